@@ -1,0 +1,76 @@
+// @generated from schema/derived.json + schema/events/episode.schema.json + schema/events/evolution.schema.json + schema/events/iteration.schema.json + schema/events/run-finished.schema.json + schema/events/run-started.schema.json via templates/derived.ts.hbs — DO NOT EDIT. Run: pnpm gen
+import type { DerivedContext } from '../src/core/derived-context.js';
+import type { EpisodeEvent, IterationEvent } from './types.gen.js';
+
+/**
+ * Values computed from events rather than read from them (schema/derived.json).
+ * Implemented once, by hand, in src/core/derived.ts; mapping specs reference them by name.
+ */
+export interface DerivedFunctions {
+  /** ClawLoop's EpisodeSummary.effective_reward(): user > outcome > execution (confidence >= 0.7) > judge, else 0.0; in [-1, 1]. */
+  effective_reward(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
+  /** (effective_reward + 1) / 2, in [0, 1]. */
+  normalized_reward(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
+  /** JSON object {name: {value, confidence}} of the episode's reward signals. */
+  signals_json(s: EpisodeEvent, ctx: DerivedContext): string | undefined;
+  /** Content of the first user message (the task as the agent saw it). */
+  first_user_message(s: EpisodeEvent, ctx: DerivedContext): string | undefined;
+  /** Content of the last non-empty assistant message. */
+  final_answer(s: EpisodeEvent, ctx: DerivedContext): string | undefined;
+  /** Number of steps. */
+  n_steps(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
+  /** Number of tool calls over all messages. */
+  n_tool_calls(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
+  /** Tool calls with success === false. */
+  n_failed_tool_calls(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
+  /** metadata.harness_version when present. */
+  harness_version(s: EpisodeEvent, ctx: DerivedContext): string | undefined;
+  /** metadata.error when present. */
+  episode_error(s: EpisodeEvent, ctx: DerivedContext): string | undefined;
+  /** JSON list of the messages before this assistant message (role, content), as gen_ai.input.messages. */
+  input_messages_json(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): string | undefined;
+  /** JSON list with this assistant message (role, content, tool_calls), as gen_ai.output.messages. */
+  output_messages_json(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): string | undefined;
+  /** OpenInference flattened input messages: keys like `0.message.role`, `1.message.content`, `2.message.tool_calls.0.tool_call.function.name`. */
+  input_messages_flat(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): ReadonlyArray<readonly [string, string]>;
+  /** OpenInference flattened output message (this assistant message), keys like `0.message.content`. */
+  output_messages_flat(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): ReadonlyArray<readonly [string, string]>;
+  /** Step this message belongs to, from step_boundaries. */
+  step_index(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): number | undefined;
+  /** StepMeta.reward of the message's step. */
+  step_reward(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): number | undefined;
+  /** StepMeta.done of the message's step. */
+  step_done(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): boolean | undefined;
+  /** Content of the tool message answering this call, else ToolCall.result. */
+  tool_output(s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext): string | undefined;
+  /** Step the tool call belongs to. */
+  tool_step_index(s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext): number | undefined;
+  /** Mean effective reward over the iteration's episodes (ClawLoop WandbSink reward/mean). */
+  reward_mean(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Min effective reward over the iteration's episodes. */
+  reward_min(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Max effective reward over the iteration's episodes. */
+  reward_max(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Mean normalized reward over the iteration's episodes. */
+  reward_mean_normalized(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Mean value of each reward signal over the iteration's episodes, keyed by signal name. */
+  signal_means(s: IterationEvent, ctx: DerivedContext): ReadonlyArray<readonly [string, number]>;
+  /** Episodes seen for the iteration (episode events), else n_episodes. */
+  episodes_count(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Entries in the playbook (full playbook when present, else playbook_size). */
+  playbook_size(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Mean PlaybookEntry.effective_score() at the iteration's timestamp. */
+  playbook_mean_score(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Max PlaybookEntry.effective_score(). */
+  playbook_max_score(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Sum of helpful counts. */
+  playbook_helpful_total(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Sum of harmful counts. */
+  playbook_harmful_total(s: IterationEvent, ctx: DerivedContext): number | undefined;
+  /** Numeric and boolean layer metrics keyed `<layer>/<metric>` (ClawLoop WandbSink fb/<layer>/<metric>). */
+  fb_numeric_metrics(s: IterationEvent, ctx: DerivedContext): ReadonlyArray<readonly [string, number]>;
+}
+
+/** Names of all derived values. */
+export const DERIVED_NAMES = ['effective_reward', 'normalized_reward', 'signals_json', 'first_user_message', 'final_answer', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'harness_version', 'episode_error', 'input_messages_json', 'output_messages_json', 'input_messages_flat', 'output_messages_flat', 'step_index', 'step_reward', 'step_done', 'tool_output', 'tool_step_index', 'reward_mean', 'reward_min', 'reward_max', 'reward_mean_normalized', 'signal_means', 'episodes_count', 'playbook_size', 'playbook_mean_score', 'playbook_max_score', 'playbook_helpful_total', 'playbook_harmful_total', 'fb_numeric_metrics'] as const;
+export type DerivedName = (typeof DERIVED_NAMES)[number];

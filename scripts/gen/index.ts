@@ -1,0 +1,32 @@
+/**
+ * The generator: schema/ + templates/ → generated/. Pure: returns the files; only the driver (scripts/gen.ts) writes.
+ * Upstream versions that shape the output are pinned in package.json (json-schema-to-typescript, ajv, handlebars).
+ */
+import type { GeneratedFile } from './files.js';
+import { loadDerived, loadSpecs } from './mapping-model.js';
+import { generateBackend } from './plugins/backend.js';
+import { generateDerived } from './plugins/derived.js';
+import { generateMappingsDoc } from './plugins/docs.js';
+import { generateTypes } from './plugins/types.js';
+import { generateValidators } from './plugins/validators.js';
+import { loadSchemaModel } from './schema-model.js';
+import { templateRenderer } from './templates.js';
+
+export { GenError } from './schema-model.js';
+export type { GeneratedFile } from './files.js';
+
+/** Runs every plugin over the project at `root`. Throws GenError naming file, pointer, backend, event and field on bad input. */
+export async function generate(root: string): Promise<GeneratedFile[]> {
+  const model = loadSchemaModel(root);
+  const derived = loadDerived(root);
+  const specs = loadSpecs(root, model, derived);
+  const render = templateRenderer(root);
+  const files: GeneratedFile[] = [
+    await generateTypes(model),
+    ...generateValidators(model, render),
+    generateDerived(model, derived, render),
+    ...specs.flatMap((spec) => generateBackend(model, spec, render)),
+    generateMappingsDoc(model, specs, render),
+  ];
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,224 @@
+/**
+ * Loads backend mapping specs and derived-value declarations, checks them against the event schemas and
+ * resolves every rule into what the templates render: a typed accessor expression, its scope, its key.
+ * Every failure names backend, event, field path, file and JSON pointer.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { GenError, buildFieldTree, findNode, leavesOf, type FieldNode, type JsonSchema, type SchemaModel } from './schema-model.js';
+
+export interface DerivedDecl {
+  name: string;
+  event: string;
+  scope: string;
+  type: 'number' | 'string' | 'boolean';
+  keyed: boolean;
+  description: string;
+}
+
+export interface TargetDecl {
+  name: string;
+  description: string;
+  scope: string;
+  where?: Record<string, string | number | boolean>;
+  maxValueLength?: number;
+  maxKeyLength?: number;
+}
+
+export interface ResolvedRule {
+  target: string;
+  key: string;
+  /** Key contains `{key}`: the rule yields one value per map entry. */
+  keyed: boolean;
+  source: { kind: 'path'; path: string } | { kind: 'derived'; name: string };
+  transform?: string;
+  unit?: string;
+  note?: string;
+  /** TypeScript expression of the value, in terms of `s` (the scope value) and `ctx`. For keyed rules, an array of [key, value]. */
+  accessor: string;
+  /** JSON pointer of the rule in its spec file. */
+  pointer: string;
+}
+
+export interface ResolvedEvent {
+  eventType: string;
+  typeName: string;
+  rules: ResolvedRule[];
+  ignored: Array<{ path: string; reason: string; pointer: string }>;
+  /** Targets this event fills, in first-use order. */
+  targets: string[];
+  leaves: FieldNode[];
+}
+
+export interface ResolvedSpec {
+  backend: string;
+  path: string;
+  description: string;
+  targets: TargetDecl[];
+  events: ResolvedEvent[];
+}
+
+const TRANSFORMS = ['json', 'hash12', 'string', 'seconds_to_ms', 'seconds_to_iso'] as const;
+
+export function loadDerived(root: string): DerivedDecl[] {
+  const path = join(root, 'schema', 'derived.json');
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as { values: Record<string, Omit<DerivedDecl, 'name' | 'keyed'> & { keyed?: boolean }> };
+  return Object.entries(doc.values).map(([name, decl]) => ({ name, ...decl, keyed: decl.keyed === true }));
+}
+
+function pointerEscape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function fail(spec: string, pointer: string, backend: string, event: string, message: string): never {
+  throw new GenError(`${spec}#${pointer}: backend "${backend}", event "${event}": ${message}`);
+}
+
+/** Splits `a.b[].c{}.d` into segments `a`, `b`, `[]`, `c`, `{}`, `d`. */
+export function splitPath(path: string): string[] {
+  if (path === '$') return [];
+  const out: string[] = [];
+  for (const part of path.split('.')) {
+    const match = /^([^[\]{}]+)((?:\[\]|\{\})*)$/.exec(part);
+    if (!match) throw new GenError(`malformed path "${path}"`);
+    out.push(match[1]);
+    for (const marker of match[2].match(/\[\]|\{\}/g) ?? []) out.push(marker);
+  }
+  return out;
+}
+
+function isWithin(path: string, scope: string): boolean {
+  if (scope === '$') return true;
+  return path === scope || path.startsWith(scope + '.') || path.startsWith(scope + '[]') || path.startsWith(scope + '{}');
+}
+
+/**
+ * TypeScript accessor for `rest` (segments below the scope) starting from variable `s`.
+ * Optional or nullable steps use `?.`; a `{}` turns the accessor into a list of [key, value] pairs.
+ */
+function accessorFor(tree: FieldNode, scope: string, path: string): { expr: string; keyed: boolean } {
+  const scopeSegments = splitPath(scope);
+  const segments = splitPath(path).slice(scopeSegments.length);
+  let expr = 's';
+  let nodePath = scope;
+  let keyed = false;
+  let maybeMissing = false;
+  for (const segment of segments) {
+    if (segment === '[]') throw new GenError(`path "${path}" crosses an array below its target's scope "${scope}"; map the array with transform "json" or use a target scoped to it`);
+    if (segment === '{}') {
+      if (keyed) throw new GenError(`path "${path}" crosses two maps; only one {} may lie below the scope`);
+      nodePath = `${nodePath}{}`;
+      keyed = true;
+      expr = `Object.entries(${expr}${maybeMissing ? ' ?? {}' : ''}).map(([k, v]) => [k, v`;
+      maybeMissing = false;
+      continue;
+    }
+    nodePath = nodePath === '$' ? segment : `${nodePath}.${segment}`;
+    const node = findNode(tree, nodePath);
+    if (!node) throw new GenError(`path "${path}" does not exist in the event schema (no "${nodePath}")`);
+    expr += `${maybeMissing ? '?.' : '.'}${segment}`;
+    maybeMissing = maybeMissing || node.optional || node.nullable;
+  }
+  return { expr: keyed ? `${expr}] as const)` : expr, keyed };
+}
+
+export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl[]): ResolvedSpec[] {
+  const dir = join('schema', 'backends');
+  const metaSchema = JSON.parse(readFileSync(join(root, dir, 'mapping.schema.json'), 'utf8')) as JsonSchema;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const validateSpec = ajv.compile<any>(metaSchema);
+  const files = readdirSync(join(root, dir)).filter((n) => n.endsWith('.mapping.json')).sort();
+  const trees = new Map(model.events.map((e) => [e.eventType, buildFieldTree(model.bundle, e.bundled)]));
+  const derivedByName = new Map(derived.map((d) => [d.name, d]));
+
+  for (const d of derived) {
+    const tree = trees.get(d.event);
+    if (!tree) throw new GenError(`schema/derived.json#/values/${d.name}: unknown event "${d.event}"`);
+    if (d.scope !== '$' && !findNode(tree, d.scope)) throw new GenError(`schema/derived.json#/values/${d.name}: scope "${d.scope}" does not exist in event "${d.event}"`);
+  }
+
+  return files.map((file) => {
+    const specPath = join(dir, file);
+    let spec: any;
+    try {
+      spec = JSON.parse(readFileSync(join(root, specPath), 'utf8'));
+    } catch (error) {
+      throw new GenError(`${specPath}: not valid JSON: ${(error as Error).message}`);
+    }
+    if (!validateSpec(spec)) {
+      const first = validateSpec.errors![0];
+      throw new GenError(`${specPath}#${first.instancePath}: violates schema/backends/mapping.schema.json: ${first.message}${first.params && 'additionalProperty' in first.params ? ` ("${first.params.additionalProperty}")` : ''}`);
+    }
+    const backend = spec.backend as string;
+    if (file !== `${backend}.mapping.json`) throw new GenError(`${specPath}#/backend: backend "${backend}" must match the file name ${file}`);
+
+    const targets: TargetDecl[] = Object.entries(spec.targets as Record<string, any>).map(([name, t]) => ({ name, scope: t.scope ?? '$', ...t }));
+    const targetByName = new Map(targets.map((t) => [t.name, t]));
+
+    for (const eventType of Object.keys(spec.events)) {
+      if (!trees.has(eventType)) fail(specPath, `/events/${pointerEscape(eventType)}`, backend, eventType, `unknown event type (known: ${[...trees.keys()].join(', ')})`);
+    }
+
+    const events: ResolvedEvent[] = model.events.map((event) => {
+      const tree = trees.get(event.eventType)!;
+      const leaves = leavesOf(tree);
+      const entry = spec.events[event.eventType];
+      const base = `/events/${pointerEscape(event.eventType)}`;
+      if (!entry) fail(specPath, base, backend, event.eventType, `event is neither mapped nor ignored (add it under "events" with "fields" and "ignore")`);
+      const covering: string[] = [];
+      const used: string[] = [];
+
+      const rules: ResolvedRule[] = (entry.fields as any[]).map((rule, index) => {
+        const pointer = `${base}/fields/${index}`;
+        const target = targetByName.get(rule.target);
+        if (!target) fail(specPath, `${pointer}/target`, backend, event.eventType, `unknown target "${rule.target}" (declared: ${targets.map((t) => t.name).join(', ')})`);
+        if (target.scope !== '$' && !findNode(tree, target.scope)) fail(specPath, `/targets/${pointerEscape(target.name)}/scope`, backend, event.eventType, `target scope "${target.scope}" does not exist in this event`);
+        if (rule.transform && !(TRANSFORMS as readonly string[]).includes(rule.transform)) fail(specPath, `${pointer}/transform`, backend, event.eventType, `unknown transform "${rule.transform}"`);
+        let accessor: string;
+        let keyed: boolean;
+        let source: ResolvedRule['source'];
+        if (rule.path !== undefined) {
+          const path = rule.path as string;
+          if (path !== '$' && !findNode(tree, path)) fail(specPath, `${pointer}/path`, backend, event.eventType, `field "${path}" does not exist in ${event.path}`);
+          if (!isWithin(path, target.scope)) fail(specPath, `${pointer}/path`, backend, event.eventType, `field "${path}" lies outside target "${target.name}"'s scope "${target.scope}"`);
+          try {
+            ({ expr: accessor, keyed } = accessorFor(tree, target.scope, path));
+          } catch (error) {
+            fail(specPath, `${pointer}/path`, backend, event.eventType, (error as Error).message);
+          }
+          covering.push(path);
+          source = { kind: 'path', path };
+        } else {
+          const decl = derivedByName.get(rule.derived);
+          if (!decl) fail(specPath, `${pointer}/derived`, backend, event.eventType, `unknown derived value "${rule.derived}" (declared in schema/derived.json: ${[...derivedByName.keys()].join(', ')})`);
+          if (decl.event !== event.eventType) fail(specPath, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" belongs to event "${decl.event}"`);
+          if (decl.scope !== target.scope) fail(specPath, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" has scope "${decl.scope}" but target "${target.name}" has scope "${target.scope}"`);
+          accessor = `derived.${decl.name}(s, ctx)`;
+          keyed = decl.keyed;
+          source = { kind: 'derived', name: decl.name };
+        }
+        const hasKeyPlaceholder = (rule.key as string).includes('{key}');
+        if (keyed && !hasKeyPlaceholder) fail(specPath, `${pointer}/key`, backend, event.eventType, `the value is keyed (a map or keyed derived value), so key "${rule.key}" must contain {key}`);
+        if (!keyed && hasKeyPlaceholder) fail(specPath, `${pointer}/key`, backend, event.eventType, `key "${rule.key}" has {key} but the value is not keyed`);
+        if (!used.includes(target.name)) used.push(target.name);
+        return { target: target.name, key: rule.key, keyed, source, transform: rule.transform, unit: rule.unit, note: rule.note, accessor, pointer };
+      });
+
+      const ignored = (entry.ignore as any[]).map((item, index) => {
+        const pointer = `${base}/ignore/${index}`;
+        if (item.path !== '$' && !findNode(tree, item.path)) fail(specPath, `${pointer}/path`, backend, event.eventType, `ignored field "${item.path}" does not exist in ${event.path}`);
+        covering.push(item.path);
+        return { path: item.path as string, reason: item.reason as string, pointer };
+      });
+
+      for (const leaf of leaves) {
+        const covered = covering.some((c) => c === '$' || isWithin(leaf.path, c));
+        if (!covered) fail(specPath, `${base}`, backend, event.eventType, `field "${leaf.path}" (from ${event.path}) is neither mapped nor ignored; add a rule under "fields" or an entry under "ignore" with a reason`);
+      }
+      return { eventType: event.eventType, typeName: event.typeName, rules, ignored, targets: used, leaves };
+    });
+
+    return { backend, path: specPath, description: spec.description, targets, events };
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * generated/validators/: ahead-of-time ajv validators for every event and source schema, plus a typed wrapper.
+ * The standalone code is plain JS (ajv's output); validators.gen.ts types it.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standalone from 'ajv/dist/standalone/index.js';
+import { header, type GeneratedFile } from '../files.js';
+import type { Render } from '../templates.js';
+import type { SchemaModel } from '../schema-model.js';
+
+const standaloneCode = ((standalone as unknown as { default?: typeof standalone }).default ?? standalone) as unknown as (
+  ajv: InstanceType<typeof Ajv2020>,
+  refs: Record<string, string>,
+) => string;
+
+export function generateValidators(model: SchemaModel, render: Render): GeneratedFile[] {
+  const ajv = new Ajv2020({ code: { source: true, esm: true, lines: true }, allErrors: false, strict: true });
+  ajv.addSchema(model.bundle as never);
+  const all = [...model.events.map((e) => ({ ...e, kind: 'event' as const })), ...model.sources.map((s) => ({ ...s, kind: 'source' as const }))];
+  const refs = Object.fromEntries(all.map((s) => [`validate${s.typeName}`, `clawloop-sinks.bundle.json#/$defs/${s.typeName}`]));
+  let code = standaloneCode(ajv, refs);
+  // ajv's ESM output still require()s its runtime helpers; turn those into imports so the file is real ESM.
+  const imports: string[] = [];
+  code = code.replace(/const (\w+) = require\("([^"]+)"\)\.default;/g, (_match, name: string, module: string) => {
+    imports.push(`import ${name}Module from '${module}.js';`);
+    return `const ${name} = ${name}Module.default ?? ${name}Module;`;
+  });
+  code = code.replace(/^"use strict";\n/, '');
+  const inputs = [model.defs.path, ...all.map((s) => s.path)];
+  const js = `${header(inputs, 'ajv standalone')}${imports.join('\n')}\n${code}\n`;
+  const dts =
+    header(inputs, 'ajv standalone') +
+    `import type { ValidateFunction } from 'ajv';\n` +
+    all.map((s) => `export declare const validate${s.typeName}: ValidateFunction;`).join('\n') +
+    '\n';
+  const wrapper = render('validators.ts.hbs', {
+    header: header(inputs, 'templates/validators.ts.hbs').trimEnd(),
+    events: model.events.map((e) => ({ eventType: e.eventType, typeName: e.typeName })),
+    sources: model.sources.map((s) => ({ typeName: s.typeName, path: s.path })),
+    typeNames: all.map((s) => s.typeName).join(', '),
+  });
+  return [
+    { path: 'generated/validators/standalone.gen.js', content: js },
+    { path: 'generated/validators/standalone.gen.d.ts', content: dts },
+    { path: 'generated/validators.gen.ts', content: wrapper },
+  ];
+}

@@ -1,0 +1,123 @@
+/**
+ * The derived values of schema/derived.json, implemented once. The generated interface makes the compiler
+ * insist that every declared value is here with the declared scope and type.
+ */
+import type { DerivedFunctions } from '../../generated/derived.gen.js';
+import type { EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
+import type { DerivedContext } from './derived-context.js';
+import { safeJson } from './mapping-runtime.js';
+import { effectiveReward, normalizedReward, playbookEffectiveScore } from './rewards.js';
+
+type Episode = EpisodeEvent['episode'];
+type Message = Episode['messages'][number];
+
+function stepOf(episode: Episode | undefined, messageIndex: number): number {
+  if (!episode || messageIndex < 0) return 0;
+  let step = 0;
+  for (let k = 0; k < episode.step_boundaries.length; k += 1) {
+    if (episode.step_boundaries[k] <= messageIndex) step = k;
+  }
+  return step;
+}
+
+function messageForPrompt(m: Message): Record<string, unknown> {
+  const out: Record<string, unknown> = { role: m.role, content: m.content };
+  if (m.name) out.name = m.name;
+  if (m.tool_call_id) out.tool_call_id = m.tool_call_id;
+  if (m.tool_calls?.length) out.tool_calls = m.tool_calls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments }));
+  return out;
+}
+
+/** OpenInference's flattened message keys (`{i}.message.role`, `{i}.message.tool_calls.{j}.tool_call.function.name`, ...). */
+function flattenMessages(messages: readonly Message[]): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  messages.forEach((m, i) => {
+    out.push([`${i}.message.role`, m.role], [`${i}.message.content`, m.content]);
+    if (m.name) out.push([`${i}.message.name`, m.name]);
+    if (m.tool_call_id) out.push([`${i}.message.tool_call_id`, m.tool_call_id]);
+    (m.tool_calls ?? []).forEach((c, j) => {
+      const prefix = `${i}.message.tool_calls.${j}.tool_call`;
+      out.push([`${prefix}.id`, c.id], [`${prefix}.function.name`, c.name], [`${prefix}.function.arguments`, c.arguments]);
+    });
+  });
+  return out;
+}
+
+function playbookEntries(s: IterationEvent): ReadonlyArray<{ helpful: number; harmful: number; decay_rate?: number; last_activated?: number }> | undefined {
+  return s.playbook?.entries ?? s.playbook_entries;
+}
+
+function scores(s: IterationEvent): number[] {
+  return (playbookEntries(s) ?? []).map((entry) => playbookEffectiveScore(entry, s.timestamp));
+}
+
+export const derived: DerivedFunctions = {
+  effective_reward: (s) => effectiveReward(s.episode.summary.signals),
+  normalized_reward: (s) => normalizedReward(s.episode.summary.signals),
+  signals_json: (s) => safeJson(Object.fromEntries(Object.entries(s.episode.summary.signals).map(([name, v]) => [name, { value: v.value, confidence: v.confidence }]))),
+  first_user_message: (s) => s.episode.messages.find((m) => m.role === 'user')?.content,
+  final_answer: (s) => [...s.episode.messages].reverse().find((m) => m.role === 'assistant' && m.content.trim() !== '')?.content,
+  n_steps: (s) => s.episode.steps.length,
+  n_tool_calls: (s) => s.episode.messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0),
+  n_failed_tool_calls: (s) => s.episode.messages.reduce((n, m) => n + (m.tool_calls?.filter((c) => c.success === false).length ?? 0), 0),
+  harness_version: (s) => (typeof s.episode.metadata.harness_version === 'string' ? s.episode.metadata.harness_version : undefined),
+  episode_error: (s) => (typeof s.episode.metadata.error === 'string' ? s.episode.metadata.error : undefined),
+
+  input_messages_json: (s, ctx) => {
+    const index = ctx.indexOfMessage(s);
+    return ctx.episode && index >= 0 ? safeJson(ctx.episode.messages.slice(0, index).map(messageForPrompt)) : undefined;
+  },
+  output_messages_json: (s) => safeJson([messageForPrompt(s)]),
+  input_messages_flat: (s, ctx) => {
+    const index = ctx.indexOfMessage(s);
+    return ctx.episode && index >= 0 ? flattenMessages(ctx.episode.messages.slice(0, index)) : [];
+  },
+  output_messages_flat: (s) => flattenMessages([s]),
+  step_index: (s, ctx) => stepOf(ctx.episode, ctx.indexOfMessage(s)),
+  step_reward: (s, ctx) => ctx.episode?.steps[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.reward,
+  step_done: (s, ctx) => ctx.episode?.steps[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.done,
+  tool_output: (s, ctx) => ctx.episode?.messages.find((m) => m.role === 'tool' && m.tool_call_id === s.id)?.content ?? s.result ?? undefined,
+  tool_step_index: (s, ctx) => {
+    const owner = ctx.episode?.messages.find((m) => m.tool_calls?.includes(s));
+    return owner ? stepOf(ctx.episode, ctx.indexOfMessage(owner)) : undefined;
+  },
+
+  reward_mean: (s, ctx) => {
+    const stats = ctx.iterationStats(s.run_id, s.iteration);
+    return stats && stats.count > 0 ? stats.effectiveSum / stats.count : undefined;
+  },
+  reward_min: (s, ctx) => {
+    const stats = ctx.iterationStats(s.run_id, s.iteration);
+    return stats && stats.count > 0 ? stats.effectiveMin : undefined;
+  },
+  reward_max: (s, ctx) => {
+    const stats = ctx.iterationStats(s.run_id, s.iteration);
+    return stats && stats.count > 0 ? stats.effectiveMax : undefined;
+  },
+  reward_mean_normalized: (s, ctx) => {
+    const stats = ctx.iterationStats(s.run_id, s.iteration);
+    return stats && stats.count > 0 ? stats.normalizedSum / stats.count : undefined;
+  },
+  signal_means: (s, ctx) => {
+    const stats = ctx.iterationStats(s.run_id, s.iteration);
+    return stats ? [...stats.signals].map(([name, acc]) => [name, acc.sum / acc.count] as const) : [];
+  },
+  episodes_count: (s, ctx) => ctx.iterationStats(s.run_id, s.iteration)?.count ?? s.n_episodes,
+  playbook_size: (s) => s.playbook?.entries.length ?? s.playbook_size ?? s.playbook_entries?.length,
+  playbook_mean_score: (s) => {
+    const all = scores(s);
+    return all.length > 0 ? all.reduce((a, b) => a + b, 0) / all.length : undefined;
+  },
+  playbook_max_score: (s) => {
+    const all = scores(s);
+    return all.length > 0 ? Math.max(...all) : undefined;
+  },
+  playbook_helpful_total: (s) => playbookEntries(s)?.reduce((n, e) => n + e.helpful, 0),
+  playbook_harmful_total: (s) => playbookEntries(s)?.reduce((n, e) => n + e.harmful, 0),
+  fb_numeric_metrics: (s) =>
+    Object.entries(s.fb_results).flatMap(([layer, result]) =>
+      Object.entries(result?.metrics ?? {})
+        .filter(([, v]) => typeof v === 'number' || typeof v === 'boolean')
+        .map(([metric, v]) => [`${layer}/${metric}`, typeof v === 'boolean' ? Number(v) : (v as number)] as const),
+    ),
+};

@@ -1,0 +1,108 @@
+/**
+ * Applies generated mapping tables to one scope value: reads each rule's value, transforms it, drops
+ * absent values and keeps strings within the target's limit. Pure; used by every generated adapter.
+ */
+import type { DerivedContext } from './derived-context.js';
+
+/** A value as a backend receives it: primitives, or a list of primitives (e.g. tags). */
+export type FieldValue = string | number | boolean | readonly string[] | readonly number[] | readonly boolean[];
+
+/** Mapped values of one target instance, by backend key. */
+export type Fields = Readonly<Record<string, FieldValue>>;
+
+/** Fields of one item of an array scope, with the item itself (for timestamps, ids) and its indices. */
+export interface ScopedFields<T> {
+  readonly item: T;
+  readonly index: readonly number[];
+  readonly fields: Fields;
+}
+
+export type Transform = 'json' | 'hash12' | 'string' | 'seconds_to_ms' | 'seconds_to_iso';
+
+/** One generated rule: where a value comes from (`source`, for humans) and how to read it (`get` or `entries`). */
+export interface FieldRule<S> {
+  readonly key: string;
+  readonly source: string;
+  readonly transform?: Transform;
+  readonly unit?: string;
+  readonly get?: (s: S, ctx: DerivedContext) => unknown;
+  readonly entries?: (s: S, ctx: DerivedContext) => ReadonlyArray<readonly [string, unknown]>;
+}
+
+/** A target as the generated tables describe it. */
+export interface TargetSpec {
+  readonly scope: string;
+  readonly maxValueLength?: number;
+  readonly maxKeyLength?: number;
+}
+
+/** Appended to a truncated string; says how much was cut so nothing is lost silently. */
+export function truncationMarker(removed: number): string {
+  return `…[truncated ${removed} chars]`;
+}
+
+/** Cuts `text` to at most `max` characters, ending with a marker that counts what was removed. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // The marker's length depends on the number it carries; two passes settle it.
+  let keep = Math.max(0, max - truncationMarker(text.length).length);
+  keep = Math.max(0, max - truncationMarker(text.length - keep).length);
+  return text.slice(0, keep) + truncationMarker(text.length - keep);
+}
+
+/** JSON.stringify that never throws (cycles, BigInt) and says so instead. */
+export function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return '"<failed to serialize>"';
+  }
+}
+
+export function applyTransform(value: unknown, transform: Transform | undefined): unknown {
+  if (value === null || value === undefined) return undefined;
+  switch (transform) {
+    case undefined:
+      return value;
+    case 'json':
+      return typeof value === 'string' ? value : safeJson(value);
+    case 'hash12':
+      return String(value).slice(0, 12);
+    case 'string':
+      return typeof value === 'string' ? value : safeJson(value);
+    case 'seconds_to_ms':
+      return typeof value === 'number' ? Math.round(value * 1000) : undefined;
+    case 'seconds_to_iso':
+      return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000).toISOString() : undefined;
+  }
+}
+
+/** Turns a read value into a FieldValue, or undefined to drop it. Objects become JSON text. */
+export function toFieldValue(value: unknown): FieldValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return value as number[];
+  return safeJson(value);
+}
+
+function put(out: Record<string, FieldValue>, key: string, raw: unknown, rule: FieldRule<never>, target: TargetSpec): void {
+  const value = toFieldValue(applyTransform(raw, rule.transform));
+  if (value === undefined) return;
+  const limitedKey = target.maxKeyLength ? key.slice(0, target.maxKeyLength) : key;
+  out[limitedKey] = typeof value === 'string' && target.maxValueLength ? truncate(value, target.maxValueLength) : value;
+}
+
+/** Applies `rules` to `scope`: one entry per rule (or per map key for keyed rules). */
+export function applyRules<S>(rules: readonly FieldRule<S>[], scope: S, ctx: DerivedContext, target: TargetSpec): Fields {
+  const out: Record<string, FieldValue> = {};
+  for (const rule of rules) {
+    if (rule.entries) {
+      for (const [mapKey, raw] of rule.entries(scope, ctx)) put(out, rule.key.replace('{key}', mapKey), raw, rule as FieldRule<never>, target);
+    } else if (rule.get) {
+      put(out, rule.key, rule.get(scope, ctx), rule as FieldRule<never>, target);
+    }
+  }
+  return out;
+}
