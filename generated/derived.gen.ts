@@ -1,6 +1,6 @@
 // @generated from schema/derived.json + schema/events/episode.schema.json + schema/events/evolution.schema.json + schema/events/iteration.schema.json + schema/events/run-finished.schema.json + schema/events/run-started.schema.json via templates/derived.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import type { DerivedContext } from '../src/core/derived-context.js';
-import type { EpisodeEvent, IterationEvent } from './types.gen.js';
+import type { EpisodeEvent, EvolutionEvent, IterationEvent } from './types.gen.js';
 
 /**
  * Values computed from events rather than read from them (schema/derived.json).
@@ -23,6 +23,12 @@ export interface DerivedFunctions {
   n_tool_calls(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
   /** Tool calls with success === false. */
   n_failed_tool_calls(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
+  /** Number of messages. */
+  n_messages(s: EpisodeEvent, ctx: DerivedContext): number | undefined;
+  /** `{bench}/{task_id}`: a name to search episodes by task. */
+  trace_name(s: EpisodeEvent, ctx: DerivedContext): string | undefined;
+  /** Tags to filter episodes by: bench, `task:{task_id}`, `model:{model}`, and `filtered` when filtered. */
+  episode_tags(s: EpisodeEvent, ctx: DerivedContext): readonly string[] | undefined;
   /** metadata.harness_version when present. */
   harness_version(s: EpisodeEvent, ctx: DerivedContext): string | undefined;
   /** metadata.error when present. */
@@ -35,6 +41,8 @@ export interface DerivedFunctions {
   input_messages_flat(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): ReadonlyArray<readonly [string, string]>;
   /** OpenInference flattened output message (this assistant message), keys like `0.message.content`. */
   output_messages_flat(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): ReadonlyArray<readonly [string, string]>;
+  /** JSON {"output": token_count} of an assistant message, as Langfuse usage_details. */
+  usage_details_json(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): string | undefined;
   /** Step this message belongs to, from step_boundaries. */
   step_index(s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext): number | undefined;
   /** StepMeta.reward of the message's step. */
@@ -45,6 +53,8 @@ export interface DerivedFunctions {
   tool_output(s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext): string | undefined;
   /** Step the tool call belongs to. */
   tool_step_index(s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext): number | undefined;
+  /** ERROR when the tool call failed (success === false), else DEFAULT (Langfuse observation level). */
+  tool_level(s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext): string | undefined;
   /** Mean effective reward over the iteration's episodes (ClawLoop WandbSink reward/mean). */
   reward_mean(s: IterationEvent, ctx: DerivedContext): number | undefined;
   /** Min effective reward over the iteration's episodes. */
@@ -69,8 +79,10 @@ export interface DerivedFunctions {
   playbook_harmful_total(s: IterationEvent, ctx: DerivedContext): number | undefined;
   /** Numeric and boolean layer metrics keyed `<layer>/<metric>` (ClawLoop WandbSink fb/<layer>/<metric>). */
   fb_numeric_metrics(s: IterationEvent, ctx: DerivedContext): ReadonlyArray<readonly [string, number]>;
+  /** 1 for each action the evolver took (reflect, mutate, paradigm_shift), keyed by action. */
+  action_flags(s: EvolutionEvent, ctx: DerivedContext): ReadonlyArray<readonly [string, number]>;
 }
 
 /** Names of all derived values. */
-export const DERIVED_NAMES = ['effective_reward', 'normalized_reward', 'signals_json', 'first_user_message', 'final_answer', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'harness_version', 'episode_error', 'input_messages_json', 'output_messages_json', 'input_messages_flat', 'output_messages_flat', 'step_index', 'step_reward', 'step_done', 'tool_output', 'tool_step_index', 'reward_mean', 'reward_min', 'reward_max', 'reward_mean_normalized', 'signal_means', 'episodes_count', 'playbook_size', 'playbook_mean_score', 'playbook_max_score', 'playbook_helpful_total', 'playbook_harmful_total', 'fb_numeric_metrics'] as const;
+export const DERIVED_NAMES = ['effective_reward', 'normalized_reward', 'signals_json', 'first_user_message', 'final_answer', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'n_messages', 'trace_name', 'episode_tags', 'harness_version', 'episode_error', 'input_messages_json', 'output_messages_json', 'input_messages_flat', 'output_messages_flat', 'usage_details_json', 'step_index', 'step_reward', 'step_done', 'tool_output', 'tool_step_index', 'tool_level', 'reward_mean', 'reward_min', 'reward_max', 'reward_mean_normalized', 'signal_means', 'episodes_count', 'playbook_size', 'playbook_mean_score', 'playbook_max_score', 'playbook_helpful_total', 'playbook_harmful_total', 'fb_numeric_metrics', 'action_flags'] as const;
 export type DerivedName = (typeof DERIVED_NAMES)[number];

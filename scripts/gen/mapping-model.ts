@@ -12,7 +12,7 @@ export interface DerivedDecl {
   name: string;
   event: string;
   scope: string;
-  type: 'number' | 'string' | 'boolean';
+  type: 'number' | 'string' | 'boolean' | 'string[]';
   keyed: boolean;
   description: string;
 }

@@ -60,6 +60,14 @@ export const derived: DerivedFunctions = {
   n_steps: (s) => s.episode.steps.length,
   n_tool_calls: (s) => s.episode.messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0),
   n_failed_tool_calls: (s) => s.episode.messages.reduce((n, m) => n + (m.tool_calls?.filter((c) => c.success === false).length ?? 0), 0),
+  n_messages: (s) => s.episode.messages.length,
+  trace_name: (s) => `${s.episode.bench}/${s.episode.task_id}`,
+  episode_tags: (s) => [
+    s.episode.bench,
+    `task:${s.episode.task_id}`,
+    ...(s.episode.model ? [`model:${s.episode.model}`] : []),
+    ...(s.episode.summary.filtered ? ['filtered'] : []),
+  ],
   harness_version: (s) => (typeof s.episode.metadata.harness_version === 'string' ? s.episode.metadata.harness_version : undefined),
   episode_error: (s) => (typeof s.episode.metadata.error === 'string' ? s.episode.metadata.error : undefined),
 
@@ -73,6 +81,7 @@ export const derived: DerivedFunctions = {
     return ctx.episode && index >= 0 ? flattenMessages(ctx.episode.messages.slice(0, index)) : [];
   },
   output_messages_flat: (s) => flattenMessages([s]),
+  usage_details_json: (s) => (typeof s.token_count === 'number' ? safeJson({ output: s.token_count }) : undefined),
   step_index: (s, ctx) => stepOf(ctx.episode, ctx.indexOfMessage(s)),
   step_reward: (s, ctx) => ctx.episode?.steps[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.reward,
   step_done: (s, ctx) => ctx.episode?.steps[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.done,
@@ -81,6 +90,8 @@ export const derived: DerivedFunctions = {
     const owner = ctx.episode?.messages.find((m) => m.tool_calls?.includes(s));
     return owner ? stepOf(ctx.episode, ctx.indexOfMessage(owner)) : undefined;
   },
+
+  tool_level: (s) => (s.success === false ? 'ERROR' : 'DEFAULT'),
 
   reward_mean: (s, ctx) => {
     const stats = ctx.iterationStats(s.run_id, s.iteration);
@@ -120,4 +131,5 @@ export const derived: DerivedFunctions = {
         .filter(([, v]) => typeof v === 'number' || typeof v === 'boolean')
         .map(([metric, v]) => [`${layer}/${metric}`, typeof v === 'boolean' ? Number(v) : (v as number)] as const),
     ),
+  action_flags: (s) => s.actions.map((action) => [action, 1] as const),
 };

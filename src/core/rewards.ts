@@ -20,7 +20,7 @@ export function effectiveReward(signals: Readonly<Record<string, SignalLike>>): 
     const signal = signals[name];
     if (!signal) continue;
     if (name === 'execution' && signal.confidence < EXECUTION_MIN_CONFIDENCE) continue;
-    return Math.max(-1, Math.min(1, signal.value));
+    return signal.value;
   }
   return 0;
 }

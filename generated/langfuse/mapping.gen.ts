@@ -1,0 +1,276 @@
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/langfuse.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+import { derived } from '../../src/core/derived.js';
+import type { DerivedContext } from '../../src/core/derived-context.js';
+import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
+
+/** Langfuse: one trace per episode over Langfuse's OTLP endpoint (AGENT observation → GENERATION per assistant message → TOOL per tool call, with langfuse.* attributes the server reads), reward signals, the effective reward and `filtered` as scores; per-iteration rewards as scores on a run-level trace. */
+export const LANGFUSE_TARGETS = {
+  /** Trace-level attributes, set on the episode's root span (langfuse.trace.*, session.id). */
+  'trace': { scope: '$', maxValueLength: 32768 },
+  /** The episode's root observation (type agent). */
+  'observation.agent': { scope: '$', maxValueLength: 32768 },
+  /** A GENERATION observation per assistant message. */
+  'observation.generation': { scope: 'episode.messages[]', maxValueLength: 32768 },
+  /** A TOOL observation per tool call. */
+  'observation.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768 },
+  /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
+  'scores': { scope: '$' },
+  /** Scores on the run's `clawloop-run` trace, one per iteration (the name carries the metric, the comment the iteration). */
+  'run.scores': { scope: '$' },
+} as const satisfies Record<string, TargetSpec>;
+
+export type LangfuseTarget = keyof typeof LANGFUSE_TARGETS;
+
+/** Where each field of each event lands in langfuse: event type → target → rules. */
+export const LANGFUSE_RULES = {
+  'episode': {
+    'trace': [
+      {
+        key: 'langfuse.trace.name',
+        source: 'derived:trace_name',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.trace_name(s, ctx),
+      },
+      {
+        key: 'session.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'langfuse.trace.tags',
+        source: 'derived:episode_tags',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_tags(s, ctx),
+      },
+      {
+        key: 'langfuse.trace.input',
+        source: 'derived:first_user_message',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.first_user_message(s, ctx),
+      },
+      {
+        key: 'langfuse.trace.output',
+        source: 'derived:final_answer',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
+      },
+      {
+        key: 'langfuse.trace.metadata.run_id',
+        source: 'run_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.run_id,
+      },
+      {
+        key: 'langfuse.trace.metadata.iteration',
+        source: 'iteration',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.iteration,
+      },
+      {
+        key: 'langfuse.trace.metadata.episode_id',
+        source: 'episode.id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.id,
+      },
+      {
+        key: 'langfuse.trace.metadata.task_id',
+        source: 'episode.task_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.task_id,
+      },
+      {
+        key: 'langfuse.trace.metadata.bench',
+        source: 'episode.bench',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.bench,
+      },
+      {
+        key: 'langfuse.trace.metadata.state_id',
+        source: 'episode.state_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.state_id,
+      },
+      {
+        key: 'langfuse.trace.metadata.harness_version',
+        source: 'derived:harness_version',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.harness_version(s, ctx),
+      },
+      {
+        key: 'langfuse.trace.metadata.model',
+        source: 'episode.model',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+    'observation.agent': [
+      {
+        key: 'langfuse.observation.metadata',
+        source: 'episode.metadata',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.metadata,
+      },
+      {
+        key: 'langfuse.observation.metadata.score_breakdown',
+        source: 'episode.summary.score_breakdown',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.score_breakdown,
+      },
+      {
+        key: 'langfuse.observation.metadata.prompt_tokens',
+        source: 'episode.summary.token_usage.prompt_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.prompt_tokens,
+      },
+      {
+        key: 'langfuse.observation.metadata.completion_tokens',
+        source: 'episode.summary.token_usage.completion_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.completion_tokens,
+      },
+      {
+        key: 'langfuse.observation.metadata.total_tokens',
+        source: 'episode.summary.token_usage.total_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.total_tokens,
+      },
+      {
+        key: 'langfuse.observation.metadata.total_ms',
+        source: 'episode.summary.timing.total_ms',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.total_ms,
+      },
+      {
+        key: 'langfuse.observation.metadata.per_step_ms',
+        source: 'episode.summary.timing.per_step_ms',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.per_step_ms,
+      },
+      {
+        key: 'langfuse.observation.metadata.scored_at_generation',
+        source: 'episode.summary.scored_at_generation',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.scored_at_generation,
+      },
+      {
+        key: 'langfuse.observation.input',
+        source: 'derived:first_user_message',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.first_user_message(s, ctx),
+      },
+      {
+        key: 'langfuse.observation.output',
+        source: 'derived:final_answer',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
+      },
+      {
+        key: 'langfuse.observation.status_message',
+        source: 'derived:episode_error',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_error(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+    'observation.generation': [
+      {
+        key: 'langfuse.observation.model.name',
+        source: 'episode.messages[].model',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+      },
+      {
+        key: 'langfuse.observation.output',
+        source: 'episode.messages[].content',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
+      },
+      {
+        key: 'langfuse.observation.metadata.reasoning_content',
+        source: 'episode.messages[].reasoning_content',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+      },
+      {
+        key: 'langfuse.observation.input',
+        source: 'derived:input_messages_json',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+      },
+      {
+        key: 'langfuse.observation.usage_details',
+        source: 'derived:usage_details_json',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.usage_details_json(s, ctx),
+      },
+      {
+        key: 'langfuse.observation.metadata.step',
+        source: 'derived:step_index',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+      },
+      {
+        key: 'langfuse.observation.metadata.step_reward',
+        source: 'derived:step_reward',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
+    'observation.tool': [
+      {
+        key: 'langfuse.observation.metadata.tool_call_id',
+        source: 'episode.messages[].tool_calls[].id',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+      },
+      {
+        key: 'langfuse.observation.input',
+        source: 'episode.messages[].tool_calls[].arguments',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+      },
+      {
+        key: 'langfuse.observation.output',
+        source: 'derived:tool_output',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+      },
+      {
+        key: 'langfuse.observation.level',
+        source: 'derived:tool_level',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_level(s, ctx),
+      },
+      {
+        key: 'langfuse.observation.status_message',
+        source: 'episode.messages[].tool_calls[].error',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+      },
+      {
+        key: 'langfuse.observation.metadata.latency_ms',
+        source: 'episode.messages[].tool_calls[].latency_ms',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+      },
+      {
+        key: 'langfuse.observation.metadata.success',
+        source: 'episode.messages[].tool_calls[].success',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+      },
+    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    'scores': [
+      {
+        key: '{key}',
+        source: 'episode.summary.signals{}.value',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.value] as const),
+      },
+      {
+        key: 'effective_reward',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'normalized_reward',
+        source: 'derived:normalized_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
+      },
+      {
+        key: 'filtered',
+        source: 'episode.summary.filtered',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.filtered,
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+  },
+  'iteration': {
+    'run.scores': [
+      {
+        key: 'reward.mean',
+        source: 'derived:reward_mean',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean(s, ctx),
+      },
+      {
+        key: 'reward.mean_normalized',
+        source: 'derived:reward_mean_normalized',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean_normalized(s, ctx),
+      },
+      {
+        key: 'reward.raw_mean',
+        source: 'avg_reward',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.avg_reward,
+      },
+      {
+        key: 'playbook.size',
+        source: 'derived:playbook_size',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_size(s, ctx),
+      },
+    ] satisfies FieldRule<IterationEvent>[],
+  },
+};

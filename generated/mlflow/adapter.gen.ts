@@ -1,0 +1,125 @@
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/mlflow.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
+import { createAdapterSink, type AdapterOptions } from '../../src/core/adapter-sink.js';
+import type { DerivedContext } from '../../src/core/derived-context.js';
+import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import type { Sink } from '../../src/core/sink.js';
+import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
+import { MLFLOW_RULES, MLFLOW_TARGETS } from './mapping.gen.js';
+
+/** A `episode` event mapped into mlflow's vocabulary. */
+export interface MlflowEpisode {
+  readonly type: 'episode';
+  readonly event: EpisodeEvent;
+  /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
+  readonly 'episode.summary': Fields;
+  /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
+  readonly 'assessments': Fields;
+}
+
+/** A `evolution` event mapped into mlflow's vocabulary. */
+export interface MlflowEvolution {
+  readonly type: 'evolution';
+  readonly event: EvolutionEvent;
+  /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
+  readonly 'metrics': Fields;
+  /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
+  readonly 'tags': Fields;
+}
+
+/** A `iteration` event mapped into mlflow's vocabulary. */
+export interface MlflowIteration {
+  readonly type: 'iteration';
+  readonly event: IterationEvent;
+  /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
+  readonly 'metrics': Fields;
+  /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
+  readonly 'tags': Fields;
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root. */
+  readonly 'artifacts': Fields;
+}
+
+/** A `run.finished` event mapped into mlflow's vocabulary. */
+export interface MlflowRunFinished {
+  readonly type: 'run.finished';
+  readonly event: RunFinishedEvent;
+  /** Final status and end time of the parent run. */
+  readonly 'run.end': Fields;
+  /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
+  readonly 'tags': Fields;
+  /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
+  readonly 'metrics': Fields;
+}
+
+/** A `run.started` event mapped into mlflow's vocabulary. */
+export interface MlflowRunStarted {
+  readonly type: 'run.started';
+  readonly event: RunStartedEvent;
+  /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
+  readonly 'tags': Fields;
+  /** Params of the parent run (immutable in MLflow). */
+  readonly 'params': Fields;
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root. */
+  readonly 'artifacts': Fields;
+}
+
+/** Any event mapped into mlflow's vocabulary. */
+export type MlflowMapped = MlflowEpisode | MlflowEvolution | MlflowIteration | MlflowRunFinished | MlflowRunStarted;
+
+/** The I/O that the hand-written transport (src/transports/mlflow) implements. */
+export interface MlflowTransport {
+  /** Delivers mapped events in order. Throw a SinkError (src/core/errors.ts) to say whether the hub may retry. */
+  send(batch: readonly MlflowMapped[]): Promise<void>;
+  /** Pushes out anything the transport buffers. */
+  flush?(): Promise<void>;
+  /** Flushes and releases connections; called once. */
+  close?(): Promise<void>;
+}
+
+/** Maps one canonical event with the mlflow tables (pure: no I/O). */
+export function mapMlflowEvent(event: CanonicalEvent, ctx: DerivedContext): MlflowMapped {
+  switch (event.type) {
+    case 'episode':
+      return {
+        type: 'episode',
+        event,
+        'episode.summary': applyRules(MLFLOW_RULES['episode']['episode.summary'], event, ctx, MLFLOW_TARGETS['episode.summary']),
+        'assessments': applyRules(MLFLOW_RULES['episode']['assessments'], event, ctx, MLFLOW_TARGETS['assessments']),
+      };
+    case 'evolution':
+      return {
+        type: 'evolution',
+        event,
+        'metrics': applyRules(MLFLOW_RULES['evolution']['metrics'], event, ctx, MLFLOW_TARGETS['metrics']),
+        'tags': applyRules(MLFLOW_RULES['evolution']['tags'], event, ctx, MLFLOW_TARGETS['tags']),
+      };
+    case 'iteration':
+      return {
+        type: 'iteration',
+        event,
+        'metrics': applyRules(MLFLOW_RULES['iteration']['metrics'], event, ctx, MLFLOW_TARGETS['metrics']),
+        'tags': applyRules(MLFLOW_RULES['iteration']['tags'], event, ctx, MLFLOW_TARGETS['tags']),
+        'artifacts': applyRules(MLFLOW_RULES['iteration']['artifacts'], event, ctx, MLFLOW_TARGETS['artifacts']),
+      };
+    case 'run.finished':
+      return {
+        type: 'run.finished',
+        event,
+        'run.end': applyRules(MLFLOW_RULES['run.finished']['run.end'], event, ctx, MLFLOW_TARGETS['run.end']),
+        'tags': applyRules(MLFLOW_RULES['run.finished']['tags'], event, ctx, MLFLOW_TARGETS['tags']),
+        'metrics': applyRules(MLFLOW_RULES['run.finished']['metrics'], event, ctx, MLFLOW_TARGETS['metrics']),
+      };
+    case 'run.started':
+      return {
+        type: 'run.started',
+        event,
+        'tags': applyRules(MLFLOW_RULES['run.started']['tags'], event, ctx, MLFLOW_TARGETS['tags']),
+        'params': applyRules(MLFLOW_RULES['run.started']['params'], event, ctx, MLFLOW_TARGETS['params']),
+        'artifacts': applyRules(MLFLOW_RULES['run.started']['artifacts'], event, ctx, MLFLOW_TARGETS['artifacts']),
+      };
+  }
+}
+
+/** A mlflow sink: applies the generated tables to each event and hands the result to `transport`. */
+export function createMlflowAdapter(transport: MlflowTransport, options: AdapterOptions = {}): Sink {
+  return createAdapterSink('mlflow', transport, mapMlflowEvent, options);
+}

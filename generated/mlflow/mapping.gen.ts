@@ -1,0 +1,440 @@
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/mlflow.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+import { derived } from '../../src/core/derived.js';
+import type { DerivedContext } from '../../src/core/derived-context.js';
+import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
+
+/** MLflow: a parent run per ClawLoop run, a nested run per iteration; reward signals as metrics at step = iteration (names as ClawLoop's MlflowSink), state hashes as tags, playbook snapshots and evolution actions as JSON artifacts, episodes as traces (the otel mapping, over MLflow's OTLP endpoint) with signals as assessments. */
+export const MLFLOW_TARGETS = {
+  /** Params of the parent run (immutable in MLflow). */
+  'params': { scope: '$', maxValueLength: 6000, maxKeyLength: 250 },
+  /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
+  'tags': { scope: '$', maxValueLength: 5000, maxKeyLength: 250 },
+  /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
+  'metrics': { scope: '$', maxKeyLength: 250 },
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root. */
+  'artifacts': { scope: '$' },
+  /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
+  'episode.summary': { scope: '$' },
+  /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
+  'assessments': { scope: '$' },
+  /** Final status and end time of the parent run. */
+  'run.end': { scope: '$' },
+} as const satisfies Record<string, TargetSpec>;
+
+export type MlflowTarget = keyof typeof MLFLOW_TARGETS;
+
+/** Where each field of each event lands in mlflow: event type → target → rules. */
+export const MLFLOW_RULES = {
+  'episode': {
+    'episode.summary': [
+      {
+        key: 'episode_id',
+        source: 'episode.id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.id,
+      },
+      {
+        key: 'task_id',
+        source: 'episode.task_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.task_id,
+      },
+      {
+        key: 'bench',
+        source: 'episode.bench',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.bench,
+      },
+      {
+        key: 'state_id',
+        source: 'episode.state_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.state_id,
+      },
+      {
+        key: 'model',
+        source: 'episode.model',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
+      },
+      {
+        key: 'filtered',
+        source: 'episode.summary.filtered',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.filtered,
+      },
+      {
+        key: 'effective_reward',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'normalized_reward',
+        source: 'derived:normalized_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
+      },
+      {
+        key: 'n_steps',
+        source: 'derived:n_steps',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_steps(s, ctx),
+      },
+      {
+        key: 'n_messages',
+        source: 'derived:n_messages',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_messages(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+    'assessments': [
+      {
+        key: '{key}',
+        source: 'episode.summary.signals{}.value',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.value] as const),
+      },
+      {
+        key: 'effective_reward',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+  },
+  'evolution': {
+    'metrics': [
+      {
+        key: 'evolution.{key}',
+        source: 'derived:action_flags',
+        entries: (s: EvolutionEvent, ctx: DerivedContext) => derived.action_flags(s, ctx),
+      },
+      {
+        key: 'evolution.reward_delta',
+        source: 'reward_delta',
+        get: (s: EvolutionEvent, ctx: DerivedContext) => s.reward_delta,
+      },
+      {
+        key: 'evolution.reward_before',
+        source: 'reward_before',
+        get: (s: EvolutionEvent, ctx: DerivedContext) => s.reward_before,
+      },
+      {
+        key: 'evolution.reward_after',
+        source: 'reward_after',
+        get: (s: EvolutionEvent, ctx: DerivedContext) => s.reward_after,
+      },
+    ] satisfies FieldRule<EvolutionEvent>[],
+    'tags': [
+      {
+        key: 'clawloop.evolution.actions',
+        source: 'actions',
+        transform: 'json',
+        get: (s: EvolutionEvent, ctx: DerivedContext) => s.actions,
+      },
+      {
+        key: 'clawloop.evolution.backend',
+        source: 'backend',
+        get: (s: EvolutionEvent, ctx: DerivedContext) => s.backend,
+      },
+      {
+        key: 'clawloop.evolution.state_before',
+        source: 'state_hash_before',
+        get: (s: EvolutionEvent, ctx: DerivedContext) => s.state_hash_before,
+      },
+      {
+        key: 'clawloop.evolution.state_after',
+        source: 'state_hash_after',
+        get: (s: EvolutionEvent, ctx: DerivedContext) => s.state_hash_after,
+      },
+    ] satisfies FieldRule<EvolutionEvent>[],
+  },
+  'iteration': {
+    'metrics': [
+      {
+        key: 'reward.mean',
+        source: 'derived:reward_mean',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean(s, ctx),
+      },
+      {
+        key: 'reward.min',
+        source: 'derived:reward_min',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_min(s, ctx),
+      },
+      {
+        key: 'reward.max',
+        source: 'derived:reward_max',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_max(s, ctx),
+      },
+      {
+        key: 'reward.mean_normalized',
+        source: 'derived:reward_mean_normalized',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean_normalized(s, ctx),
+      },
+      {
+        key: 'reward.{key}.mean',
+        source: 'derived:signal_means',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.signal_means(s, ctx),
+      },
+      {
+        key: 'episodes.count',
+        source: 'derived:episodes_count',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.episodes_count(s, ctx),
+      },
+      {
+        key: 'reward.raw_mean',
+        source: 'avg_reward',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.avg_reward,
+      },
+      {
+        key: 'reward.raw_min',
+        source: 'min_reward',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.min_reward,
+      },
+      {
+        key: 'reward.raw_max',
+        source: 'max_reward',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.max_reward,
+      },
+      {
+        key: 'task.{key}.reward',
+        source: 'per_task{}.reward',
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.reward] as const),
+      },
+      {
+        key: 'playbook.size',
+        source: 'derived:playbook_size',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_size(s, ctx),
+      },
+      {
+        key: 'playbook.mean_score',
+        source: 'derived:playbook_mean_score',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_mean_score(s, ctx),
+      },
+      {
+        key: 'playbook.max_score',
+        source: 'derived:playbook_max_score',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_max_score(s, ctx),
+      },
+      {
+        key: 'playbook.helpful_total',
+        source: 'derived:playbook_helpful_total',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_helpful_total(s, ctx),
+      },
+      {
+        key: 'playbook.harmful_total',
+        source: 'derived:playbook_harmful_total',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_harmful_total(s, ctx),
+      },
+      {
+        key: 'playbook.version',
+        source: 'playbook_version',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_version,
+      },
+      {
+        key: 'playbook.generation',
+        source: 'playbook_generation',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_generation,
+      },
+      {
+        key: 'fb.{key}',
+        source: 'derived:fb_numeric_metrics',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.fb_numeric_metrics(s, ctx),
+      },
+    ] satisfies FieldRule<IterationEvent>[],
+    'tags': [
+      {
+        key: 'clawloop.state.combined',
+        source: 'state_id.combined_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.combined_hash,
+      },
+      {
+        key: 'clawloop.state.harness',
+        source: 'state_id.harness_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.harness_hash,
+      },
+      {
+        key: 'clawloop.state.router',
+        source: 'state_id.router_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.router_hash,
+      },
+      {
+        key: 'clawloop.state.weights',
+        source: 'state_id.weights_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.weights_hash,
+      },
+      {
+        key: 'clawloop.state.harness_snapshot',
+        source: 'harness_snapshot_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.harness_snapshot_hash,
+      },
+      {
+        key: 'clawloop.fb.harness.status',
+        source: 'fb_results.harness.status',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.harness?.status,
+      },
+      {
+        key: 'clawloop.fb.router.status',
+        source: 'fb_results.router.status',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.router?.status,
+      },
+      {
+        key: 'clawloop.fb.weights.status',
+        source: 'fb_results.weights.status',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.weights?.status,
+      },
+      {
+        key: 'clawloop.tinker.model_id',
+        source: 'tinker_model_id',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.tinker_model_id,
+      },
+    ] satisfies FieldRule<IterationEvent>[],
+    'artifacts': [
+      {
+        key: 'playbook.json',
+        source: 'playbook',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook,
+      },
+      {
+        key: 'playbook_entries.json',
+        source: 'playbook_entries',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_entries,
+      },
+      {
+        key: 'state_hashes.json',
+        source: 'state_id',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id,
+      },
+      {
+        key: 'fb_results.json',
+        source: 'fb_results',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results,
+      },
+      {
+        key: 'per_task.json',
+        source: 'per_task',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.per_task,
+      },
+      {
+        key: 'tinker_checkpoints.json',
+        source: 'tinker_checkpoints',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.tinker_checkpoints,
+      },
+      {
+        key: 'tinker_durable_paths.json',
+        source: 'tinker_durable_paths',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.tinker_durable_paths,
+      },
+    ] satisfies FieldRule<IterationEvent>[],
+  },
+  'run.finished': {
+    'run.end': [
+      {
+        key: 'status',
+        source: 'status',
+        get: (s: RunFinishedEvent, ctx: DerivedContext) => s.status,
+      },
+      {
+        key: 'end_time',
+        source: 'finished_at',
+        transform: 'seconds_to_ms',
+        unit: 'ms',
+        get: (s: RunFinishedEvent, ctx: DerivedContext) => s.finished_at,
+      },
+    ] satisfies FieldRule<RunFinishedEvent>[],
+    'tags': [
+      {
+        key: 'clawloop.error',
+        source: 'error',
+        get: (s: RunFinishedEvent, ctx: DerivedContext) => s.error,
+      },
+    ] satisfies FieldRule<RunFinishedEvent>[],
+    'metrics': [
+      {
+        key: 'run.best_reward',
+        source: 'best_reward',
+        get: (s: RunFinishedEvent, ctx: DerivedContext) => s.best_reward,
+      },
+      {
+        key: 'run.improvement_delta',
+        source: 'improvement_delta',
+        get: (s: RunFinishedEvent, ctx: DerivedContext) => s.improvement_delta,
+      },
+      {
+        key: 'run.total_cost_tokens',
+        source: 'total_cost_tokens',
+        get: (s: RunFinishedEvent, ctx: DerivedContext) => s.total_cost_tokens,
+      },
+      {
+        key: 'run.iterations_completed',
+        source: 'n_iterations_completed',
+        get: (s: RunFinishedEvent, ctx: DerivedContext) => s.n_iterations_completed,
+      },
+    ] satisfies FieldRule<RunFinishedEvent>[],
+  },
+  'run.started': {
+    'tags': [
+      {
+        key: 'clawloop.run_id',
+        source: 'run_id',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.run_id,
+      },
+      {
+        key: 'clawloop.source',
+        source: 'source',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.source,
+      },
+      {
+        key: 'clawloop.bench',
+        source: 'bench',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.bench,
+      },
+      {
+        key: 'clawloop.tags',
+        source: 'tags',
+        transform: 'json',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.tags,
+      },
+    ] satisfies FieldRule<RunStartedEvent>[],
+    'params': [
+      {
+        key: 'bench',
+        source: 'bench',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.bench,
+      },
+      {
+        key: 'domain_tags',
+        source: 'domain_tags',
+        transform: 'json',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.domain_tags,
+      },
+      {
+        key: 'n_iterations',
+        source: 'n_iterations',
+        transform: 'string',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.n_iterations,
+      },
+      {
+        key: 'config_hash',
+        source: 'config_hash',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.config_hash,
+      },
+      {
+        key: 'parent_run_id',
+        source: 'parent_run_id',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.parent_run_id,
+      },
+      {
+        key: 'config',
+        source: 'config',
+        transform: 'json',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.config,
+      },
+    ] satisfies FieldRule<RunStartedEvent>[],
+    'artifacts': [
+      {
+        key: 'agent_config.json',
+        source: 'agent_config',
+        transform: 'json',
+        get: (s: RunStartedEvent, ctx: DerivedContext) => s.agent_config,
+      },
+    ] satisfies FieldRule<RunStartedEvent>[],
+  },
+};

@@ -1,0 +1,363 @@
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/phoenix.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+import { derived } from '../../src/core/derived.js';
+import type { DerivedContext } from '../../src/core/derived-context.js';
+import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
+
+/** Arize Phoenix: OpenInference spans (AGENT episode → LLM per assistant message with flattened llm.input_messages / llm.output_messages → TOOL per call), a CHAIN span per iteration, and reward signals as span annotations on the episode's root span. */
+export const PHOENIX_TARGETS = {
+  /** Attributes of the AGENT root span `episode:{id}`. */
+  'span.episode': { scope: '$', maxValueLength: 32768 },
+  /** Attributes of an LLM span per assistant message. */
+  'span.llm': { scope: 'episode.messages[]', maxValueLength: 32768 },
+  /** Attributes of a TOOL span per tool call. */
+  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768 },
+  /** Attributes of the CHAIN span `iteration:{N}`. */
+  'span.iteration': { scope: '$', maxValueLength: 32768 },
+  /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
+  'annotations': { scope: '$' },
+} as const satisfies Record<string, TargetSpec>;
+
+export type PhoenixTarget = keyof typeof PHOENIX_TARGETS;
+
+/** Where each field of each event lands in phoenix: event type → target → rules. */
+export const PHOENIX_RULES = {
+  'episode': {
+    'span.episode': [
+      {
+        key: 'input.value',
+        source: 'derived:first_user_message',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.first_user_message(s, ctx),
+      },
+      {
+        key: 'output.value',
+        source: 'derived:final_answer',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
+      },
+      {
+        key: 'session.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'metadata',
+        source: 'episode.metadata',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.metadata,
+      },
+      {
+        key: 'tag.tags',
+        source: 'derived:episode_tags',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_tags(s, ctx),
+      },
+      {
+        key: 'clawloop.run.id',
+        source: 'run_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.run_id,
+      },
+      {
+        key: 'clawloop.iteration',
+        source: 'iteration',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.iteration,
+      },
+      {
+        key: 'clawloop.episode.id',
+        source: 'episode.id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.id,
+      },
+      {
+        key: 'clawloop.state.id',
+        source: 'episode.state_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.state_id,
+      },
+      {
+        key: 'clawloop.task.id',
+        source: 'episode.task_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.task_id,
+      },
+      {
+        key: 'clawloop.bench',
+        source: 'episode.bench',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.bench,
+      },
+      {
+        key: 'llm.model_name',
+        source: 'episode.model',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
+      },
+      {
+        key: 'clawloop.reward.{key}.value',
+        source: 'episode.summary.signals{}.value',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.value] as const),
+      },
+      {
+        key: 'clawloop.reward.{key}.confidence',
+        source: 'episode.summary.signals{}.confidence',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
+      },
+      {
+        key: 'clawloop.score_breakdown',
+        source: 'episode.summary.score_breakdown',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.score_breakdown,
+      },
+      {
+        key: 'clawloop.usage.prompt_tokens',
+        source: 'episode.summary.token_usage.prompt_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.prompt_tokens,
+      },
+      {
+        key: 'clawloop.usage.completion_tokens',
+        source: 'episode.summary.token_usage.completion_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.completion_tokens,
+      },
+      {
+        key: 'clawloop.usage.total_tokens',
+        source: 'episode.summary.token_usage.total_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.total_tokens,
+      },
+      {
+        key: 'clawloop.timing.total_ms',
+        source: 'episode.summary.timing.total_ms',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.total_ms,
+      },
+      {
+        key: 'clawloop.timing.per_step_ms',
+        source: 'episode.summary.timing.per_step_ms',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.per_step_ms,
+      },
+      {
+        key: 'clawloop.filtered',
+        source: 'episode.summary.filtered',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.filtered,
+      },
+      {
+        key: 'clawloop.scored_at_generation',
+        source: 'episode.summary.scored_at_generation',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.scored_at_generation,
+      },
+      {
+        key: 'clawloop.reward.effective',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.reward.normalized',
+        source: 'derived:normalized_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.harness.version',
+        source: 'derived:harness_version',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.harness_version(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+    'span.llm': [
+      {
+        key: 'llm.model_name',
+        source: 'episode.messages[].model',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+      },
+      {
+        key: 'output.value',
+        source: 'episode.messages[].content',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
+      },
+      {
+        key: 'llm.token_count.completion',
+        source: 'episode.messages[].token_count',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
+      },
+      {
+        key: 'clawloop.reasoning_content',
+        source: 'episode.messages[].reasoning_content',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+      },
+      {
+        key: 'llm.input_messages.{key}',
+        source: 'derived:input_messages_flat',
+        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_flat(s, ctx),
+      },
+      {
+        key: 'llm.output_messages.{key}',
+        source: 'derived:output_messages_flat',
+        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_flat(s, ctx),
+      },
+      {
+        key: 'clawloop.step.index',
+        source: 'derived:step_index',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+      },
+      {
+        key: 'clawloop.step.reward',
+        source: 'derived:step_reward',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.step.done',
+        source: 'derived:step_done',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
+    'span.tool': [
+      {
+        key: 'tool.id',
+        source: 'episode.messages[].tool_calls[].id',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+      },
+      {
+        key: 'tool.name',
+        source: 'episode.messages[].tool_calls[].name',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+      },
+      {
+        key: 'tool.parameters',
+        source: 'episode.messages[].tool_calls[].arguments',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+      },
+      {
+        key: 'input.value',
+        source: 'episode.messages[].tool_calls[].arguments',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+      },
+      {
+        key: 'clawloop.tool.success',
+        source: 'episode.messages[].tool_calls[].success',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+      },
+      {
+        key: 'clawloop.tool.latency_ms',
+        source: 'episode.messages[].tool_calls[].latency_ms',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+      },
+      {
+        key: 'clawloop.tool.error',
+        source: 'episode.messages[].tool_calls[].error',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+      },
+      {
+        key: 'output.value',
+        source: 'derived:tool_output',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+      },
+      {
+        key: 'clawloop.step.index',
+        source: 'derived:tool_step_index',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+      },
+    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    'annotations': [
+      {
+        key: '{key}',
+        source: 'episode.summary.signals{}.value',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.value] as const),
+      },
+      {
+        key: 'effective_reward',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+  },
+  'iteration': {
+    'span.iteration': [
+      {
+        key: 'clawloop.run.id',
+        source: 'run_id',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.run_id,
+      },
+      {
+        key: 'clawloop.iteration',
+        source: 'iteration',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.iteration,
+      },
+      {
+        key: 'clawloop.iteration.n_episodes',
+        source: 'n_episodes',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.n_episodes,
+      },
+      {
+        key: 'clawloop.reward.avg',
+        source: 'avg_reward',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.avg_reward,
+      },
+      {
+        key: 'clawloop.reward.min',
+        source: 'min_reward',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.min_reward,
+      },
+      {
+        key: 'clawloop.reward.max',
+        source: 'max_reward',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.max_reward,
+      },
+      {
+        key: 'output.value',
+        source: 'per_task',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.per_task,
+      },
+      {
+        key: 'metadata',
+        source: 'fb_results',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results,
+      },
+      {
+        key: 'clawloop.playbook.version',
+        source: 'playbook_version',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_version,
+      },
+      {
+        key: 'clawloop.playbook.generation',
+        source: 'playbook_generation',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_generation,
+      },
+      {
+        key: 'clawloop.state.combined',
+        source: 'state_id.combined_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.combined_hash,
+      },
+      {
+        key: 'clawloop.state.harness',
+        source: 'state_id.harness_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.harness_hash,
+      },
+      {
+        key: 'clawloop.state.router',
+        source: 'state_id.router_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.router_hash,
+      },
+      {
+        key: 'clawloop.state.weights',
+        source: 'state_id.weights_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.weights_hash,
+      },
+      {
+        key: 'clawloop.state.harness_snapshot',
+        source: 'harness_snapshot_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.harness_snapshot_hash,
+      },
+      {
+        key: 'clawloop.reward.effective.mean',
+        source: 'derived:reward_mean',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean(s, ctx),
+      },
+      {
+        key: 'clawloop.reward.{key}.mean',
+        source: 'derived:signal_means',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.signal_means(s, ctx),
+      },
+      {
+        key: 'clawloop.playbook.size',
+        source: 'derived:playbook_size',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_size(s, ctx),
+      },
+      {
+        key: 'clawloop.playbook.mean_score',
+        source: 'derived:playbook_mean_score',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_mean_score(s, ctx),
+      },
+    ] satisfies FieldRule<IterationEvent>[],
+  },
+};
