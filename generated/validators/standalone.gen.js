@@ -20,409 +20,451 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.role === undefined) && (missing0 = "role")) || ((data.content === undefined) && (missing0 = "content"))){
-validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.role === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.content === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema34.properties, key0))){
-validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.role !== undefined){
 let data0 = data.role;
-const _errs2 = errors;
 if(!((((data0 === "system") || (data0 === "user")) || (data0 === "assistant")) || (data0 === "tool"))){
-validate23.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema34.properties.role.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema34.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
 }
 else {
-var valid0 = true;
+vErrors.push(err3);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.content !== undefined){
-const _errs3 = errors;
 if(typeof data.content !== "string"){
-validate23.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
+const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid0 = true;
+vErrors.push(err4);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.name !== undefined){
 let data2 = data.name;
-const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate23.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema34.properties.name.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs5 === errors;
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema34.properties.name.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err5];
 }
 else {
-var valid0 = true;
+vErrors.push(err5);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tool_calls !== undefined){
 let data3 = data.tool_calls;
-const _errs7 = errors;
 if((!(Array.isArray(data3))) && (data3 !== null)){
-validate23.errors = [{instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/type",keyword:"type",params:{type: schema34.properties.tool_calls.type},message:"must be array,null"}];
-return false;
+const err6 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/type",keyword:"type",params:{type: schema34.properties.tool_calls.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err6];
 }
-if(errors === _errs7){
+else {
+vErrors.push(err6);
+}
+errors++;
+}
 if(Array.isArray(data3)){
-var valid1 = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-let missing1;
-if((((data4.id === undefined) && (missing1 = "id")) || ((data4.name === undefined) && (missing1 = "name"))) || ((data4.arguments === undefined) && (missing1 = "arguments"))){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data4.id === undefined){
+const err7 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err7];
 }
 else {
-const _errs12 = errors;
+vErrors.push(err7);
+}
+errors++;
+}
+if(data4.name === undefined){
+const err8 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data4.arguments === undefined){
+const err9 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
 for(const key1 in data4){
 if(!(((((((key1 === "id") || (key1 === "name")) || (key1 === "arguments")) || (key1 === "result")) || (key1 === "success")) || (key1 === "latency_ms")) || (key1 === "error"))){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
+const err10 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
-if(_errs12 === errors){
 if(data4.id !== undefined){
-const _errs13 = errors;
 if(typeof data4.id !== "string"){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/id",schemaPath:"#/$defs/ToolCall/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs13 === errors;
+const err11 = {instancePath:instancePath+"/tool_calls/" + i0+"/id",schemaPath:"#/$defs/ToolCall/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid3 = true;
+vErrors.push(err11);
 }
-if(valid3){
+errors++;
+}
+}
 if(data4.name !== undefined){
-const _errs15 = errors;
 if(typeof data4.name !== "string"){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/name",schemaPath:"#/$defs/ToolCall/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs15 === errors;
+const err12 = {instancePath:instancePath+"/tool_calls/" + i0+"/name",schemaPath:"#/$defs/ToolCall/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-var valid3 = true;
+vErrors.push(err12);
 }
-if(valid3){
+errors++;
+}
+}
 if(data4.arguments !== undefined){
-const _errs17 = errors;
 if(typeof data4.arguments !== "string"){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/arguments",schemaPath:"#/$defs/ToolCall/properties/arguments/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs17 === errors;
+const err13 = {instancePath:instancePath+"/tool_calls/" + i0+"/arguments",schemaPath:"#/$defs/ToolCall/properties/arguments/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid3 = true;
+vErrors.push(err13);
 }
-if(valid3){
+errors++;
+}
+}
 if(data4.result !== undefined){
 let data8 = data4.result;
-const _errs19 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/result",schemaPath:"#/$defs/ToolCall/properties/result/type",keyword:"type",params:{type: schema35.properties.result.type},message:"must be string,null"}];
-return false;
-}
-var valid3 = _errs19 === errors;
+const err14 = {instancePath:instancePath+"/tool_calls/" + i0+"/result",schemaPath:"#/$defs/ToolCall/properties/result/type",keyword:"type",params:{type: schema35.properties.result.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid3 = true;
+vErrors.push(err14);
 }
-if(valid3){
+errors++;
+}
+}
 if(data4.success !== undefined){
 let data9 = data4.success;
-const _errs21 = errors;
 if((typeof data9 !== "boolean") && (data9 !== null)){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/success",schemaPath:"#/$defs/ToolCall/properties/success/type",keyword:"type",params:{type: schema35.properties.success.type},message:"must be boolean,null"}];
-return false;
-}
-var valid3 = _errs21 === errors;
+const err15 = {instancePath:instancePath+"/tool_calls/" + i0+"/success",schemaPath:"#/$defs/ToolCall/properties/success/type",keyword:"type",params:{type: schema35.properties.success.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid3 = true;
+vErrors.push(err15);
 }
-if(valid3){
+errors++;
+}
+}
 if(data4.latency_ms !== undefined){
 let data10 = data4.latency_ms;
-const _errs23 = errors;
 if((!((typeof data10 == "number") && (isFinite(data10)))) && (data10 !== null)){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/type",keyword:"type",params:{type: schema35.properties.latency_ms.type},message:"must be number,null"}];
-return false;
+const err16 = {instancePath:instancePath+"/tool_calls/" + i0+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/type",keyword:"type",params:{type: schema35.properties.latency_ms.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err16];
 }
-if(errors === _errs23){
+else {
+vErrors.push(err16);
+}
+errors++;
+}
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs23 === errors;
+const err17 = {instancePath:instancePath+"/tool_calls/" + i0+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid3 = true;
+vErrors.push(err17);
 }
-if(valid3){
+errors++;
+}
+}
+}
 if(data4.error !== undefined){
 let data11 = data4.error;
-const _errs25 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0+"/error",schemaPath:"#/$defs/ToolCall/properties/error/type",keyword:"type",params:{type: schema35.properties.error.type},message:"must be string,null"}];
-return false;
-}
-var valid3 = _errs25 === errors;
+const err18 = {instancePath:instancePath+"/tool_calls/" + i0+"/error",schemaPath:"#/$defs/ToolCall/properties/error/type",keyword:"type",params:{type: schema35.properties.error.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid3 = true;
+vErrors.push(err18);
 }
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs9 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-var valid0 = _errs7 === errors;
+const err19 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
 }
 else {
-var valid0 = true;
+vErrors.push(err19);
 }
-if(valid0){
+errors++;
+}
+}
+}
+}
 if(data.tool_call_id !== undefined){
 let data12 = data.tool_call_id;
-const _errs27 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate23.errors = [{instancePath:instancePath+"/tool_call_id",schemaPath:"#/properties/tool_call_id/type",keyword:"type",params:{type: schema34.properties.tool_call_id.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs27 === errors;
+const err20 = {instancePath:instancePath+"/tool_call_id",schemaPath:"#/properties/tool_call_id/type",keyword:"type",params:{type: schema34.properties.tool_call_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-var valid0 = true;
+vErrors.push(err20);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.timestamp !== undefined){
 let data13 = data.timestamp;
-const _errs29 = errors;
 if((!((typeof data13 == "number") && (isFinite(data13)))) && (data13 !== null)){
-validate23.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: schema34.properties.timestamp.type},message:"must be number,null"}];
-return false;
-}
-var valid0 = _errs29 === errors;
+const err21 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: schema34.properties.timestamp.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err21];
 }
 else {
-var valid0 = true;
+vErrors.push(err21);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.token_count !== undefined){
 let data14 = data.token_count;
-const _errs31 = errors;
 if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (data14 !== null)){
-validate23.errors = [{instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/type",keyword:"type",params:{type: schema34.properties.token_count.type},message:"must be integer,null"}];
-return false;
+const err22 = {instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/type",keyword:"type",params:{type: schema34.properties.token_count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err22];
 }
-if(errors === _errs31){
+else {
+vErrors.push(err22);
+}
+errors++;
+}
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate23.errors = [{instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs31 === errors;
+const err23 = {instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
 }
 else {
-var valid0 = true;
+vErrors.push(err23);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.model !== undefined){
 let data15 = data.model;
-const _errs33 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate23.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema34.properties.model.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs33 === errors;
+const err24 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema34.properties.model.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err24];
 }
 else {
-var valid0 = true;
+vErrors.push(err24);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.logprobs !== undefined){
 let data16 = data.logprobs;
-const _errs35 = errors;
 if((!(Array.isArray(data16))) && (data16 !== null)){
-validate23.errors = [{instancePath:instancePath+"/logprobs",schemaPath:"#/properties/logprobs/type",keyword:"type",params:{type: schema34.properties.logprobs.type},message:"must be array,null"}];
-return false;
+const err25 = {instancePath:instancePath+"/logprobs",schemaPath:"#/properties/logprobs/type",keyword:"type",params:{type: schema34.properties.logprobs.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err25];
 }
-if(errors === _errs35){
+else {
+vErrors.push(err25);
+}
+errors++;
+}
 if(Array.isArray(data16)){
-var valid4 = true;
 const len1 = data16.length;
 for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
-const _errs37 = errors;
-const _errs38 = errors;
-if(errors === _errs38){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-let missing2;
-if(((data17.token === undefined) && (missing2 = "token")) || ((data17.logprob === undefined) && (missing2 = "logprob"))){
-validate23.errors = [{instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
+if(data17.token === undefined){
+const err26 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err26];
 }
 else {
-const _errs40 = errors;
+vErrors.push(err26);
+}
+errors++;
+}
+if(data17.logprob === undefined){
+const err27 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/required",keyword:"required",params:{missingProperty: "logprob"},message:"must have required property '"+"logprob"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
 for(const key2 in data17){
 if(!((((key2 === "token") || (key2 === "token_id")) || (key2 === "logprob")) || (key2 === "top_logprobs"))){
-validate23.errors = [{instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs40 === errors){
-if(data17.token !== undefined){
-const _errs41 = errors;
-if(typeof data17.token !== "string"){
-validate23.errors = [{instancePath:instancePath+"/logprobs/" + i1+"/token",schemaPath:"#/$defs/TokenLogProb/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs41 === errors;
+const err28 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
 }
 else {
-var valid6 = true;
+vErrors.push(err28);
 }
-if(valid6){
+errors++;
+}
+}
+if(data17.token !== undefined){
+if(typeof data17.token !== "string"){
+const err29 = {instancePath:instancePath+"/logprobs/" + i1+"/token",schemaPath:"#/$defs/TokenLogProb/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
 if(data17.token_id !== undefined){
 let data19 = data17.token_id;
-const _errs43 = errors;
 if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (data19 !== null)){
-validate23.errors = [{instancePath:instancePath+"/logprobs/" + i1+"/token_id",schemaPath:"#/$defs/TokenLogProb/properties/token_id/type",keyword:"type",params:{type: schema36.properties.token_id.type},message:"must be integer,null"}];
-return false;
-}
-var valid6 = _errs43 === errors;
+const err30 = {instancePath:instancePath+"/logprobs/" + i1+"/token_id",schemaPath:"#/$defs/TokenLogProb/properties/token_id/type",keyword:"type",params:{type: schema36.properties.token_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err30];
 }
 else {
-var valid6 = true;
+vErrors.push(err30);
 }
-if(valid6){
+errors++;
+}
+}
 if(data17.logprob !== undefined){
 let data20 = data17.logprob;
-const _errs45 = errors;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-validate23.errors = [{instancePath:instancePath+"/logprobs/" + i1+"/logprob",schemaPath:"#/$defs/TokenLogProb/properties/logprob/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid6 = _errs45 === errors;
+const err31 = {instancePath:instancePath+"/logprobs/" + i1+"/logprob",schemaPath:"#/$defs/TokenLogProb/properties/logprob/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err31];
 }
 else {
-var valid6 = true;
+vErrors.push(err31);
 }
-if(valid6){
+errors++;
+}
+}
 if(data17.top_logprobs !== undefined){
 let data21 = data17.top_logprobs;
-const _errs47 = errors;
 if((!(Array.isArray(data21))) && (data21 !== null)){
-validate23.errors = [{instancePath:instancePath+"/logprobs/" + i1+"/top_logprobs",schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/type",keyword:"type",params:{type: schema36.properties.top_logprobs.type},message:"must be array,null"}];
-return false;
-}
-var valid6 = _errs47 === errors;
+const err32 = {instancePath:instancePath+"/logprobs/" + i1+"/top_logprobs",schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/type",keyword:"type",params:{type: schema36.properties.top_logprobs.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err32];
 }
 else {
-var valid6 = true;
+vErrors.push(err32);
 }
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid4 = _errs37 === errors;
-if(!valid4){
-break;
-}
-}
-}
-}
-var valid0 = _errs35 === errors;
+const err33 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
 }
 else {
-var valid0 = true;
+vErrors.push(err33);
 }
-if(valid0){
+errors++;
+}
+}
+}
+}
 if(data.reasoning_content !== undefined){
 let data22 = data.reasoning_content;
-const _errs49 = errors;
 if((typeof data22 !== "string") && (data22 !== null)){
-validate23.errors = [{instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema34.properties.reasoning_content.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs49 === errors;
+const err34 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema34.properties.reasoning_content.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err34];
 }
 else {
-var valid0 = true;
+vErrors.push(err34);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
 }
+else {
+vErrors.push(err35);
+}
+errors++;
 }
 validate23.errors = vErrors;
 return errors === 0;
@@ -444,167 +486,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.signals === undefined) && (missing0 = "signals")) || ((data.filtered === undefined) && (missing0 = "filtered"))){
-validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((((key0 === "signals") || (key0 === "score_breakdown")) || (key0 === "token_usage")) || (key0 === "timing")) || (key0 === "filtered")) || (key0 === "scored_at_generation"))){
-validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.signals !== undefined){
-let data0 = data.signals;
-const _errs2 = errors;
-if(errors === _errs2){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-let data1 = data0[key1];
-const _errs5 = errors;
-const _errs6 = errors;
-if(errors === _errs6){
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-let missing1;
-if(((data1.value === undefined) && (missing1 = "value")) || ((data1.confidence === undefined) && (missing1 = "confidence"))){
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs8 = errors;
-for(const key2 in data1){
-if(!(((key2 === "name") || (key2 === "value")) || (key2 === "confidence"))){
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs8 === errors){
-if(data1.name !== undefined){
-const _errs9 = errors;
-if(typeof data1.name !== "string"){
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/RewardSignal/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs9 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data1.value !== undefined){
-let data3 = data1.value;
-const _errs11 = errors;
-if(errors === _errs11){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1 || isNaN(data3)){
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data3 < -1 || isNaN(data3)){
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"}];
-return false;
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs11 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data1.confidence !== undefined){
-let data4 = data1.confidence;
-const _errs13 = errors;
-if(errors === _errs13){
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 1 || isNaN(data4)){
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data4 < 0 || isNaN(data4)){
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs13 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs5 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.score_breakdown !== undefined){
-let data5 = data.score_breakdown;
-const _errs15 = errors;
-if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-validate25.errors = [{instancePath:instancePath+"/score_breakdown",schemaPath:"#/properties/score_breakdown/type",keyword:"type",params:{type: schema38.properties.score_breakdown.type},message:"must be object,null"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.token_usage !== undefined){
-let data6 = data.token_usage;
-const _errs17 = errors;
-const _errs18 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs19 = errors;
-const _errs20 = errors;
-if(errors === _errs20){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-let missing2;
-if((((data6.prompt_tokens === undefined) && (missing2 = "prompt_tokens")) || ((data6.completion_tokens === undefined) && (missing2 = "completion_tokens"))) || ((data6.total_tokens === undefined) && (missing2 = "total_tokens"))){
-const err0 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(data.signals === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signals"},message:"must have required property '"+"signals"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -613,11 +497,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-const _errs22 = errors;
-for(const key3 in data6){
-if(!(((key3 === "prompt_tokens") || (key3 === "completion_tokens")) || (key3 === "total_tokens"))){
-const err1 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data.filtered === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "filtered"},message:"must have required property '"+"filtered"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -625,15 +506,10 @@ else {
 vErrors.push(err1);
 }
 errors++;
-break;
 }
-}
-if(_errs22 === errors){
-if(data6.prompt_tokens !== undefined){
-let data7 = data6.prompt_tokens;
-const _errs23 = errors;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err2 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key0 in data){
+if(!((((((key0 === "signals") || (key0 === "score_breakdown")) || (key0 === "token_usage")) || (key0 === "timing")) || (key0 === "filtered")) || (key0 === "scored_at_generation"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -642,10 +518,15 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(errors === _errs23){
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err3 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.signals !== undefined){
+let data0 = data.signals;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+let data1 = data0[key1];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.value === undefined){
+const err3 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -654,19 +535,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-}
-var valid6 = _errs23 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data6.completion_tokens !== undefined){
-let data8 = data6.completion_tokens;
-const _errs25 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err4 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data1.confidence === undefined){
+const err4 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -675,10 +545,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(errors === _errs25){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err5 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data1){
+if(!(((key2 === "name") || (key2 === "value")) || (key2 === "confidence"))){
+const err5 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -688,18 +557,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-var valid6 = _errs25 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data6.total_tokens !== undefined){
-let data9 = data6.total_tokens;
-const _errs27 = errors;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err6 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data1.name !== undefined){
+if(typeof data1.name !== "string"){
+const err6 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/RewardSignal/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -708,10 +568,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(errors === _errs27){
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err7 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data1.value !== undefined){
+let data3 = data1.value;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -720,20 +582,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-var valid6 = _errs27 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3 < -1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -743,6 +593,224 @@ vErrors.push(err8);
 errors++;
 }
 }
+else {
+const err9 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.confidence !== undefined){
+let data4 = data1.confidence;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.score_breakdown !== undefined){
+let data5 = data.score_breakdown;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err15 = {instancePath:instancePath+"/score_breakdown",schemaPath:"#/properties/score_breakdown/type",keyword:"type",params:{type: schema38.properties.score_breakdown.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.token_usage !== undefined){
+let data6 = data.token_usage;
+const _errs18 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs19 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.prompt_tokens === undefined){
+const err16 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.completion_tokens === undefined){
+const err17 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data6.total_tokens === undefined){
+const err18 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key3 in data6){
+if(!(((key3 === "prompt_tokens") || (key3 === "completion_tokens")) || (key3 === "total_tokens"))){
+const err19 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data6.prompt_tokens !== undefined){
+let data7 = data6.prompt_tokens;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err20 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data6.completion_tokens !== undefined){
+let data8 = data6.completion_tokens;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err22 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(data6.total_tokens !== undefined){
+let data9 = data6.total_tokens;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err25 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
 var _valid0 = _errs19 === errors;
 if(_valid0){
 valid4 = true;
@@ -750,12 +818,12 @@ passing0 = 0;
 }
 const _errs29 = errors;
 if(data6 !== null){
-const err9 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err27 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err27];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -771,16 +839,14 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err10 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err28 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err28];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err28);
 }
 errors++;
-validate25.errors = vErrors;
-return false;
 }
 else {
 errors = _errs18;
@@ -793,152 +859,122 @@ vErrors = null;
 }
 }
 }
-var valid0 = _errs17 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.timing !== undefined){
 let data10 = data.timing;
-const _errs31 = errors;
 const _errs32 = errors;
 let valid7 = false;
 let passing1 = null;
 const _errs33 = errors;
-const _errs34 = errors;
-if(errors === _errs34){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing3;
-if(((data10.total_ms === undefined) && (missing3 = "total_ms")) || ((data10.per_step_ms === undefined) && (missing3 = "per_step_ms"))){
-const err11 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+if(data10.total_ms === undefined){
+const err29 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/required",keyword:"required",params:{missingProperty: "total_ms"},message:"must have required property '"+"total_ms"+"'"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err29];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err29);
 }
 errors++;
 }
+if(data10.per_step_ms === undefined){
+const err30 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/required",keyword:"required",params:{missingProperty: "per_step_ms"},message:"must have required property '"+"per_step_ms"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
 else {
-const _errs36 = errors;
+vErrors.push(err30);
+}
+errors++;
+}
 for(const key4 in data10){
 if(!((key4 === "total_ms") || (key4 === "per_step_ms"))){
-const err12 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err31 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err31];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err31);
 }
 errors++;
-break;
 }
 }
-if(_errs36 === errors){
 if(data10.total_ms !== undefined){
 let data11 = data10.total_ms;
-const _errs37 = errors;
-if(errors === _errs37){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-const err13 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err32 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err32];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err32);
 }
 errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err33 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err33];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err33);
 }
 errors++;
 }
 }
-var valid9 = _errs37 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
 if(data10.per_step_ms !== undefined){
 let data12 = data10.per_step_ms;
-const _errs39 = errors;
-if(errors === _errs39){
 if(Array.isArray(data12)){
-var valid10 = true;
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
-const _errs41 = errors;
-if(errors === _errs41){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-const err15 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err34 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err34];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err34);
 }
 errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err35 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err35];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err35);
 }
 errors++;
 }
 }
-var valid10 = _errs41 === errors;
-if(!valid10){
-break;
-}
-}
 }
 else {
-const err17 = {instancePath:instancePath+"/timing/per_step_ms",schemaPath:"#/$defs/Timing/properties/per_step_ms/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err36 = {instancePath:instancePath+"/timing/per_step_ms",schemaPath:"#/$defs/Timing/properties/per_step_ms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err36];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err36);
 }
 errors++;
 }
 }
-var valid9 = _errs39 === errors;
 }
 else {
-var valid9 = true;
-}
-}
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err37];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err37);
 }
 errors++;
-}
 }
 var _valid1 = _errs33 === errors;
 if(_valid1){
@@ -947,12 +983,12 @@ passing1 = 0;
 }
 const _errs43 = errors;
 if(data10 !== null){
-const err19 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err38 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err38];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err38);
 }
 errors++;
 }
@@ -968,16 +1004,14 @@ passing1 = 1;
 }
 }
 if(!valid7){
-const err20 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err39 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err39];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err39);
 }
 errors++;
-validate25.errors = vErrors;
-return false;
 }
 else {
 errors = _errs32;
@@ -990,48 +1024,42 @@ vErrors = null;
 }
 }
 }
-var valid0 = _errs31 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.filtered !== undefined){
-const _errs45 = errors;
 if(typeof data.filtered !== "boolean"){
-validate25.errors = [{instancePath:instancePath+"/filtered",schemaPath:"#/properties/filtered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs45 === errors;
+const err40 = {instancePath:instancePath+"/filtered",schemaPath:"#/properties/filtered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err40];
 }
 else {
-var valid0 = true;
+vErrors.push(err40);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.scored_at_generation !== undefined){
 let data15 = data.scored_at_generation;
-const _errs47 = errors;
 if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (data15 !== null)){
-validate25.errors = [{instancePath:instancePath+"/scored_at_generation",schemaPath:"#/properties/scored_at_generation/type",keyword:"type",params:{type: schema38.properties.scored_at_generation.type},message:"must be integer,null"}];
-return false;
-}
-var valid0 = _errs47 === errors;
+const err41 = {instancePath:instancePath+"/scored_at_generation",schemaPath:"#/properties/scored_at_generation/type",keyword:"type",params:{type: schema38.properties.scored_at_generation.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err41];
 }
 else {
-var valid0 = true;
+vErrors.push(err41);
 }
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
 }
+else {
+vErrors.push(err42);
+}
+errors++;
 }
 validate25.errors = vErrors;
 return errors === 0;
@@ -1049,365 +1077,491 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((((((data.id === undefined) && (missing0 = "id")) || ((data.state_id === undefined) && (missing0 = "state_id"))) || ((data.task_id === undefined) && (missing0 = "task_id"))) || ((data.bench === undefined) && (missing0 = "bench"))) || ((data.messages === undefined) && (missing0 = "messages"))) || ((data.step_boundaries === undefined) && (missing0 = "step_boundaries"))) || ((data.steps === undefined) && (missing0 = "steps"))) || ((data.summary === undefined) && (missing0 = "summary"))) || ((data.session_id === undefined) && (missing0 = "session_id"))) || ((data.metadata === undefined) && (missing0 = "metadata"))){
-validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.state_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_id"},message:"must have required property '"+"state_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.task_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.bench === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.messages === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messages"},message:"must have required property '"+"messages"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.step_boundaries === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "step_boundaries"},message:"must have required property '"+"step_boundaries"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.steps === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.summary === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.session_id === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session_id"},message:"must have required property '"+"session_id"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema33.properties, key0))){
-validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
-if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func1(data0) < 1){
-validate22.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-var valid0 = true;
+vErrors.push(err12);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.state_id !== undefined){
-const _errs4 = errors;
 if(typeof data.state_id !== "string"){
-validate22.errors = [{instancePath:instancePath+"/state_id",schemaPath:"#/properties/state_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs4 === errors;
+const err13 = {instancePath:instancePath+"/state_id",schemaPath:"#/properties/state_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid0 = true;
+vErrors.push(err13);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.task_id !== undefined){
-const _errs6 = errors;
 if(typeof data.task_id !== "string"){
-validate22.errors = [{instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs6 === errors;
+const err14 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid0 = true;
+vErrors.push(err14);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.bench !== undefined){
-const _errs8 = errors;
 if(typeof data.bench !== "string"){
-validate22.errors = [{instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs8 === errors;
+const err15 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid0 = true;
+vErrors.push(err15);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.messages !== undefined){
 let data4 = data.messages;
-const _errs10 = errors;
-if(errors === _errs10){
 if(Array.isArray(data4)){
-var valid1 = true;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-const _errs12 = errors;
 if(!(validate23(data4[i0], {instancePath:instancePath+"/messages/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
-var valid1 = _errs12 === errors;
-if(!valid1){
-break;
-}
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid0 = true;
+vErrors.push(err16);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.step_boundaries !== undefined){
 let data6 = data.step_boundaries;
-const _errs13 = errors;
-if(errors === _errs13){
 if(Array.isArray(data6)){
-var valid2 = true;
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
-const _errs15 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate22.errors = [{instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err17 = {instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
 }
-if(errors === _errs15){
+else {
+vErrors.push(err17);
+}
+errors++;
+}
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate22.errors = [{instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
+const err18 = {instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
 }
+else {
+vErrors.push(err18);
 }
+errors++;
 }
-var valid2 = _errs15 === errors;
-if(!valid2){
-break;
 }
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/step_boundaries",schemaPath:"#/properties/step_boundaries/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
+const err19 = {instancePath:instancePath+"/step_boundaries",schemaPath:"#/properties/step_boundaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
 }
 else {
-var valid0 = true;
+vErrors.push(err19);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.steps !== undefined){
 let data8 = data.steps;
-const _errs17 = errors;
-if(errors === _errs17){
 if(Array.isArray(data8)){
-var valid3 = true;
 const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
-const _errs19 = errors;
-const _errs20 = errors;
-if(errors === _errs20){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-let missing1;
-if((((((data9.t === undefined) && (missing1 = "t")) || ((data9.reward === undefined) && (missing1 = "reward"))) || ((data9.done === undefined) && (missing1 = "done"))) || ((data9.timing_ms === undefined) && (missing1 = "timing_ms"))) || ((data9.info === undefined) && (missing1 = "info"))){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data9.t === undefined){
+const err20 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-const _errs22 = errors;
+vErrors.push(err20);
+}
+errors++;
+}
+if(data9.reward === undefined){
+const err21 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data9.done === undefined){
+const err22 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "done"},message:"must have required property '"+"done"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data9.timing_ms === undefined){
+const err23 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "timing_ms"},message:"must have required property '"+"timing_ms"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data9.info === undefined){
+const err24 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "info"},message:"must have required property '"+"info"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
 for(const key1 in data9){
 if(!(((((key1 === "t") || (key1 === "reward")) || (key1 === "done")) || (key1 === "timing_ms")) || (key1 === "info"))){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
+const err25 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
 }
 }
-if(_errs22 === errors){
 if(data9.t !== undefined){
 let data10 = data9.t;
-const _errs23 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err26 = {instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
 }
-if(errors === _errs23){
+else {
+vErrors.push(err26);
+}
+errors++;
+}
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid5 = _errs23 === errors;
+const err27 = {instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
 }
 else {
-var valid5 = true;
+vErrors.push(err27);
 }
-if(valid5){
+errors++;
+}
+}
+}
 if(data9.reward !== undefined){
 let data11 = data9.reward;
-const _errs25 = errors;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2+"/reward",schemaPath:"#/$defs/StepMeta/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid5 = _errs25 === errors;
+const err28 = {instancePath:instancePath+"/steps/" + i2+"/reward",schemaPath:"#/$defs/StepMeta/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
 }
 else {
-var valid5 = true;
+vErrors.push(err28);
 }
-if(valid5){
+errors++;
+}
+}
 if(data9.done !== undefined){
-const _errs27 = errors;
 if(typeof data9.done !== "boolean"){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2+"/done",schemaPath:"#/$defs/StepMeta/properties/done/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid5 = _errs27 === errors;
+const err29 = {instancePath:instancePath+"/steps/" + i2+"/done",schemaPath:"#/$defs/StepMeta/properties/done/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err29];
 }
 else {
-var valid5 = true;
+vErrors.push(err29);
 }
-if(valid5){
+errors++;
+}
+}
 if(data9.timing_ms !== undefined){
 let data13 = data9.timing_ms;
-const _errs29 = errors;
-if(errors === _errs29){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
+const err30 = {instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid5 = _errs29 === errors;
+const err31 = {instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err31];
 }
 else {
-var valid5 = true;
+vErrors.push(err31);
 }
-if(valid5){
+errors++;
+}
+}
 if(data9.info !== undefined){
 let data14 = data9.info;
-const _errs31 = errors;
 if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2+"/info",schemaPath:"#/$defs/StepMeta/properties/info/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid5 = _errs31 === errors;
+const err32 = {instancePath:instancePath+"/steps/" + i2+"/info",schemaPath:"#/$defs/StepMeta/properties/info/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
 }
 else {
-var valid5 = true;
+vErrors.push(err32);
 }
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err33 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
 }
+else {
+vErrors.push(err33);
 }
-var valid3 = _errs19 === errors;
-if(!valid3){
-break;
+errors++;
 }
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
+const err34 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err34];
 }
 else {
-var valid0 = true;
+vErrors.push(err34);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.summary !== undefined){
-const _errs33 = errors;
 if(!(validate25(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs33 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.session_id !== undefined){
-const _errs34 = errors;
 if(typeof data.session_id !== "string"){
-validate22.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs34 === errors;
+const err35 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
 }
 else {
-var valid0 = true;
+vErrors.push(err35);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.model !== undefined){
 let data17 = data.model;
-const _errs36 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
-validate22.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema33.properties.model.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs36 === errors;
+const err36 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema33.properties.model.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
 }
 else {
-var valid0 = true;
+vErrors.push(err36);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.created_at !== undefined){
 let data18 = data.created_at;
-const _errs38 = errors;
 if((!((typeof data18 == "number") && (isFinite(data18)))) && (data18 !== null)){
-validate22.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: schema33.properties.created_at.type},message:"must be number,null"}];
-return false;
-}
-var valid0 = _errs38 === errors;
+const err37 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: schema33.properties.created_at.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err37];
 }
 else {
-var valid0 = true;
+vErrors.push(err37);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.metadata !== undefined){
 let data19 = data.metadata;
-const _errs40 = errors;
 if(!(data19 && typeof data19 == "object" && !Array.isArray(data19))){
-validate22.errors = [{instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid0 = _errs40 === errors;
+const err38 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
 }
 else {
-var valid0 = true;
+vErrors.push(err38);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
 }
+else {
+vErrors.push(err39);
+}
+errors++;
 }
 validate22.errors = vErrors;
 return errors === 0;
@@ -1425,98 +1579,137 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((data.type === undefined) && (missing0 = "type")) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.iteration === undefined) && (missing0 = "iteration"))) || ((data.episode === undefined) && (missing0 = "episode"))){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.iteration === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration"},message:"must have required property '"+"iteration"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.episode === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "episode"},message:"must have required property '"+"episode"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 for(const key0 in data){
 if(!((((key0 === "type") || (key0 === "run_id")) || (key0 === "iteration")) || (key0 === "episode"))){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined){
-const _errs2 = errors;
-if("episode" !== data.type){
-validate21.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid0 = true;
+vErrors.push(err4);
 }
-if(valid0){
+errors++;
+}
+}
+if(data.type !== undefined){
+if("episode" !== data.type){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
 if(data.run_id !== undefined){
 let data1 = data.run_id;
-const _errs3 = errors;
-if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-validate21.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
+const err7 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
 }
 else {
-var valid0 = true;
+vErrors.push(err7);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.iteration !== undefined){
 let data2 = data.iteration;
-const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate21.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-validate21.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
+const err8 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
 }
 else {
-var valid0 = true;
+vErrors.push(err8);
 }
-if(valid0){
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
 if(data.episode !== undefined){
-const _errs7 = errors;
 if(!(validate22(data.episode, {instancePath:instancePath+"/episode",parentData:data,parentDataProperty:"episode",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
 }
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 validate21.errors = vErrors;
 return errors === 0;
@@ -1537,218 +1730,328 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((((((data.type === undefined) && (missing0 = "type")) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.iteration === undefined) && (missing0 = "iteration"))) || ((data.timestamp === undefined) && (missing0 = "timestamp"))) || ((data.state_hash_before === undefined) && (missing0 = "state_hash_before"))) || ((data.state_hash_after === undefined) && (missing0 = "state_hash_after"))) || ((data.actions === undefined) && (missing0 = "actions"))) || ((data.reward_before === undefined) && (missing0 = "reward_before"))) || ((data.reward_after === undefined) && (missing0 = "reward_after"))) || ((data.reward_delta === undefined) && (missing0 = "reward_delta"))) || ((data.backend === undefined) && (missing0 = "backend"))){
-validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.iteration === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration"},message:"must have required property '"+"iteration"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.timestamp === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.state_hash_before === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_before"},message:"must have required property '"+"state_hash_before"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.state_hash_after === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_after"},message:"must have required property '"+"state_hash_after"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.actions === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.reward_before === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_before"},message:"must have required property '"+"reward_before"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.reward_after === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_after"},message:"must have required property '"+"reward_after"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.reward_delta === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_delta"},message:"must have required property '"+"reward_delta"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.backend === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema42.properties, key0))){
-validate28.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined){
-const _errs2 = errors;
-if("evolution" !== data.type){
-validate28.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "evolution"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid0 = true;
+vErrors.push(err11);
 }
-if(valid0){
+errors++;
+}
+}
+if(data.type !== undefined){
+if("evolution" !== data.type){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "evolution"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
 if(data.run_id !== undefined){
 let data1 = data.run_id;
-const _errs3 = errors;
-if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-validate28.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err13 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
+const err14 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid0 = true;
+vErrors.push(err14);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.iteration !== undefined){
 let data2 = data.iteration;
-const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate28.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err15 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
 }
-if(errors === _errs5){
+else {
+vErrors.push(err15);
+}
+errors++;
+}
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate28.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
+const err16 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid0 = true;
+vErrors.push(err16);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.timestamp !== undefined){
 let data3 = data.timestamp;
-const _errs7 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-validate28.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs7 === errors;
+const err17 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid0 = true;
+vErrors.push(err17);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.state_hash_before !== undefined){
-const _errs9 = errors;
 if(typeof data.state_hash_before !== "string"){
-validate28.errors = [{instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
+const err18 = {instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid0 = true;
+vErrors.push(err18);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.state_hash_after !== undefined){
-const _errs11 = errors;
 if(typeof data.state_hash_after !== "string"){
-validate28.errors = [{instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
+const err19 = {instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
 }
 else {
-var valid0 = true;
+vErrors.push(err19);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.actions !== undefined){
 let data6 = data.actions;
-const _errs13 = errors;
-if(errors === _errs13){
 if(Array.isArray(data6)){
 if(data6.length < 1){
-validate28.errors = [{instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+const err20 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-var valid1 = true;
+vErrors.push(err20);
+}
+errors++;
+}
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
-const _errs15 = errors;
 if(!(((data7 === "reflect") || (data7 === "mutate")) || (data7 === "paradigm_shift"))){
-validate28.errors = [{instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"}];
-return false;
+const err21 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
 }
-var valid1 = _errs15 === errors;
-if(!valid1){
-break;
+else {
+vErrors.push(err21);
 }
+errors++;
 }
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
+const err22 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
 }
 else {
-var valid0 = true;
+vErrors.push(err22);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_before !== undefined){
 let data8 = data.reward_before;
-const _errs17 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-validate28.errors = [{instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs17 === errors;
+const err23 = {instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
 }
 else {
-var valid0 = true;
+vErrors.push(err23);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_after !== undefined){
 let data9 = data.reward_after;
-const _errs19 = errors;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-validate28.errors = [{instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs19 === errors;
+const err24 = {instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err24];
 }
 else {
-var valid0 = true;
+vErrors.push(err24);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_delta !== undefined){
 let data10 = data.reward_delta;
-const _errs21 = errors;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-validate28.errors = [{instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs21 === errors;
+const err25 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err25];
 }
 else {
-var valid0 = true;
+vErrors.push(err25);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.backend !== undefined){
-const _errs23 = errors;
 if(typeof data.backend !== "string"){
-validate28.errors = [{instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs23 === errors;
+const err26 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
 }
 else {
-var valid0 = true;
+vErrors.push(err26);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
 }
+else {
+vErrors.push(err27);
+}
+errors++;
 }
 validate28.errors = vErrors;
 return errors === 0;
@@ -1773,162 +2076,217 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.reward === undefined) && (missing0 = "reward")) || ((data.error === undefined) && (missing0 = "error"))) || ((data.signals === undefined) && (missing0 = "signals"))){
-validate31.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.reward === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.signals === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signals"},message:"must have required property '"+"signals"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(((key0 === "reward") || (key0 === "error")) || (key0 === "signals"))){
-validate31.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.reward !== undefined){
 let data0 = data.reward;
-const _errs2 = errors;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-validate31.errors = [{instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err4 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid0 = true;
+vErrors.push(err4);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.error !== undefined){
 let data1 = data.error;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate31.errors = [{instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema47.properties.error.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs4 === errors;
+const err5 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema47.properties.error.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err5];
 }
 else {
-var valid0 = true;
+vErrors.push(err5);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.signals !== undefined){
 let data2 = data.signals;
-const _errs6 = errors;
-if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 let data3 = data2[key1];
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if(((data3.value === undefined) && (missing1 = "value")) || ((data3.confidence === undefined) && (missing1 = "confidence"))){
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data3.value === undefined){
+const err6 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err6];
 }
 else {
-const _errs12 = errors;
+vErrors.push(err6);
+}
+errors++;
+}
+if(data3.confidence === undefined){
+const err7 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 for(const key2 in data3){
 if(!((key2 === "value") || (key2 === "confidence"))){
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
+const err8 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 }
-if(_errs12 === errors){
 if(data3.value !== undefined){
 let data4 = data3.value;
-const _errs13 = errors;
-if(errors === _errs13){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1 || isNaN(data4)){
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
+const err9 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err9];
 }
 else {
+vErrors.push(err9);
+}
+errors++;
+}
 if(data4 < -1 || isNaN(data4)){
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"}];
-return false;
+const err10 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err10];
 }
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs13 === errors;
+const err11 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid3 = true;
+vErrors.push(err11);
 }
-if(valid3){
+errors++;
+}
+}
 if(data3.confidence !== undefined){
 let data5 = data3.confidence;
-const _errs15 = errors;
-if(errors === _errs15){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 1 || isNaN(data5)){
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
+const err12 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
+vErrors.push(err12);
+}
+errors++;
+}
 if(data5 < 0 || isNaN(data5)){
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
+const err13 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
 }
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs15 === errors;
+const err15 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid3 = true;
+vErrors.push(err15);
 }
-}
+errors++;
 }
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err16 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
 }
+else {
+vErrors.push(err16);
 }
-var valid1 = _errs9 === errors;
-if(!valid1){
-break;
+errors++;
 }
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs6 === errors;
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid0 = true;
+vErrors.push(err17);
 }
-}
-}
-}
-}
-}
-else {
-validate31.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+errors++;
 }
 validate31.errors = vErrors;
 return errors === 0;
@@ -1946,320 +2304,430 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((((((data.reward === undefined) && (missing0 = "reward")) || ((data.signals === undefined) && (missing0 = "signals"))) || ((data.error === undefined) && (missing0 = "error"))) || ((data.n_rollouts === undefined) && (missing0 = "n_rollouts"))) || ((data.reward_mean === undefined) && (missing0 = "reward_mean"))) || ((data.reward_min === undefined) && (missing0 = "reward_min"))) || ((data.reward_max === undefined) && (missing0 = "reward_max"))) || ((data.rewards === undefined) && (missing0 = "rewards"))) || ((data.errors === undefined) && (missing0 = "errors"))) || ((data.rollouts === undefined) && (missing0 = "rollouts"))){
-validate30.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.reward === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.signals === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signals"},message:"must have required property '"+"signals"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.n_rollouts === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n_rollouts"},message:"must have required property '"+"n_rollouts"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.reward_mean === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_mean"},message:"must have required property '"+"reward_mean"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.reward_min === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_min"},message:"must have required property '"+"reward_min"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.reward_max === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_max"},message:"must have required property '"+"reward_max"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.rewards === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rewards"},message:"must have required property '"+"rewards"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.errors === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.rollouts === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rollouts"},message:"must have required property '"+"rollouts"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema45.properties, key0))){
-validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.reward !== undefined){
-let data0 = data.reward;
-const _errs2 = errors;
-if(!((typeof data0 == "number") && (isFinite(data0)))){
-validate30.errors = [{instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid0 = true;
+vErrors.push(err10);
 }
-if(valid0){
+errors++;
+}
+}
+if(data.reward !== undefined){
+let data0 = data.reward;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err11 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
 if(data.signals !== undefined){
 let data1 = data.signals;
-const _errs4 = errors;
-if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 let data2 = data1[key1];
-const _errs7 = errors;
-const _errs8 = errors;
-if(errors === _errs8){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-let missing1;
-if(((data2.value === undefined) && (missing1 = "value")) || ((data2.confidence === undefined) && (missing1 = "confidence"))){
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data2.value === undefined){
+const err12 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-const _errs10 = errors;
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2.confidence === undefined){
+const err13 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
 for(const key2 in data2){
 if(!((key2 === "value") || (key2 === "confidence"))){
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
+const err14 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
 }
 }
-if(_errs10 === errors){
 if(data2.value !== undefined){
 let data3 = data2.value;
-const _errs11 = errors;
-if(errors === _errs11){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1 || isNaN(data3)){
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
+const err15 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
+vErrors.push(err15);
+}
+errors++;
+}
 if(data3 < -1 || isNaN(data3)){
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"}];
-return false;
+const err16 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err16];
 }
+else {
+vErrors.push(err16);
+}
+errors++;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs11 === errors;
+const err17 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid3 = true;
+vErrors.push(err17);
 }
-if(valid3){
+errors++;
+}
+}
 if(data2.confidence !== undefined){
 let data4 = data2.confidence;
-const _errs13 = errors;
-if(errors === _errs13){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1 || isNaN(data4)){
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
+const err18 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
+vErrors.push(err18);
+}
+errors++;
+}
 if(data4 < 0 || isNaN(data4)){
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
+const err19 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
 }
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs13 === errors;
+const err21 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
 }
 else {
-var valid3 = true;
+vErrors.push(err21);
 }
-}
+errors++;
 }
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs7 === errors;
-if(!valid1){
-break;
-}
-}
+const err22 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+vErrors.push(err22);
+}
+errors++;
 }
 }
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.error !== undefined){
 let data5 = data.error;
-const _errs15 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate30.errors = [{instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema45.properties.error.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs15 === errors;
+const err23 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema45.properties.error.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err23];
 }
 else {
-var valid0 = true;
+vErrors.push(err23);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.n_rollouts !== undefined){
 let data6 = data.n_rollouts;
-const _errs17 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate30.errors = [{instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err24 = {instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
 }
-if(errors === _errs17){
+else {
+vErrors.push(err24);
+}
+errors++;
+}
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-validate30.errors = [{instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs17 === errors;
+const err25 = {instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
 }
 else {
-var valid0 = true;
+vErrors.push(err25);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.reward_mean !== undefined){
 let data7 = data.reward_mean;
-const _errs19 = errors;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-validate30.errors = [{instancePath:instancePath+"/reward_mean",schemaPath:"#/properties/reward_mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs19 === errors;
+const err26 = {instancePath:instancePath+"/reward_mean",schemaPath:"#/properties/reward_mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
 }
 else {
-var valid0 = true;
+vErrors.push(err26);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_min !== undefined){
 let data8 = data.reward_min;
-const _errs21 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-validate30.errors = [{instancePath:instancePath+"/reward_min",schemaPath:"#/properties/reward_min/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs21 === errors;
+const err27 = {instancePath:instancePath+"/reward_min",schemaPath:"#/properties/reward_min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
 }
 else {
-var valid0 = true;
+vErrors.push(err27);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_max !== undefined){
 let data9 = data.reward_max;
-const _errs23 = errors;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-validate30.errors = [{instancePath:instancePath+"/reward_max",schemaPath:"#/properties/reward_max/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs23 === errors;
+const err28 = {instancePath:instancePath+"/reward_max",schemaPath:"#/properties/reward_max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
 }
 else {
-var valid0 = true;
+vErrors.push(err28);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.rewards !== undefined){
 let data10 = data.rewards;
-const _errs25 = errors;
-if(errors === _errs25){
 if(Array.isArray(data10)){
-var valid4 = true;
 const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
-const _errs27 = errors;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-validate30.errors = [{instancePath:instancePath+"/rewards/" + i0,schemaPath:"#/properties/rewards/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
+const err29 = {instancePath:instancePath+"/rewards/" + i0,schemaPath:"#/properties/rewards/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err29];
 }
-var valid4 = _errs27 === errors;
-if(!valid4){
-break;
+else {
+vErrors.push(err29);
+}
+errors++;
 }
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs25 === errors;
+const err30 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
 }
 else {
-var valid0 = true;
+vErrors.push(err30);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.errors !== undefined){
 let data12 = data.errors;
-const _errs29 = errors;
-if(errors === _errs29){
 if(Array.isArray(data12)){
-var valid5 = true;
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
-const _errs31 = errors;
 if(typeof data12[i1] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err31 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
 }
-var valid5 = _errs31 === errors;
-if(!valid5){
-break;
+else {
+vErrors.push(err31);
+}
+errors++;
 }
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs29 === errors;
+const err32 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
 }
 else {
-var valid0 = true;
+vErrors.push(err32);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.rollouts !== undefined){
 let data14 = data.rollouts;
-const _errs33 = errors;
-if(errors === _errs33){
 if(Array.isArray(data14)){
-var valid6 = true;
 const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
-const _errs35 = errors;
 if(!(validate31(data14[i2], {instancePath:instancePath+"/rollouts/" + i2,parentData:data14,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
-var valid6 = _errs35 === errors;
-if(!valid6){
-break;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/rollouts",schemaPath:"#/properties/rollouts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
 }
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/rollouts",schemaPath:"#/properties/rollouts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs33 === errors;
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
 }
 else {
-var valid0 = true;
+vErrors.push(err34);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+errors++;
 }
 validate30.errors = vErrors;
 return errors === 0;
@@ -2279,207 +2747,248 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "harness") || (key0 === "router")) || (key0 === "weights"))){
-validate34.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.harness !== undefined){
 let data0 = data.harness;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-let missing0;
-if(((data0.status === undefined) && (missing0 = "status")) || ((data0.metrics === undefined) && (missing0 = "metrics"))){
-validate34.errors = [{instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data0.status === undefined){
+const err1 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err1];
 }
 else {
-const _errs5 = errors;
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.metrics === undefined){
+const err2 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
 for(const key1 in data0){
 if(!((key1 === "status") || (key1 === "metrics"))){
-validate34.errors = [{instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
+const err3 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
 }
 }
-if(_errs5 === errors){
 if(data0.status !== undefined){
 let data1 = data0.status;
-const _errs6 = errors;
 if(!(((data1 === "ok") || (data1 === "error")) || (data1 === "skipped"))){
-validate34.errors = [{instancePath:instancePath+"/harness/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid2 = _errs6 === errors;
+const err4 = {instancePath:instancePath+"/harness/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid2 = true;
+vErrors.push(err4);
 }
-if(valid2){
+errors++;
+}
+}
 if(data0.metrics !== undefined){
 let data2 = data0.metrics;
-const _errs7 = errors;
 if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-validate34.errors = [{instancePath:instancePath+"/harness/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid2 = _errs7 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
+const err5 = {instancePath:instancePath+"/harness/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
 }
 else {
-validate34.errors = [{instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+vErrors.push(err5);
+}
+errors++;
 }
 }
-var valid0 = _errs2 === errors;
 }
 else {
-var valid0 = true;
+const err6 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
 }
-if(valid0){
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
 if(data.router !== undefined){
 let data3 = data.router;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if(((data3.status === undefined) && (missing1 = "status")) || ((data3.metrics === undefined) && (missing1 = "metrics"))){
-validate34.errors = [{instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data3.status === undefined){
+const err7 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err7];
 }
 else {
-const _errs12 = errors;
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.metrics === undefined){
+const err8 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
 for(const key2 in data3){
 if(!((key2 === "status") || (key2 === "metrics"))){
-validate34.errors = [{instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
+const err9 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
 }
 }
-if(_errs12 === errors){
 if(data3.status !== undefined){
 let data4 = data3.status;
-const _errs13 = errors;
 if(!(((data4 === "ok") || (data4 === "error")) || (data4 === "skipped"))){
-validate34.errors = [{instancePath:instancePath+"/router/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid4 = _errs13 === errors;
+const err10 = {instancePath:instancePath+"/router/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid4 = true;
+vErrors.push(err10);
 }
-if(valid4){
+errors++;
+}
+}
 if(data3.metrics !== undefined){
 let data5 = data3.metrics;
-const _errs14 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-validate34.errors = [{instancePath:instancePath+"/router/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid4 = _errs14 === errors;
-}
-else {
-var valid4 = true;
-}
-}
-}
-}
+const err11 = {instancePath:instancePath+"/router/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-validate34.errors = [{instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+vErrors.push(err11);
+}
+errors++;
 }
 }
-var valid0 = _errs9 === errors;
 }
 else {
-var valid0 = true;
+const err12 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
 }
-if(valid0){
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
 if(data.weights !== undefined){
 let data6 = data.weights;
-const _errs16 = errors;
-const _errs17 = errors;
-if(errors === _errs17){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-let missing2;
-if(((data6.status === undefined) && (missing2 = "status")) || ((data6.metrics === undefined) && (missing2 = "metrics"))){
-validate34.errors = [{instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
+if(data6.status === undefined){
+const err13 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-const _errs19 = errors;
+vErrors.push(err13);
+}
+errors++;
+}
+if(data6.metrics === undefined){
+const err14 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 for(const key3 in data6){
 if(!((key3 === "status") || (key3 === "metrics"))){
-validate34.errors = [{instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
-return false;
-break;
+const err15 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
 }
 }
-if(_errs19 === errors){
 if(data6.status !== undefined){
 let data7 = data6.status;
-const _errs20 = errors;
 if(!(((data7 === "ok") || (data7 === "error")) || (data7 === "skipped"))){
-validate34.errors = [{instancePath:instancePath+"/weights/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid6 = _errs20 === errors;
+const err16 = {instancePath:instancePath+"/weights/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid6 = true;
+vErrors.push(err16);
 }
-if(valid6){
+errors++;
+}
+}
 if(data6.metrics !== undefined){
 let data8 = data6.metrics;
-const _errs21 = errors;
 if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
-validate34.errors = [{instancePath:instancePath+"/weights/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid6 = _errs21 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
+const err17 = {instancePath:instancePath+"/weights/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-validate34.errors = [{instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+vErrors.push(err17);
 }
-}
-var valid0 = _errs16 === errors;
-}
-else {
-var valid0 = true;
-}
-}
+errors++;
 }
 }
 }
 else {
-validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err18 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
 }
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
 }
 validate34.errors = vErrors;
 return errors === 0;
@@ -2499,415 +3008,467 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.entries === undefined) && (missing0 = "entries")){
-validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.entries === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(key0 === "entries")){
-validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.entries !== undefined){
 let data0 = data.entries;
-const _errs2 = errors;
-if(errors === _errs2){
 if(Array.isArray(data0)){
-var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-const _errs4 = errors;
-const _errs5 = errors;
-if(errors === _errs5){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-let missing1;
-if((((((data1.id === undefined) && (missing1 = "id")) || ((data1.content === undefined) && (missing1 = "content"))) || ((data1.helpful === undefined) && (missing1 = "helpful"))) || ((data1.harmful === undefined) && (missing1 = "harmful"))) || ((data1.tags === undefined) && (missing1 = "tags"))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data1.id === undefined){
+const err2 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err2];
 }
 else {
-const _errs7 = errors;
+vErrors.push(err2);
+}
+errors++;
+}
+if(data1.content === undefined){
+const err3 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.helpful === undefined){
+const err4 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.harmful === undefined){
+const err5 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.tags === undefined){
+const err6 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
 for(const key1 in data1){
 if(!(func2.call(schema55.properties, key1))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
+const err7 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
 }
 }
-if(_errs7 === errors){
 if(data1.id !== undefined){
 let data2 = data1.id;
-const _errs8 = errors;
-if(errors === _errs8){
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err8 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid3 = _errs8 === errors;
+const err9 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
 }
 else {
-var valid3 = true;
+vErrors.push(err9);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.content !== undefined){
-const _errs10 = errors;
 if(typeof data1.content !== "string"){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntry/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs10 === errors;
+const err10 = {instancePath:instancePath+"/entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntry/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid3 = true;
+vErrors.push(err10);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.helpful !== undefined){
 let data4 = data1.helpful;
-const _errs12 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err11 = {instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
 }
-if(errors === _errs12){
+else {
+vErrors.push(err11);
+}
+errors++;
+}
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs12 === errors;
+const err12 = {instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-var valid3 = true;
+vErrors.push(err12);
 }
-if(valid3){
+errors++;
+}
+}
+}
 if(data1.harmful !== undefined){
 let data5 = data1.harmful;
-const _errs14 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err13 = {instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
 }
-if(errors === _errs14){
+else {
+vErrors.push(err13);
+}
+errors++;
+}
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs14 === errors;
+const err14 = {instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid3 = true;
+vErrors.push(err14);
 }
-if(valid3){
+errors++;
+}
+}
+}
 if(data1.tags !== undefined){
 let data6 = data1.tags;
-const _errs16 = errors;
-if(errors === _errs16){
 if(Array.isArray(data6)){
-var valid4 = true;
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-const _errs18 = errors;
 if(typeof data6[i1] !== "string"){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntry/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err15 = {instancePath:instancePath+"/entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntry/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
 }
-var valid4 = _errs18 === errors;
-if(!valid4){
-break;
+else {
+vErrors.push(err15);
+}
+errors++;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntry/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid3 = _errs16 === errors;
+const err16 = {instancePath:instancePath+"/entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntry/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid3 = true;
+vErrors.push(err16);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.source_episode_ids !== undefined){
 let data8 = data1.source_episode_ids;
-const _errs20 = errors;
-if(errors === _errs20){
 if(Array.isArray(data8)){
-var valid5 = true;
 const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
-const _errs22 = errors;
 if(typeof data8[i2] !== "string"){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/source_episode_ids/" + i2,schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err17 = {instancePath:instancePath+"/entries/" + i0+"/source_episode_ids/" + i2,schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
 }
-var valid5 = _errs22 === errors;
-if(!valid5){
-break;
+else {
+vErrors.push(err17);
+}
+errors++;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/source_episode_ids",schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid3 = _errs20 === errors;
+const err18 = {instancePath:instancePath+"/entries/" + i0+"/source_episode_ids",schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid3 = true;
+vErrors.push(err18);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.name !== undefined){
-const _errs24 = errors;
 if(typeof data1.name !== "string"){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/name",schemaPath:"#/$defs/PlaybookEntry/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs24 === errors;
+const err19 = {instancePath:instancePath+"/entries/" + i0+"/name",schemaPath:"#/$defs/PlaybookEntry/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
 }
 else {
-var valid3 = true;
+vErrors.push(err19);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.description !== undefined){
-const _errs26 = errors;
 if(typeof data1.description !== "string"){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/description",schemaPath:"#/$defs/PlaybookEntry/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs26 === errors;
+const err20 = {instancePath:instancePath+"/entries/" + i0+"/description",schemaPath:"#/$defs/PlaybookEntry/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-var valid3 = true;
+vErrors.push(err20);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.anti_patterns !== undefined){
-const _errs28 = errors;
 if(typeof data1.anti_patterns !== "string"){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/anti_patterns",schemaPath:"#/$defs/PlaybookEntry/properties/anti_patterns/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs28 === errors;
+const err21 = {instancePath:instancePath+"/entries/" + i0+"/anti_patterns",schemaPath:"#/$defs/PlaybookEntry/properties/anti_patterns/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
 }
 else {
-var valid3 = true;
+vErrors.push(err21);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.category !== undefined){
-const _errs30 = errors;
 if(typeof data1.category !== "string"){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/category",schemaPath:"#/$defs/PlaybookEntry/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs30 === errors;
+const err22 = {instancePath:instancePath+"/entries/" + i0+"/category",schemaPath:"#/$defs/PlaybookEntry/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
 }
 else {
-var valid3 = true;
+vErrors.push(err22);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.created_at !== undefined){
 let data14 = data1.created_at;
-const _errs32 = errors;
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/created_at",schemaPath:"#/$defs/PlaybookEntry/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid3 = _errs32 === errors;
+const err23 = {instancePath:instancePath+"/entries/" + i0+"/created_at",schemaPath:"#/$defs/PlaybookEntry/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
 }
 else {
-var valid3 = true;
+vErrors.push(err23);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.last_activated !== undefined){
 let data15 = data1.last_activated;
-const _errs34 = errors;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/last_activated",schemaPath:"#/$defs/PlaybookEntry/properties/last_activated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid3 = _errs34 === errors;
+const err24 = {instancePath:instancePath+"/entries/" + i0+"/last_activated",schemaPath:"#/$defs/PlaybookEntry/properties/last_activated/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err24];
 }
 else {
-var valid3 = true;
+vErrors.push(err24);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.generation !== undefined){
 let data16 = data1.generation;
-const _errs36 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err25 = {instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
 }
-if(errors === _errs36){
+else {
+vErrors.push(err25);
+}
+errors++;
+}
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs36 === errors;
+const err26 = {instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err26];
 }
 else {
-var valid3 = true;
+vErrors.push(err26);
 }
-if(valid3){
+errors++;
+}
+}
+}
 if(data1.decay_rate !== undefined){
 let data17 = data1.decay_rate;
-const _errs38 = errors;
-if(errors === _errs38){
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 < 0 || isNaN(data17)){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
+const err27 = {instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs38 === errors;
+const err28 = {instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
 }
 else {
-var valid3 = true;
+vErrors.push(err28);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.superseded_by !== undefined){
 let data18 = data1.superseded_by;
-const _errs40 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/superseded_by",schemaPath:"#/$defs/PlaybookEntry/properties/superseded_by/type",keyword:"type",params:{type: schema55.properties.superseded_by.type},message:"must be string,null"}];
-return false;
-}
-var valid3 = _errs40 === errors;
+const err29 = {instancePath:instancePath+"/entries/" + i0+"/superseded_by",schemaPath:"#/$defs/PlaybookEntry/properties/superseded_by/type",keyword:"type",params:{type: schema55.properties.superseded_by.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err29];
 }
 else {
-var valid3 = true;
+vErrors.push(err29);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.embedding !== undefined){
 let data19 = data1.embedding;
-const _errs42 = errors;
-if(errors === _errs42){
 if(Array.isArray(data19)){
-var valid6 = true;
 const len3 = data19.length;
 for(let i3=0; i3<len3; i3++){
 let data20 = data19[i3];
-const _errs44 = errors;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/embedding/" + i3,schemaPath:"#/$defs/PlaybookEntry/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
+const err30 = {instancePath:instancePath+"/entries/" + i0+"/embedding/" + i3,schemaPath:"#/$defs/PlaybookEntry/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err30];
 }
-var valid6 = _errs44 === errors;
-if(!valid6){
-break;
+else {
+vErrors.push(err30);
+}
+errors++;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/embedding",schemaPath:"#/$defs/PlaybookEntry/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid3 = _errs42 === errors;
+const err31 = {instancePath:instancePath+"/entries/" + i0+"/embedding",schemaPath:"#/$defs/PlaybookEntry/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
 }
 else {
-var valid3 = true;
+vErrors.push(err31);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.embedding_model_id !== undefined){
 let data21 = data1.embedding_model_id;
-const _errs46 = errors;
 if((typeof data21 !== "string") && (data21 !== null)){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/embedding_model_id",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_model_id/type",keyword:"type",params:{type: schema55.properties.embedding_model_id.type},message:"must be string,null"}];
-return false;
-}
-var valid3 = _errs46 === errors;
+const err32 = {instancePath:instancePath+"/entries/" + i0+"/embedding_model_id",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_model_id/type",keyword:"type",params:{type: schema55.properties.embedding_model_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
 }
 else {
-var valid3 = true;
+vErrors.push(err32);
 }
-if(valid3){
+errors++;
+}
+}
 if(data1.embedding_updated_at !== undefined){
 let data22 = data1.embedding_updated_at;
-const _errs48 = errors;
 if((!((typeof data22 == "number") && (isFinite(data22)))) && (data22 !== null)){
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0+"/embedding_updated_at",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_updated_at/type",keyword:"type",params:{type: schema55.properties.embedding_updated_at.type},message:"must be number,null"}];
-return false;
-}
-var valid3 = _errs48 === errors;
+const err33 = {instancePath:instancePath+"/entries/" + i0+"/embedding_updated_at",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_updated_at/type",keyword:"type",params:{type: schema55.properties.embedding_updated_at.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err33];
 }
 else {
-var valid3 = true;
+vErrors.push(err33);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err34 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
 }
+else {
+vErrors.push(err34);
 }
-var valid1 = _errs4 === errors;
-if(!valid1){
-break;
+errors++;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+const err35 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
 }
+else {
+vErrors.push(err35);
 }
-}
+errors++;
 }
 }
 }
 else {
-validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
 }
+else {
+vErrors.push(err36);
+}
+errors++;
 }
 validate36.errors = vErrors;
 return errors === 0;
@@ -2925,653 +3486,829 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((((((data.type === undefined) && (missing0 = "type")) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.iteration === undefined) && (missing0 = "iteration"))) || ((data.timestamp === undefined) && (missing0 = "timestamp"))) || ((data.n_episodes === undefined) && (missing0 = "n_episodes"))) || ((data.avg_reward === undefined) && (missing0 = "avg_reward"))) || ((data.min_reward === undefined) && (missing0 = "min_reward"))) || ((data.max_reward === undefined) && (missing0 = "max_reward"))) || ((data.per_task === undefined) && (missing0 = "per_task"))) || ((data.fb_results === undefined) && (missing0 = "fb_results"))){
-validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.iteration === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration"},message:"must have required property '"+"iteration"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.timestamp === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.n_episodes === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n_episodes"},message:"must have required property '"+"n_episodes"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.avg_reward === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "avg_reward"},message:"must have required property '"+"avg_reward"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.min_reward === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min_reward"},message:"must have required property '"+"min_reward"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.max_reward === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_reward"},message:"must have required property '"+"max_reward"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.per_task === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "per_task"},message:"must have required property '"+"per_task"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.fb_results === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fb_results"},message:"must have required property '"+"fb_results"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema44.properties, key0))){
-validate29.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined){
-const _errs2 = errors;
-if("iteration" !== data.type){
-validate29.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid0 = true;
+vErrors.push(err10);
 }
-if(valid0){
+errors++;
+}
+}
+if(data.type !== undefined){
+if("iteration" !== data.type){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
 if(data.run_id !== undefined){
 let data1 = data.run_id;
-const _errs3 = errors;
-if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-validate29.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err12 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
+const err13 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid0 = true;
+vErrors.push(err13);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.iteration !== undefined){
 let data2 = data.iteration;
-const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate29.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err14 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
 }
-if(errors === _errs5){
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate29.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
+const err15 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid0 = true;
+vErrors.push(err15);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.timestamp !== undefined){
 let data3 = data.timestamp;
-const _errs7 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-validate29.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs7 === errors;
+const err16 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid0 = true;
+vErrors.push(err16);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.n_episodes !== undefined){
 let data4 = data.n_episodes;
-const _errs9 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate29.errors = [{instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err17 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
 }
-if(errors === _errs9){
+else {
+vErrors.push(err17);
+}
+errors++;
+}
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-validate29.errors = [{instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs9 === errors;
+const err18 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid0 = true;
+vErrors.push(err18);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.avg_reward !== undefined){
 let data5 = data.avg_reward;
-const _errs11 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-validate29.errors = [{instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs11 === errors;
+const err19 = {instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err19];
 }
 else {
-var valid0 = true;
+vErrors.push(err19);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.min_reward !== undefined){
 let data6 = data.min_reward;
-const _errs13 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-validate29.errors = [{instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs13 === errors;
+const err20 = {instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-var valid0 = true;
+vErrors.push(err20);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.max_reward !== undefined){
 let data7 = data.max_reward;
-const _errs15 = errors;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-validate29.errors = [{instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs15 === errors;
+const err21 = {instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err21];
 }
 else {
-var valid0 = true;
+vErrors.push(err21);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.per_task !== undefined){
 let data8 = data.per_task;
-const _errs17 = errors;
-if(errors === _errs17){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
-const _errs20 = errors;
 if(!(validate30(data8[key1], {instancePath:instancePath+"/per_task/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
-var valid1 = _errs20 === errors;
-if(!valid1){
-break;
-}
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
+const err22 = {instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
 }
 else {
-var valid0 = true;
+vErrors.push(err22);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.fb_results !== undefined){
-const _errs21 = errors;
 if(!(validate34(data.fb_results, {instancePath:instancePath+"/fb_results",parentData:data,parentDataProperty:"fb_results",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs21 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.playbook_size !== undefined){
 let data11 = data.playbook_size;
-const _errs22 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate29.errors = [{instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs22){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-validate29.errors = [{instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs22 === errors;
+const err23 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err23];
 }
 else {
-var valid0 = true;
+vErrors.push(err23);
 }
-if(valid0){
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
 if(data.playbook_entries !== undefined){
 let data12 = data.playbook_entries;
-const _errs24 = errors;
-if(errors === _errs24){
 if(Array.isArray(data12)){
-var valid2 = true;
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
-const _errs26 = errors;
-const _errs27 = errors;
-if(errors === _errs27){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-let missing1;
-if((((((data13.id === undefined) && (missing1 = "id")) || ((data13.content === undefined) && (missing1 = "content"))) || ((data13.helpful === undefined) && (missing1 = "helpful"))) || ((data13.harmful === undefined) && (missing1 = "harmful"))) || ((data13.tags === undefined) && (missing1 = "tags"))){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data13.id === undefined){
+const err25 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err25];
 }
 else {
-const _errs29 = errors;
+vErrors.push(err25);
+}
+errors++;
+}
+if(data13.content === undefined){
+const err26 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data13.helpful === undefined){
+const err27 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data13.harmful === undefined){
+const err28 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data13.tags === undefined){
+const err29 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
 for(const key2 in data13){
 if(!(((((key2 === "id") || (key2 === "content")) || (key2 === "helpful")) || (key2 === "harmful")) || (key2 === "tags"))){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
+const err30 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
 }
 }
-if(_errs29 === errors){
 if(data13.id !== undefined){
 let data14 = data13.id;
-const _errs30 = errors;
-if(errors === _errs30){
 if(typeof data14 === "string"){
 if(func1(data14) < 1){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err31 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs30 === errors;
+const err32 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
 }
 else {
-var valid4 = true;
+vErrors.push(err32);
 }
-if(valid4){
+errors++;
+}
+}
 if(data13.content !== undefined){
-const _errs32 = errors;
 if(typeof data13.content !== "string"){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs32 === errors;
+const err33 = {instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
 }
 else {
-var valid4 = true;
+vErrors.push(err33);
 }
-if(valid4){
+errors++;
+}
+}
 if(data13.helpful !== undefined){
 let data16 = data13.helpful;
-const _errs34 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err34 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
 }
-if(errors === _errs34){
+else {
+vErrors.push(err34);
+}
+errors++;
+}
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid4 = _errs34 === errors;
+const err35 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err35];
 }
 else {
-var valid4 = true;
+vErrors.push(err35);
 }
-if(valid4){
+errors++;
+}
+}
+}
 if(data13.harmful !== undefined){
 let data17 = data13.harmful;
-const _errs36 = errors;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err36 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err36];
 }
-if(errors === _errs36){
+else {
+vErrors.push(err36);
+}
+errors++;
+}
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 < 0 || isNaN(data17)){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid4 = _errs36 === errors;
+const err37 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
 }
 else {
-var valid4 = true;
+vErrors.push(err37);
 }
-if(valid4){
+errors++;
+}
+}
+}
 if(data13.tags !== undefined){
 let data18 = data13.tags;
-const _errs38 = errors;
-if(errors === _errs38){
 if(Array.isArray(data18)){
-var valid5 = true;
 const len1 = data18.length;
 for(let i1=0; i1<len1; i1++){
-const _errs40 = errors;
 if(typeof data18[i1] !== "string"){
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err38 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
 }
-var valid5 = _errs40 === errors;
-if(!valid5){
-break;
+else {
+vErrors.push(err38);
+}
+errors++;
 }
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs38 === errors;
+const err39 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
 }
 else {
-var valid4 = true;
+vErrors.push(err39);
 }
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err40 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
 }
+else {
+vErrors.push(err40);
 }
-var valid2 = _errs26 === errors;
-if(!valid2){
-break;
+errors++;
 }
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs24 === errors;
+const err41 = {instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
 }
 else {
-var valid0 = true;
+vErrors.push(err41);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.playbook !== undefined){
-const _errs42 = errors;
 if(!(validate36(data.playbook, {instancePath:instancePath+"/playbook",parentData:data,parentDataProperty:"playbook",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs42 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.playbook_version !== undefined){
 let data21 = data.playbook_version;
-const _errs43 = errors;
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-validate29.errors = [{instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err42 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err42];
 }
-if(errors === _errs43){
+else {
+vErrors.push(err42);
+}
+errors++;
+}
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 < 0 || isNaN(data21)){
-validate29.errors = [{instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs43 === errors;
+const err43 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err43];
 }
 else {
-var valid0 = true;
+vErrors.push(err43);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.playbook_generation !== undefined){
 let data22 = data.playbook_generation;
-const _errs45 = errors;
 if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-validate29.errors = [{instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err44 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err44];
 }
-if(errors === _errs45){
+else {
+vErrors.push(err44);
+}
+errors++;
+}
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 < 0 || isNaN(data22)){
-validate29.errors = [{instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs45 === errors;
+const err45 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err45];
 }
 else {
-var valid0 = true;
+vErrors.push(err45);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.state_id !== undefined){
 let data23 = data.state_id;
-const _errs47 = errors;
-const _errs48 = errors;
-if(errors === _errs48){
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-let missing2;
-if(((((data23.harness_hash === undefined) && (missing2 = "harness_hash")) || ((data23.router_hash === undefined) && (missing2 = "router_hash"))) || ((data23.weights_hash === undefined) && (missing2 = "weights_hash"))) || ((data23.combined_hash === undefined) && (missing2 = "combined_hash"))){
-validate29.errors = [{instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
+if(data23.harness_hash === undefined){
+const err46 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "harness_hash"},message:"must have required property '"+"harness_hash"+"'"};
+if(vErrors === null){
+vErrors = [err46];
 }
 else {
-const _errs50 = errors;
+vErrors.push(err46);
+}
+errors++;
+}
+if(data23.router_hash === undefined){
+const err47 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "router_hash"},message:"must have required property '"+"router_hash"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data23.weights_hash === undefined){
+const err48 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "weights_hash"},message:"must have required property '"+"weights_hash"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data23.combined_hash === undefined){
+const err49 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "combined_hash"},message:"must have required property '"+"combined_hash"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
 for(const key3 in data23){
 if(!(((((key3 === "harness_hash") || (key3 === "router_hash")) || (key3 === "weights_hash")) || (key3 === "combined_hash")) || (key3 === "created_at"))){
-validate29.errors = [{instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
-return false;
-break;
+const err50 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
 }
 }
-if(_errs50 === errors){
 if(data23.harness_hash !== undefined){
 let data24 = data23.harness_hash;
-const _errs51 = errors;
-if(errors === _errs51){
 if(typeof data24 === "string"){
 if(func1(data24) < 1){
-validate29.errors = [{instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err51 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs51 === errors;
+const err52 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
 }
 else {
-var valid7 = true;
+vErrors.push(err52);
 }
-if(valid7){
+errors++;
+}
+}
 if(data23.router_hash !== undefined){
 let data25 = data23.router_hash;
-const _errs53 = errors;
-if(errors === _errs53){
 if(typeof data25 === "string"){
 if(func1(data25) < 1){
-validate29.errors = [{instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err53 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs53 === errors;
+const err54 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
 }
 else {
-var valid7 = true;
+vErrors.push(err54);
 }
-if(valid7){
+errors++;
+}
+}
 if(data23.weights_hash !== undefined){
 let data26 = data23.weights_hash;
-const _errs55 = errors;
-if(errors === _errs55){
 if(typeof data26 === "string"){
 if(func1(data26) < 1){
-validate29.errors = [{instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err55 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs55 === errors;
+const err56 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
 }
 else {
-var valid7 = true;
+vErrors.push(err56);
 }
-if(valid7){
+errors++;
+}
+}
 if(data23.combined_hash !== undefined){
 let data27 = data23.combined_hash;
-const _errs57 = errors;
-if(errors === _errs57){
 if(typeof data27 === "string"){
 if(func1(data27) < 1){
-validate29.errors = [{instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err57 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs57 === errors;
+const err58 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
 }
 else {
-var valid7 = true;
+vErrors.push(err58);
 }
-if(valid7){
+errors++;
+}
+}
 if(data23.created_at !== undefined){
 let data28 = data23.created_at;
-const _errs59 = errors;
 if(!((typeof data28 == "number") && (isFinite(data28)))){
-validate29.errors = [{instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid7 = _errs59 === errors;
+const err59 = {instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err59];
 }
 else {
-var valid7 = true;
+vErrors.push(err59);
 }
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs47 === errors;
+const err60 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
 }
 else {
-var valid0 = true;
+vErrors.push(err60);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.harness_snapshot_hash !== undefined){
-const _errs61 = errors;
 if(typeof data.harness_snapshot_hash !== "string"){
-validate29.errors = [{instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs61 === errors;
+const err61 = {instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
 }
 else {
-var valid0 = true;
+vErrors.push(err61);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tinker_checkpoints !== undefined){
-const _errs63 = errors;
 if(!(Array.isArray(data.tinker_checkpoints))){
-validate29.errors = [{instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-var valid0 = _errs63 === errors;
+const err62 = {instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err62];
 }
 else {
-var valid0 = true;
+vErrors.push(err62);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tinker_model_id !== undefined){
 let data31 = data.tinker_model_id;
-const _errs65 = errors;
 if((typeof data31 !== "string") && (data31 !== null)){
-validate29.errors = [{instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema44.properties.tinker_model_id.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs65 === errors;
+const err63 = {instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema44.properties.tinker_model_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err63];
 }
 else {
-var valid0 = true;
+vErrors.push(err63);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tinker_durable_paths !== undefined){
 let data32 = data.tinker_durable_paths;
-const _errs67 = errors;
-if(errors === _errs67){
 if(Array.isArray(data32)){
-var valid8 = true;
 const len2 = data32.length;
 for(let i2=0; i2<len2; i2++){
-const _errs69 = errors;
 if(typeof data32[i2] !== "string"){
-validate29.errors = [{instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err64 = {instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
 }
-var valid8 = _errs69 === errors;
-if(!valid8){
-break;
+else {
+vErrors.push(err64);
+}
+errors++;
 }
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs67 === errors;
+const err65 = {instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err65];
 }
 else {
-var valid0 = true;
+vErrors.push(err65);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
 }
+else {
+vErrors.push(err66);
+}
+errors++;
 }
 validate29.errors = vErrors;
 return errors === 0;
@@ -3591,176 +4328,220 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((data.type === undefined) && (missing0 = "type")) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.finished_at === undefined) && (missing0 = "finished_at"))) || ((data.status === undefined) && (missing0 = "status"))){
-validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.finished_at === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "finished_at"},message:"must have required property '"+"finished_at"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema57.properties, key0))){
-validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined){
-const _errs2 = errors;
-if("run.finished" !== data.type){
-validate38.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.finished"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid0 = true;
+vErrors.push(err4);
 }
-if(valid0){
+errors++;
+}
+}
+if(data.type !== undefined){
+if("run.finished" !== data.type){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.finished"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
 if(data.run_id !== undefined){
 let data1 = data.run_id;
-const _errs3 = errors;
-if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-validate38.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
+const err7 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
 }
 else {
-var valid0 = true;
+vErrors.push(err7);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.finished_at !== undefined){
 let data2 = data.finished_at;
-const _errs5 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-validate38.errors = [{instancePath:instancePath+"/finished_at",schemaPath:"#/properties/finished_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs5 === errors;
+const err8 = {instancePath:instancePath+"/finished_at",schemaPath:"#/properties/finished_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err8];
 }
 else {
-var valid0 = true;
+vErrors.push(err8);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.status !== undefined){
 let data3 = data.status;
-const _errs7 = errors;
 if(!((data3 === "completed") || (data3 === "failed"))){
-validate38.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs7 === errors;
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
 }
 else {
-var valid0 = true;
+vErrors.push(err9);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.best_reward !== undefined){
 let data4 = data.best_reward;
-const _errs8 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-validate38.errors = [{instancePath:instancePath+"/best_reward",schemaPath:"#/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs8 === errors;
+const err10 = {instancePath:instancePath+"/best_reward",schemaPath:"#/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid0 = true;
+vErrors.push(err10);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.improvement_delta !== undefined){
 let data5 = data.improvement_delta;
-const _errs10 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-validate38.errors = [{instancePath:instancePath+"/improvement_delta",schemaPath:"#/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs10 === errors;
+const err11 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid0 = true;
+vErrors.push(err11);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.total_cost_tokens !== undefined){
 let data6 = data.total_cost_tokens;
-const _errs12 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate38.errors = [{instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err12 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
 }
-if(errors === _errs12){
+else {
+vErrors.push(err12);
+}
+errors++;
+}
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-validate38.errors = [{instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs12 === errors;
+const err13 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid0 = true;
+vErrors.push(err13);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.n_iterations_completed !== undefined){
 let data7 = data.n_iterations_completed;
-const _errs14 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate38.errors = [{instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err14 = {instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
 }
-if(errors === _errs14){
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate38.errors = [{instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs14 === errors;
+const err15 = {instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid0 = true;
+vErrors.push(err15);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.error !== undefined){
-const _errs16 = errors;
 if(typeof data.error !== "string"){
-validate38.errors = [{instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs16 === errors;
+const err16 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid0 = true;
+vErrors.push(err16);
 }
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
 }
+else {
+vErrors.push(err17);
+}
+errors++;
 }
 validate38.errors = vErrors;
 return errors === 0;
@@ -3780,242 +4561,275 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((data.type === undefined) && (missing0 = "type")) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.started_at === undefined) && (missing0 = "started_at"))) || ((data.source === undefined) && (missing0 = "source"))){
-validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.started_at === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.source === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema58.properties, key0))){
-validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined){
-const _errs2 = errors;
-if("run.started" !== data.type){
-validate39.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.started"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid0 = true;
+vErrors.push(err4);
 }
-if(valid0){
+errors++;
+}
+}
+if(data.type !== undefined){
+if("run.started" !== data.type){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.started"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
 if(data.run_id !== undefined){
 let data1 = data.run_id;
-const _errs3 = errors;
-if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-validate39.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
+const err7 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
 }
 else {
-var valid0 = true;
+vErrors.push(err7);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.started_at !== undefined){
 let data2 = data.started_at;
-const _errs5 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-validate39.errors = [{instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs5 === errors;
+const err8 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err8];
 }
 else {
-var valid0 = true;
+vErrors.push(err8);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.source !== undefined){
-const _errs7 = errors;
 if(typeof data.source !== "string"){
-validate39.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
+const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
 }
 else {
-var valid0 = true;
+vErrors.push(err9);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.bench !== undefined){
-const _errs9 = errors;
 if(typeof data.bench !== "string"){
-validate39.errors = [{instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
+const err10 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid0 = true;
+vErrors.push(err10);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.domain_tags !== undefined){
 let data5 = data.domain_tags;
-const _errs11 = errors;
-if(errors === _errs11){
 if(Array.isArray(data5)){
-var valid1 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-const _errs13 = errors;
 if(typeof data5[i0] !== "string"){
-validate39.errors = [{instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err11 = {instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
 }
-var valid1 = _errs13 === errors;
-if(!valid1){
-break;
+else {
+vErrors.push(err11);
+}
+errors++;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/domain_tags",schemaPath:"#/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs11 === errors;
+const err12 = {instancePath:instancePath+"/domain_tags",schemaPath:"#/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-var valid0 = true;
+vErrors.push(err12);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.n_iterations !== undefined){
 let data7 = data.n_iterations;
-const _errs15 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate39.errors = [{instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err13 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
 }
-if(errors === _errs15){
+else {
+vErrors.push(err13);
+}
+errors++;
+}
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate39.errors = [{instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs15 === errors;
+const err14 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid0 = true;
+vErrors.push(err14);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.config_hash !== undefined){
-const _errs17 = errors;
 if(typeof data.config_hash !== "string"){
-validate39.errors = [{instancePath:instancePath+"/config_hash",schemaPath:"#/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs17 === errors;
+const err15 = {instancePath:instancePath+"/config_hash",schemaPath:"#/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid0 = true;
+vErrors.push(err15);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.parent_run_id !== undefined){
 let data9 = data.parent_run_id;
-const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-validate39.errors = [{instancePath:instancePath+"/parent_run_id",schemaPath:"#/properties/parent_run_id/type",keyword:"type",params:{type: schema58.properties.parent_run_id.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs19 === errors;
+const err16 = {instancePath:instancePath+"/parent_run_id",schemaPath:"#/properties/parent_run_id/type",keyword:"type",params:{type: schema58.properties.parent_run_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid0 = true;
+vErrors.push(err16);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.agent_config !== undefined){
 let data10 = data.agent_config;
-const _errs21 = errors;
 if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
-validate39.errors = [{instancePath:instancePath+"/agent_config",schemaPath:"#/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid0 = _errs21 === errors;
+const err17 = {instancePath:instancePath+"/agent_config",schemaPath:"#/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid0 = true;
+vErrors.push(err17);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.config !== undefined){
 let data11 = data.config;
-const _errs23 = errors;
 if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-validate39.errors = [{instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid0 = _errs23 === errors;
+const err18 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid0 = true;
+vErrors.push(err18);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tags !== undefined){
 let data12 = data.tags;
-const _errs25 = errors;
-if(errors === _errs25){
 if(Array.isArray(data12)){
-var valid2 = true;
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
-const _errs27 = errors;
 if(typeof data12[i1] !== "string"){
-validate39.errors = [{instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err19 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
 }
-var valid2 = _errs27 === errors;
-if(!valid2){
-break;
+else {
+vErrors.push(err19);
+}
+errors++;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs25 === errors;
+const err20 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-var valid0 = true;
+vErrors.push(err20);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
 }
+else {
+vErrors.push(err21);
+}
+errors++;
 }
 validate39.errors = vErrors;
 return errors === 0;
@@ -4035,333 +4849,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((((data._schema === undefined) && (missing0 = "_schema")) || ((data.record_type === undefined) && (missing0 = "record_type"))) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.iteration_num === undefined) && (missing0 = "iteration_num"))) || ((data.episode_id === undefined) && (missing0 = "episode_id"))) || ((data.task_id === undefined) && (missing0 = "task_id"))) || ((data.bench === undefined) && (missing0 = "bench"))) || ((data.reward === undefined) && (missing0 = "reward"))) || ((data.signals === undefined) && (missing0 = "signals"))){
-validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(func2.call(schema59.properties, key0))){
-validate40.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data._schema !== undefined){
-const _errs2 = errors;
-if(1 !== data._schema){
-validate40.errors = [{instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.record_type !== undefined){
-const _errs3 = errors;
-if("episode" !== data.record_type){
-validate40.errors = [{instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.run_id !== undefined){
-let data2 = data.run_id;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-validate40.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate40.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.iteration_num !== undefined){
-let data3 = data.iteration_num;
-const _errs6 = errors;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate40.errors = [{instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs6){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-validate40.errors = [{instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.episode_id !== undefined){
-let data4 = data.episode_id;
-const _errs8 = errors;
-if(errors === _errs8){
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-validate40.errors = [{instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate40.errors = [{instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.task_id !== undefined){
-const _errs10 = errors;
-if(typeof data.task_id !== "string"){
-validate40.errors = [{instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.bench !== undefined){
-const _errs12 = errors;
-if(typeof data.bench !== "string"){
-validate40.errors = [{instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.model !== undefined){
-const _errs14 = errors;
-if(typeof data.model !== "string"){
-validate40.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.reward !== undefined){
-let data8 = data.reward;
-const _errs16 = errors;
-if(errors === _errs16){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 1 || isNaN(data8)){
-validate40.errors = [{instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data8 < 0 || isNaN(data8)){
-validate40.errors = [{instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate40.errors = [{instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid0 = _errs16 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.signals !== undefined){
-let data9 = data.signals;
-const _errs18 = errors;
-if(errors === _errs18){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key1 in data9){
-let data10 = data9[key1];
-const _errs21 = errors;
-const _errs22 = errors;
-if(errors === _errs22){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing1;
-if(((data10.value === undefined) && (missing1 = "value")) || ((data10.confidence === undefined) && (missing1 = "confidence"))){
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs24 = errors;
-for(const key2 in data10){
-if(!((key2 === "value") || (key2 === "confidence"))){
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs24 === errors){
-if(data10.value !== undefined){
-let data11 = data10.value;
-const _errs25 = errors;
-if(errors === _errs25){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 1 || isNaN(data11)){
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data11 < -1 || isNaN(data11)){
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"}];
-return false;
-}
-}
-}
-else {
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs25 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data10.confidence !== undefined){
-let data12 = data10.confidence;
-const _errs27 = errors;
-if(errors === _errs27){
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 1 || isNaN(data12)){
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data12 < 0 || isNaN(data12)){
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid3 = _errs27 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-validate40.errors = [{instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs21 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate40.errors = [{instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs18 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.n_steps !== undefined){
-let data13 = data.n_steps;
-const _errs29 = errors;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate40.errors = [{instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs29){
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-validate40.errors = [{instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.n_tool_calls !== undefined){
-let data14 = data.n_tool_calls;
-const _errs31 = errors;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate40.errors = [{instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs31){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-validate40.errors = [{instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.token_usage !== undefined){
-let data15 = data.token_usage;
-const _errs33 = errors;
-const _errs34 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs35 = errors;
-const _errs36 = errors;
-if(errors === _errs36){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-let missing2;
-if((((data15.prompt_tokens === undefined) && (missing2 = "prompt_tokens")) || ((data15.completion_tokens === undefined) && (missing2 = "completion_tokens"))) || ((data15.total_tokens === undefined) && (missing2 = "total_tokens"))){
-const err0 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(data._schema === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4370,11 +4860,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-const _errs38 = errors;
-for(const key3 in data15){
-if(!(((key3 === "prompt_tokens") || (key3 === "completion_tokens")) || (key3 === "total_tokens"))){
-const err1 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data.record_type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4382,15 +4869,9 @@ else {
 vErrors.push(err1);
 }
 errors++;
-break;
 }
-}
-if(_errs38 === errors){
-if(data15.prompt_tokens !== undefined){
-let data16 = data15.prompt_tokens;
-const _errs39 = errors;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err2 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.run_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4399,10 +4880,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(errors === _errs39){
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err3 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.iteration_num === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_num"},message:"must have required property '"+"iteration_num"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4411,19 +4890,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-}
-var valid6 = _errs39 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data15.completion_tokens !== undefined){
-let data17 = data15.completion_tokens;
-const _errs41 = errors;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err4 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.episode_id === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "episode_id"},message:"must have required property '"+"episode_id"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4432,10 +4900,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(errors === _errs41){
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err5 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.task_id === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4444,19 +4910,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-var valid6 = _errs41 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data15.total_tokens !== undefined){
-let data18 = data15.total_tokens;
-const _errs43 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err6 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.bench === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4465,10 +4920,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(errors === _errs43){
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err7 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.reward === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4477,20 +4930,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-var valid6 = _errs43 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.signals === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signals"},message:"must have required property '"+"signals"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4499,17 +4940,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-var _valid0 = _errs35 === errors;
-if(_valid0){
-valid4 = true;
-passing0 = 0;
-}
-const _errs45 = errors;
-if(errors === _errs45){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(Object.keys(data15).length > 0){
-const err9 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties"};
+for(const key0 in data){
+if(!(func2.call(schema59.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4519,8 +4952,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data._schema !== undefined){
+if(1 !== data._schema){
+const err10 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4529,6 +4963,509 @@ vErrors.push(err10);
 }
 errors++;
 }
+}
+if(data.record_type !== undefined){
+if("episode" !== data.record_type){
+const err11 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.run_id !== undefined){
+let data2 = data.run_id;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err12 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.iteration_num !== undefined){
+let data3 = data.iteration_num;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err14 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err15 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.episode_id !== undefined){
+let data4 = data.episode_id;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err16 = {instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err18 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.bench !== undefined){
+if(typeof data.bench !== "string"){
+const err19 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+if(typeof data.model !== "string"){
+const err20 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.reward !== undefined){
+let data8 = data.reward;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 1 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.signals !== undefined){
+let data9 = data.signals;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key1 in data9){
+let data10 = data9[key1];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.value === undefined){
+const err24 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data10.confidence === undefined){
+const err25 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!((key2 === "value") || (key2 === "confidence"))){
+const err26 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data10.value !== undefined){
+let data11 = data10.value;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 1 || isNaN(data11)){
+const err27 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data11 < -1 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.confidence !== undefined){
+let data12 = data10.confidence;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.n_steps !== undefined){
+let data13 = data.n_steps;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err35 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err36 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+if(data.n_tool_calls !== undefined){
+let data14 = data.n_tool_calls;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err37 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err38 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+if(data.token_usage !== undefined){
+let data15 = data.token_usage;
+const _errs34 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs35 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.prompt_tokens === undefined){
+const err39 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15.completion_tokens === undefined){
+const err40 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15.total_tokens === undefined){
+const err41 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key3 in data15){
+if(!(((key3 === "prompt_tokens") || (key3 === "completion_tokens")) || (key3 === "total_tokens"))){
+const err42 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data15.prompt_tokens !== undefined){
+let data16 = data15.prompt_tokens;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err43 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err44 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+if(data15.completion_tokens !== undefined){
+let data17 = data15.completion_tokens;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err45 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err46 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+if(data15.total_tokens !== undefined){
+let data18 = data15.total_tokens;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err47 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err48 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid0 = _errs35 === errors;
+if(_valid0){
+valid4 = true;
+passing0 = 0;
+}
+const _errs45 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(Object.keys(data15).length > 0){
+const err50 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
 }
 var _valid0 = _errs45 === errors;
 if(_valid0 && valid4){
@@ -4542,16 +5479,14 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err11 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err52 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err52];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err52);
 }
 errors++;
-validate40.errors = vErrors;
-return false;
 }
 else {
 errors = _errs34;
@@ -4564,80 +5499,68 @@ vErrors = null;
 }
 }
 }
-var valid0 = _errs33 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.latency_ms !== undefined){
 let data19 = data.latency_ms;
-const _errs47 = errors;
-if(errors === _errs47){
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 < 0 || isNaN(data19)){
-validate40.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
+const err53 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid0 = _errs47 === errors;
+const err54 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err54];
 }
 else {
-var valid0 = true;
+vErrors.push(err54);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.messages_ref !== undefined){
 let data20 = data.messages_ref;
-const _errs49 = errors;
 if((typeof data20 !== "string") && (data20 !== null)){
-validate40.errors = [{instancePath:instancePath+"/messages_ref",schemaPath:"#/properties/messages_ref/type",keyword:"type",params:{type: schema59.properties.messages_ref.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs49 === errors;
+const err55 = {instancePath:instancePath+"/messages_ref",schemaPath:"#/properties/messages_ref/type",keyword:"type",params:{type: schema59.properties.messages_ref.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err55];
 }
 else {
-var valid0 = true;
+vErrors.push(err55);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.created_at !== undefined){
 let data21 = data.created_at;
-const _errs51 = errors;
 if(!((typeof data21 == "number") && (isFinite(data21)))){
-validate40.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs51 === errors;
+const err56 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err56];
 }
 else {
-var valid0 = true;
+vErrors.push(err56);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
 }
+else {
+vErrors.push(err57);
+}
+errors++;
 }
 validate40.errors = vErrors;
 return errors === 0;
@@ -4657,265 +5580,322 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data._schema === undefined) && (missing0 = "_schema")) || ((data.record_type === undefined) && (missing0 = "record_type"))) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.iteration_num === undefined) && (missing0 = "iteration_num"))) || ((data.mean_reward === undefined) && (missing0 = "mean_reward"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
-validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data._schema === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.record_type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.iteration_num === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_num"},message:"must have required property '"+"iteration_num"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.mean_reward === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mean_reward"},message:"must have required property '"+"mean_reward"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.created_at === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema62.properties, key0))){
-validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data._schema !== undefined){
-const _errs2 = errors;
 if(1 !== data._schema){
-validate41.errors = [{instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err7 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
 }
 else {
-var valid0 = true;
+vErrors.push(err7);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.record_type !== undefined){
-const _errs3 = errors;
 if("iteration" !== data.record_type){
-validate41.errors = [{instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs3 === errors;
+const err8 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
 }
 else {
-var valid0 = true;
+vErrors.push(err8);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.run_id !== undefined){
 let data2 = data.run_id;
-const _errs4 = errors;
-if(errors === _errs4){
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-validate41.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err9 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs4 === errors;
+const err10 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid0 = true;
+vErrors.push(err10);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.iteration_num !== undefined){
 let data3 = data.iteration_num;
-const _errs6 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate41.errors = [{instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err11 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
 }
-if(errors === _errs6){
+else {
+vErrors.push(err11);
+}
+errors++;
+}
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-validate41.errors = [{instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs6 === errors;
+const err12 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-var valid0 = true;
+vErrors.push(err12);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.harness_snapshot_hash !== undefined){
-const _errs8 = errors;
 if(typeof data.harness_snapshot_hash !== "string"){
-validate41.errors = [{instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs8 === errors;
+const err13 = {instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid0 = true;
+vErrors.push(err13);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.mean_reward !== undefined){
 let data5 = data.mean_reward;
-const _errs10 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-validate41.errors = [{instancePath:instancePath+"/mean_reward",schemaPath:"#/properties/mean_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs10 === errors;
+const err14 = {instancePath:instancePath+"/mean_reward",schemaPath:"#/properties/mean_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid0 = true;
+vErrors.push(err14);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_trajectory !== undefined){
 let data6 = data.reward_trajectory;
-const _errs12 = errors;
-if(errors === _errs12){
 if(Array.isArray(data6)){
-var valid1 = true;
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
-const _errs14 = errors;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-validate41.errors = [{instancePath:instancePath+"/reward_trajectory/" + i0,schemaPath:"#/properties/reward_trajectory/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
+const err15 = {instancePath:instancePath+"/reward_trajectory/" + i0,schemaPath:"#/properties/reward_trajectory/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err15];
 }
-var valid1 = _errs14 === errors;
-if(!valid1){
-break;
+else {
+vErrors.push(err15);
+}
+errors++;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/reward_trajectory",schemaPath:"#/properties/reward_trajectory/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs12 === errors;
+const err16 = {instancePath:instancePath+"/reward_trajectory",schemaPath:"#/properties/reward_trajectory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid0 = true;
+vErrors.push(err16);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.evolver_action !== undefined){
 let data8 = data.evolver_action;
-const _errs16 = errors;
-if(errors === _errs16){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 let data9 = data8[key1];
-const _errs19 = errors;
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
-validate41.errors = [{instancePath:instancePath+"/evolver_action/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/evolver_action/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err17 = {instancePath:instancePath+"/evolver_action/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/evolver_action/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
 }
-var valid2 = _errs19 === errors;
-if(!valid2){
-break;
+else {
+vErrors.push(err17);
+}
+errors++;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/evolver_action",schemaPath:"#/properties/evolver_action/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs16 === errors;
+const err18 = {instancePath:instancePath+"/evolver_action",schemaPath:"#/properties/evolver_action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid0 = true;
+vErrors.push(err18);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.cost_tokens !== undefined){
 let data10 = data.cost_tokens;
-const _errs21 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate41.errors = [{instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err19 = {instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
 }
-if(errors === _errs21){
+else {
+vErrors.push(err19);
+}
+errors++;
+}
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate41.errors = [{instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs21 === errors;
+const err20 = {instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-var valid0 = true;
+vErrors.push(err20);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.parent_variant_hash !== undefined){
 let data11 = data.parent_variant_hash;
-const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate41.errors = [{instancePath:instancePath+"/parent_variant_hash",schemaPath:"#/properties/parent_variant_hash/type",keyword:"type",params:{type: schema62.properties.parent_variant_hash.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs23 === errors;
+const err21 = {instancePath:instancePath+"/parent_variant_hash",schemaPath:"#/properties/parent_variant_hash/type",keyword:"type",params:{type: schema62.properties.parent_variant_hash.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err21];
 }
 else {
-var valid0 = true;
+vErrors.push(err21);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.child_variant_hash !== undefined){
 let data12 = data.child_variant_hash;
-const _errs25 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate41.errors = [{instancePath:instancePath+"/child_variant_hash",schemaPath:"#/properties/child_variant_hash/type",keyword:"type",params:{type: schema62.properties.child_variant_hash.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs25 === errors;
+const err22 = {instancePath:instancePath+"/child_variant_hash",schemaPath:"#/properties/child_variant_hash/type",keyword:"type",params:{type: schema62.properties.child_variant_hash.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err22];
 }
 else {
-var valid0 = true;
+vErrors.push(err22);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_delta !== undefined){
 let data13 = data.reward_delta;
-const _errs27 = errors;
 if(!((typeof data13 == "number") && (isFinite(data13)))){
-validate41.errors = [{instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs27 === errors;
+const err23 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
 }
 else {
-var valid0 = true;
+vErrors.push(err23);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.created_at !== undefined){
 let data14 = data.created_at;
-const _errs29 = errors;
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-validate41.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs29 === errors;
+const err24 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err24];
 }
 else {
-var valid0 = true;
+vErrors.push(err24);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
 }
+else {
+vErrors.push(err25);
+}
+errors++;
 }
 validate41.errors = vErrors;
 return errors === 0;
@@ -4939,11 +5919,9 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(errors === _errs1){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data._schema === undefined) && (missing0 = "_schema")) || ((data.record_type === undefined) && (missing0 = "record_type"))) || ((data.run_id === undefined) && (missing0 = "run_id"))) || ((data.bench === undefined) && (missing0 = "bench"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(data._schema === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4952,11 +5930,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-const _errs3 = errors;
-for(const key0 in data){
-if(!(func2.call(schema63.oneOf[0].properties, key0))){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.record_type === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4964,14 +5939,9 @@ else {
 vErrors.push(err1);
 }
 errors++;
-break;
 }
-}
-if(_errs3 === errors){
-if(data._schema !== undefined){
-const _errs4 = errors;
-if(1 !== data._schema){
-const err2 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/0/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(data.run_id === undefined){
+const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4980,16 +5950,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-var valid1 = _errs4 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.record_type !== undefined){
-const _errs5 = errors;
-if("run_start" !== data.record_type){
-const err3 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/0/properties/record_type/const",keyword:"const",params:{allowedValue: "run_start"},message:"must be equal to constant"};
+if(data.bench === undefined){
+const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4998,19 +5960,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid1 = _errs5 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.run_id !== undefined){
-let data2 = data.run_id;
-const _errs6 = errors;
-if(errors === _errs6){
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err4 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.created_at === undefined){
+const err4 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5019,9 +5970,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func2.call(schema63.oneOf[0].properties, key0))){
+const err5 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5031,16 +5982,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-var valid1 = _errs6 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.bench !== undefined){
-const _errs8 = errors;
-if(typeof data.bench !== "string"){
-const err6 = {instancePath:instancePath+"/bench",schemaPath:"#/oneOf/0/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data._schema !== undefined){
+if(1 !== data._schema){
+const err6 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/0/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5049,23 +5993,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid1 = _errs8 === errors;
 }
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.domain_tags !== undefined){
-let data4 = data.domain_tags;
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data4)){
-var valid2 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-const _errs12 = errors;
-if(typeof data4[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/oneOf/0/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record_type !== undefined){
+if("run_start" !== data.record_type){
+const err7 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/0/properties/record_type/const",keyword:"const",params:{allowedValue: "run_start"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5074,14 +6005,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid2 = _errs12 === errors;
-if(!valid2){
-break;
 }
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/domain_tags",schemaPath:"#/oneOf/0/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.run_id !== undefined){
+let data2 = data.run_id;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5091,17 +6020,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-var valid1 = _errs10 === errors;
-}
 else {
-var valid1 = true;
-}
-if(valid1){
-if(data.agent_config !== undefined){
-let data6 = data.agent_config;
-const _errs14 = errors;
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err9 = {instancePath:instancePath+"/agent_config",schemaPath:"#/oneOf/0/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5110,16 +6030,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid1 = _errs14 === errors;
 }
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.config_hash !== undefined){
-const _errs16 = errors;
-if(typeof data.config_hash !== "string"){
-const err10 = {instancePath:instancePath+"/config_hash",schemaPath:"#/oneOf/0/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.bench !== undefined){
+if(typeof data.bench !== "string"){
+const err10 = {instancePath:instancePath+"/bench",schemaPath:"#/oneOf/0/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5128,17 +6042,14 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid1 = _errs16 === errors;
 }
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.n_iterations !== undefined){
-let data8 = data.n_iterations;
-const _errs18 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err11 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.domain_tags !== undefined){
+let data4 = data.domain_tags;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/oneOf/0/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5147,10 +6058,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(errors === _errs18){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err12 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/domain_tags",schemaPath:"#/oneOf/0/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5160,18 +6071,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-var valid1 = _errs18 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.best_reward !== undefined){
-let data9 = data.best_reward;
-const _errs20 = errors;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/0/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.agent_config !== undefined){
+let data6 = data.agent_config;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err13 = {instancePath:instancePath+"/agent_config",schemaPath:"#/oneOf/0/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5180,17 +6083,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid1 = _errs20 === errors;
 }
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.improvement_delta !== undefined){
-let data10 = data.improvement_delta;
-const _errs22 = errors;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err14 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/0/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.config_hash !== undefined){
+if(typeof data.config_hash !== "string"){
+const err14 = {instancePath:instancePath+"/config_hash",schemaPath:"#/oneOf/0/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5199,17 +6095,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid1 = _errs22 === errors;
 }
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.total_cost_tokens !== undefined){
-let data11 = data.total_cost_tokens;
-const _errs24 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err15 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.n_iterations !== undefined){
+let data8 = data.n_iterations;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err15 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5218,10 +6108,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(errors === _errs24){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err16 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err16 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5232,17 +6121,10 @@ errors++;
 }
 }
 }
-var valid1 = _errs24 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.parent_run_id !== undefined){
-let data12 = data.parent_run_id;
-const _errs26 = errors;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err17 = {instancePath:instancePath+"/parent_run_id",schemaPath:"#/oneOf/0/properties/parent_run_id/type",keyword:"type",params:{type: schema63.oneOf[0].properties.parent_run_id.type},message:"must be string,null"};
+if(data.best_reward !== undefined){
+let data9 = data.best_reward;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err17 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/0/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5251,17 +6133,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid1 = _errs26 === errors;
 }
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.created_at !== undefined){
-let data13 = data.created_at;
-const _errs28 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err18 = {instancePath:instancePath+"/created_at",schemaPath:"#/oneOf/0/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.improvement_delta !== undefined){
+let data10 = data.improvement_delta;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err18 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/0/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5270,17 +6146,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-var valid1 = _errs28 === errors;
 }
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.completed_at !== undefined){
-let data14 = data.completed_at;
-const _errs30 = errors;
-if((!((typeof data14 == "number") && (isFinite(data14)))) && (data14 !== null)){
-const err19 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/0/properties/completed_at/type",keyword:"type",params:{type: schema63.oneOf[0].properties.completed_at.type},message:"must be number,null"};
+if(data.total_cost_tokens !== undefined){
+let data11 = data.total_cost_tokens;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err19 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5289,29 +6159,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid1 = _errs30 === errors;
-}
-else {
-var valid1 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err20 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5321,18 +6171,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-var props0 = true;
 }
-const _errs32 = errors;
-if(errors === _errs32){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if(((((data._schema === undefined) && (missing1 = "_schema")) || ((data.record_type === undefined) && (missing1 = "record_type"))) || ((data.run_id === undefined) && (missing1 = "run_id"))) || ((data.completed_at === undefined) && (missing1 = "completed_at"))){
-const err21 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(data.parent_run_id !== undefined){
+let data12 = data.parent_run_id;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err21 = {instancePath:instancePath+"/parent_run_id",schemaPath:"#/oneOf/0/properties/parent_run_id/type",keyword:"type",params:{type: schema63.oneOf[0].properties.parent_run_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5341,11 +6184,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-else {
-const _errs34 = errors;
-for(const key1 in data){
-if(!(((((((key1 === "_schema") || (key1 === "record_type")) || (key1 === "run_id")) || (key1 === "best_reward")) || (key1 === "improvement_delta")) || (key1 === "total_cost_tokens")) || (key1 === "completed_at"))){
-const err22 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.created_at !== undefined){
+let data13 = data.created_at;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err22 = {instancePath:instancePath+"/created_at",schemaPath:"#/oneOf/0/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5353,14 +6196,12 @@ else {
 vErrors.push(err22);
 }
 errors++;
-break;
 }
 }
-if(_errs34 === errors){
-if(data._schema !== undefined){
-const _errs35 = errors;
-if(1 !== data._schema){
-const err23 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/1/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(data.completed_at !== undefined){
+let data14 = data.completed_at;
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (data14 !== null)){
+const err23 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/0/properties/completed_at/type",keyword:"type",params:{type: schema63.oneOf[0].properties.completed_at.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5369,16 +6210,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid3 = _errs35 === errors;
+}
 }
 else {
-var valid3 = true;
-}
-if(valid3){
-if(data.record_type !== undefined){
-const _errs36 = errors;
-if("run_complete" !== data.record_type){
-const err24 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/1/properties/record_type/const",keyword:"const",params:{allowedValue: "run_complete"},message:"must be equal to constant"};
+const err24 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5387,19 +6222,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid3 = _errs36 === errors;
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
 }
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data.run_id !== undefined){
-let data17 = data.run_id;
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data17 === "string"){
-if(func1(data17) < 1){
-const err25 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data._schema === undefined){
+const err25 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5408,9 +6240,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record_type === undefined){
+const err26 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5419,18 +6250,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-var valid3 = _errs37 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data.best_reward !== undefined){
-let data18 = data.best_reward;
-const _errs39 = errors;
-if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err27 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/1/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.run_id === undefined){
+const err27 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5439,17 +6260,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-var valid3 = _errs39 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data.improvement_delta !== undefined){
-let data19 = data.improvement_delta;
-const _errs41 = errors;
-if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err28 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/1/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.completed_at === undefined){
+const err28 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "completed_at"},message:"must have required property '"+"completed_at"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5458,17 +6270,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-var valid3 = _errs41 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data.total_cost_tokens !== undefined){
-let data20 = data.total_cost_tokens;
-const _errs43 = errors;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err29 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data){
+if(!(((((((key1 === "_schema") || (key1 === "record_type")) || (key1 === "run_id")) || (key1 === "best_reward")) || (key1 === "improvement_delta")) || (key1 === "total_cost_tokens")) || (key1 === "completed_at"))){
+const err29 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5477,10 +6281,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(errors === _errs43){
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err30 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data._schema !== undefined){
+if(1 !== data._schema){
+const err30 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/1/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5490,18 +6294,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-var valid3 = _errs43 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data.completed_at !== undefined){
-let data21 = data.completed_at;
-const _errs45 = errors;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err31 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/1/properties/completed_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.record_type !== undefined){
+if("run_complete" !== data.record_type){
+const err31 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/1/properties/record_type/const",keyword:"const",params:{allowedValue: "run_complete"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5510,22 +6305,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid3 = _errs45 === errors;
 }
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.run_id !== undefined){
+let data17 = data.run_id;
+if(typeof data17 === "string"){
+if(func1(data17) < 1){
+const err32 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5534,6 +6319,92 @@ vErrors.push(err32);
 }
 errors++;
 }
+}
+else {
+const err33 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.best_reward !== undefined){
+let data18 = data.best_reward;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+const err34 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/1/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.improvement_delta !== undefined){
+let data19 = data.improvement_delta;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+const err35 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/1/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.total_cost_tokens !== undefined){
+let data20 = data.total_cost_tokens;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err36 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err37 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(data.completed_at !== undefined){
+let data21 = data.completed_at;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err38 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/1/properties/completed_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
 }
 var _valid0 = _errs32 === errors;
 if(_valid0 && valid0){
@@ -5550,16 +6421,14 @@ props0 = true;
 }
 }
 if(!valid0){
-const err33 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err40 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err40];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err40);
 }
 errors++;
-validate42.errors = vErrors;
-return false;
 }
 else {
 errors = _errs0;
@@ -5591,155 +6460,195 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data._schema === undefined) && (missing0 = "_schema")) || ((data.record_type === undefined) && (missing0 = "record_type"))) || ((data.variant_hash === undefined) && (missing0 = "variant_hash"))) || ((data.playbook_snapshot === undefined) && (missing0 = "playbook_snapshot"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
-validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data._schema === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.record_type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.variant_hash === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variant_hash"},message:"must have required property '"+"variant_hash"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.playbook_snapshot === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "playbook_snapshot"},message:"must have required property '"+"playbook_snapshot"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.created_at === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema64.properties, key0))){
-validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data._schema !== undefined){
-const _errs2 = errors;
 if(1 !== data._schema){
-validate43.errors = [{instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
+const err6 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
 }
 else {
-var valid0 = true;
+vErrors.push(err6);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.record_type !== undefined){
-const _errs3 = errors;
 if("variant" !== data.record_type){
-validate43.errors = [{instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "variant"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs3 === errors;
+const err7 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "variant"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
 }
 else {
-var valid0 = true;
+vErrors.push(err7);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.variant_hash !== undefined){
 let data2 = data.variant_hash;
-const _errs4 = errors;
-if(errors === _errs4){
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-validate43.errors = [{instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err8 = {instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs4 === errors;
+const err9 = {instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
 }
 else {
-var valid0 = true;
+vErrors.push(err9);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.system_prompt !== undefined){
-const _errs6 = errors;
 if(typeof data.system_prompt !== "string"){
-validate43.errors = [{instancePath:instancePath+"/system_prompt",schemaPath:"#/properties/system_prompt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs6 === errors;
+const err10 = {instancePath:instancePath+"/system_prompt",schemaPath:"#/properties/system_prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid0 = true;
+vErrors.push(err10);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.playbook_snapshot !== undefined){
-const _errs8 = errors;
 if(!(validate36(data.playbook_snapshot, {instancePath:instancePath+"/playbook_snapshot",parentData:data,parentDataProperty:"playbook_snapshot",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs8 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.model !== undefined){
-const _errs9 = errors;
 if(typeof data.model !== "string"){
-validate43.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
+const err11 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid0 = true;
+vErrors.push(err11);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tools !== undefined){
-const _errs11 = errors;
 if(!(Array.isArray(data.tools))){
-validate43.errors = [{instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-var valid0 = _errs11 === errors;
+const err12 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-var valid0 = true;
+vErrors.push(err12);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.first_seen_run_id !== undefined){
-const _errs13 = errors;
 if(typeof data.first_seen_run_id !== "string"){
-validate43.errors = [{instancePath:instancePath+"/first_seen_run_id",schemaPath:"#/properties/first_seen_run_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
+const err13 = {instancePath:instancePath+"/first_seen_run_id",schemaPath:"#/properties/first_seen_run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid0 = true;
+vErrors.push(err13);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.created_at !== undefined){
 let data8 = data.created_at;
-const _errs15 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-validate43.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs15 === errors;
+const err14 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid0 = true;
+vErrors.push(err14);
 }
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
 }
+else {
+vErrors.push(err15);
+}
+errors++;
 }
 validate43.errors = vErrors;
 return errors === 0;
@@ -5759,304 +6668,360 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.iteration === undefined) && (missing0 = "iteration")) || ((data.episodes === undefined) && (missing0 = "episodes"))){
-validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.iteration === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration"},message:"must have required property '"+"iteration"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.episodes === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "episodes"},message:"must have required property '"+"episodes"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(((((((key0 === "iteration") || (key0 === "state_id")) || (key0 === "playbook")) || (key0 === "playbook_version")) || (key0 === "playbook_generation")) || (key0 === "effective_scores")) || (key0 === "episodes"))){
-validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.iteration !== undefined){
 let data0 = data.iteration;
-const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate45.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err3 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
 }
-if(errors === _errs2){
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-validate45.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs2 === errors;
+const err4 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid0 = true;
+vErrors.push(err4);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.state_id !== undefined){
 let data1 = data.state_id;
-const _errs4 = errors;
-const _errs5 = errors;
-if(errors === _errs5){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-let missing1;
-if(((((data1.harness_hash === undefined) && (missing1 = "harness_hash")) || ((data1.router_hash === undefined) && (missing1 = "router_hash"))) || ((data1.weights_hash === undefined) && (missing1 = "weights_hash"))) || ((data1.combined_hash === undefined) && (missing1 = "combined_hash"))){
-validate45.errors = [{instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data1.harness_hash === undefined){
+const err5 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "harness_hash"},message:"must have required property '"+"harness_hash"+"'"};
+if(vErrors === null){
+vErrors = [err5];
 }
 else {
-const _errs7 = errors;
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.router_hash === undefined){
+const err6 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "router_hash"},message:"must have required property '"+"router_hash"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.weights_hash === undefined){
+const err7 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "weights_hash"},message:"must have required property '"+"weights_hash"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1.combined_hash === undefined){
+const err8 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "combined_hash"},message:"must have required property '"+"combined_hash"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
 for(const key1 in data1){
 if(!(((((key1 === "harness_hash") || (key1 === "router_hash")) || (key1 === "weights_hash")) || (key1 === "combined_hash")) || (key1 === "created_at"))){
-validate45.errors = [{instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
+const err9 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
 }
 }
-if(_errs7 === errors){
 if(data1.harness_hash !== undefined){
 let data2 = data1.harness_hash;
-const _errs8 = errors;
-if(errors === _errs8){
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-validate45.errors = [{instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err10 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs8 === errors;
+const err11 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid2 = true;
+vErrors.push(err11);
 }
-if(valid2){
+errors++;
+}
+}
 if(data1.router_hash !== undefined){
 let data3 = data1.router_hash;
-const _errs10 = errors;
-if(errors === _errs10){
 if(typeof data3 === "string"){
 if(func1(data3) < 1){
-validate45.errors = [{instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err12 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs10 === errors;
+const err13 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid2 = true;
+vErrors.push(err13);
 }
-if(valid2){
+errors++;
+}
+}
 if(data1.weights_hash !== undefined){
 let data4 = data1.weights_hash;
-const _errs12 = errors;
-if(errors === _errs12){
 if(typeof data4 === "string"){
 if(func1(data4) < 1){
-validate45.errors = [{instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err14 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs12 === errors;
+const err15 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid2 = true;
+vErrors.push(err15);
 }
-if(valid2){
+errors++;
+}
+}
 if(data1.combined_hash !== undefined){
 let data5 = data1.combined_hash;
-const _errs14 = errors;
-if(errors === _errs14){
 if(typeof data5 === "string"){
 if(func1(data5) < 1){
-validate45.errors = [{instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err16 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs14 === errors;
+const err17 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid2 = true;
+vErrors.push(err17);
 }
-if(valid2){
+errors++;
+}
+}
 if(data1.created_at !== undefined){
 let data6 = data1.created_at;
-const _errs16 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-validate45.errors = [{instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid2 = _errs16 === errors;
+const err18 = {instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid2 = true;
+vErrors.push(err18);
 }
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs4 === errors;
+const err19 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
 }
 else {
-var valid0 = true;
+vErrors.push(err19);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.playbook !== undefined){
-const _errs18 = errors;
 if(!(validate36(data.playbook, {instancePath:instancePath+"/playbook",parentData:data,parentDataProperty:"playbook",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs18 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.playbook_version !== undefined){
 let data8 = data.playbook_version;
-const _errs19 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate45.errors = [{instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err20 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
 }
-if(errors === _errs19){
+else {
+vErrors.push(err20);
+}
+errors++;
+}
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-validate45.errors = [{instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs19 === errors;
+const err21 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
 }
 else {
-var valid0 = true;
+vErrors.push(err21);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.playbook_generation !== undefined){
 let data9 = data.playbook_generation;
-const _errs21 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate45.errors = [{instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs21){
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-validate45.errors = [{instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs21 === errors;
+const err22 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
 }
 else {
-var valid0 = true;
+vErrors.push(err22);
 }
-if(valid0){
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
 if(data.effective_scores !== undefined){
 let data10 = data.effective_scores;
-const _errs23 = errors;
-if(errors === _errs23){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 let data11 = data10[key2];
-const _errs26 = errors;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-validate45.errors = [{instancePath:instancePath+"/effective_scores/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/effective_scores/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
+const err24 = {instancePath:instancePath+"/effective_scores/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/effective_scores/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err24];
 }
-var valid3 = _errs26 === errors;
-if(!valid3){
-break;
+else {
+vErrors.push(err24);
+}
+errors++;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/effective_scores",schemaPath:"#/properties/effective_scores/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs23 === errors;
+const err25 = {instancePath:instancePath+"/effective_scores",schemaPath:"#/properties/effective_scores/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
 }
 else {
-var valid0 = true;
+vErrors.push(err25);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.episodes !== undefined){
 let data12 = data.episodes;
-const _errs28 = errors;
-if(errors === _errs28){
 if(Array.isArray(data12)){
-var valid4 = true;
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
-const _errs30 = errors;
 if(!(validate22(data12[i0], {instancePath:instancePath+"/episodes/" + i0,parentData:data12,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid4 = _errs30 === errors;
-if(!valid4){
-break;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/episodes",schemaPath:"#/properties/episodes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/episodes",schemaPath:"#/properties/episodes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs28 === errors;
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
 }
 else {
-var valid0 = true;
+vErrors.push(err27);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate45.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+errors++;
 }
 validate45.errors = vErrors;
 return errors === 0;
@@ -6076,183 +7041,271 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((((data.iteration === undefined) && (missing0 = "iteration")) || ((data.timestamp === undefined) && (missing0 = "timestamp"))) || ((data.state_hash_before === undefined) && (missing0 = "state_hash_before"))) || ((data.state_hash_after === undefined) && (missing0 = "state_hash_after"))) || ((data.actions === undefined) && (missing0 = "actions"))) || ((data.reward_before === undefined) && (missing0 = "reward_before"))) || ((data.reward_after === undefined) && (missing0 = "reward_after"))) || ((data.reward_delta === undefined) && (missing0 = "reward_delta"))) || ((data.backend === undefined) && (missing0 = "backend"))){
-validate48.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.iteration === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration"},message:"must have required property '"+"iteration"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.timestamp === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.state_hash_before === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_before"},message:"must have required property '"+"state_hash_before"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.state_hash_after === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_after"},message:"must have required property '"+"state_hash_after"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.actions === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.reward_before === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_before"},message:"must have required property '"+"reward_before"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.reward_after === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_after"},message:"must have required property '"+"reward_after"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.reward_delta === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_delta"},message:"must have required property '"+"reward_delta"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.backend === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema67.properties, key0))){
-validate48.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.iteration !== undefined){
 let data0 = data.iteration;
-const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate48.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err10 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
 }
-if(errors === _errs2){
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-validate48.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs2 === errors;
+const err11 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid0 = true;
+vErrors.push(err11);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.timestamp !== undefined){
 let data1 = data.timestamp;
-const _errs4 = errors;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-validate48.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs4 === errors;
+const err12 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err12];
 }
 else {
-var valid0 = true;
+vErrors.push(err12);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.state_hash_before !== undefined){
-const _errs6 = errors;
 if(typeof data.state_hash_before !== "string"){
-validate48.errors = [{instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs6 === errors;
+const err13 = {instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid0 = true;
+vErrors.push(err13);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.state_hash_after !== undefined){
-const _errs8 = errors;
 if(typeof data.state_hash_after !== "string"){
-validate48.errors = [{instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs8 === errors;
+const err14 = {instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid0 = true;
+vErrors.push(err14);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.actions !== undefined){
 let data4 = data.actions;
-const _errs10 = errors;
-if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length < 1){
-validate48.errors = [{instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid1 = true;
+vErrors.push(err15);
+}
+errors++;
+}
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
-const _errs12 = errors;
 if(!(((data5 === "reflect") || (data5 === "mutate")) || (data5 === "paradigm_shift"))){
-validate48.errors = [{instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"}];
-return false;
+const err16 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
 }
-var valid1 = _errs12 === errors;
-if(!valid1){
-break;
+else {
+vErrors.push(err16);
 }
+errors++;
 }
 }
 }
 else {
-validate48.errors = [{instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
+const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid0 = true;
+vErrors.push(err17);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_before !== undefined){
 let data6 = data.reward_before;
-const _errs14 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-validate48.errors = [{instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs14 === errors;
+const err18 = {instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid0 = true;
+vErrors.push(err18);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_after !== undefined){
 let data7 = data.reward_after;
-const _errs16 = errors;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-validate48.errors = [{instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs16 === errors;
+const err19 = {instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err19];
 }
 else {
-var valid0 = true;
+vErrors.push(err19);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.reward_delta !== undefined){
 let data8 = data.reward_delta;
-const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-validate48.errors = [{instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs18 === errors;
+const err20 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-var valid0 = true;
+vErrors.push(err20);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.backend !== undefined){
-const _errs20 = errors;
 if(typeof data.backend !== "string"){
-validate48.errors = [{instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs20 === errors;
+const err21 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
 }
 else {
-var valid0 = true;
+vErrors.push(err21);
 }
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate48.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
 }
+else {
+vErrors.push(err22);
+}
+errors++;
 }
 validate48.errors = vErrors;
 return errors === 0;
@@ -6272,412 +7325,524 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((((data.iteration === undefined) && (missing0 = "iteration")) || ((data.timestamp === undefined) && (missing0 = "timestamp"))) || ((data.n_episodes === undefined) && (missing0 = "n_episodes"))) || ((data.avg_reward === undefined) && (missing0 = "avg_reward"))) || ((data.min_reward === undefined) && (missing0 = "min_reward"))) || ((data.max_reward === undefined) && (missing0 = "max_reward"))) || ((data.per_task === undefined) && (missing0 = "per_task"))) || ((data.fb_results === undefined) && (missing0 = "fb_results"))){
-validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
+if(data.iteration === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration"},message:"must have required property '"+"iteration"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-const _errs1 = errors;
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.timestamp === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.n_episodes === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n_episodes"},message:"must have required property '"+"n_episodes"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.avg_reward === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "avg_reward"},message:"must have required property '"+"avg_reward"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.min_reward === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min_reward"},message:"must have required property '"+"min_reward"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.max_reward === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_reward"},message:"must have required property '"+"max_reward"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.per_task === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "per_task"},message:"must have required property '"+"per_task"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.fb_results === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fb_results"},message:"must have required property '"+"fb_results"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 for(const key0 in data){
 if(!(func2.call(schema69.properties, key0))){
-validate49.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 }
-if(_errs1 === errors){
 if(data.iteration !== undefined){
 let data0 = data.iteration;
-const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate49.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err9 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
 }
-if(errors === _errs2){
+else {
+vErrors.push(err9);
+}
+errors++;
+}
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-validate49.errors = [{instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs2 === errors;
+const err10 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
 }
 else {
-var valid0 = true;
+vErrors.push(err10);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.timestamp !== undefined){
 let data1 = data.timestamp;
-const _errs4 = errors;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-validate49.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs4 === errors;
+const err11 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
 }
 else {
-var valid0 = true;
+vErrors.push(err11);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.n_episodes !== undefined){
 let data2 = data.n_episodes;
-const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate49.errors = [{instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err12 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
 }
-if(errors === _errs6){
+else {
+vErrors.push(err12);
+}
+errors++;
+}
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate49.errors = [{instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs6 === errors;
+const err13 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
 }
 else {
-var valid0 = true;
+vErrors.push(err13);
 }
-if(valid0){
+errors++;
+}
+}
+}
 if(data.avg_reward !== undefined){
 let data3 = data.avg_reward;
-const _errs8 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-validate49.errors = [{instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs8 === errors;
+const err14 = {instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
 }
 else {
-var valid0 = true;
+vErrors.push(err14);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.min_reward !== undefined){
 let data4 = data.min_reward;
-const _errs10 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-validate49.errors = [{instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs10 === errors;
+const err15 = {instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err15];
 }
 else {
-var valid0 = true;
+vErrors.push(err15);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.max_reward !== undefined){
 let data5 = data.max_reward;
-const _errs12 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-validate49.errors = [{instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs12 === errors;
+const err16 = {instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
 }
 else {
-var valid0 = true;
+vErrors.push(err16);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.per_task !== undefined){
 let data6 = data.per_task;
-const _errs14 = errors;
-if(errors === _errs14){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key1 in data6){
-const _errs17 = errors;
 if(!(validate30(data6[key1], {instancePath:instancePath+"/per_task/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
-var valid1 = _errs17 === errors;
-if(!valid1){
-break;
-}
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs14 === errors;
+const err17 = {instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
 }
 else {
-var valid0 = true;
+vErrors.push(err17);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.fb_results !== undefined){
-const _errs18 = errors;
 if(!(validate34(data.fb_results, {instancePath:instancePath+"/fb_results",parentData:data,parentDataProperty:"fb_results",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs18 === errors;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.playbook_size !== undefined){
 let data9 = data.playbook_size;
-const _errs19 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate49.errors = [{instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs19){
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-validate49.errors = [{instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs19 === errors;
+const err18 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
 }
 else {
-var valid0 = true;
+vErrors.push(err18);
 }
-if(valid0){
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err19 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
 if(data.playbook_entries !== undefined){
 let data10 = data.playbook_entries;
-const _errs21 = errors;
-if(errors === _errs21){
 if(Array.isArray(data10)){
-var valid2 = true;
 const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
-const _errs23 = errors;
-const _errs24 = errors;
-if(errors === _errs24){
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-let missing1;
-if((((((data11.id === undefined) && (missing1 = "id")) || ((data11.content === undefined) && (missing1 = "content"))) || ((data11.helpful === undefined) && (missing1 = "helpful"))) || ((data11.harmful === undefined) && (missing1 = "harmful"))) || ((data11.tags === undefined) && (missing1 = "tags"))){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
+if(data11.id === undefined){
+const err20 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err20];
 }
 else {
-const _errs26 = errors;
+vErrors.push(err20);
+}
+errors++;
+}
+if(data11.content === undefined){
+const err21 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data11.helpful === undefined){
+const err22 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data11.harmful === undefined){
+const err23 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data11.tags === undefined){
+const err24 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
 for(const key2 in data11){
 if(!(((((key2 === "id") || (key2 === "content")) || (key2 === "helpful")) || (key2 === "harmful")) || (key2 === "tags"))){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
+const err25 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
 }
 }
-if(_errs26 === errors){
 if(data11.id !== undefined){
 let data12 = data11.id;
-const _errs27 = errors;
-if(errors === _errs27){
 if(typeof data12 === "string"){
 if(func1(data12) < 1){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const err26 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs27 === errors;
+const err27 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
 }
 else {
-var valid4 = true;
+vErrors.push(err27);
 }
-if(valid4){
+errors++;
+}
+}
 if(data11.content !== undefined){
-const _errs29 = errors;
 if(typeof data11.content !== "string"){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs29 === errors;
+const err28 = {instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
 }
 else {
-var valid4 = true;
+vErrors.push(err28);
 }
-if(valid4){
+errors++;
+}
+}
 if(data11.helpful !== undefined){
 let data14 = data11.helpful;
-const _errs31 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err29 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
 }
-if(errors === _errs31){
+else {
+vErrors.push(err29);
+}
+errors++;
+}
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid4 = _errs31 === errors;
+const err30 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
 }
 else {
-var valid4 = true;
+vErrors.push(err30);
 }
-if(valid4){
+errors++;
+}
+}
+}
 if(data11.harmful !== undefined){
 let data15 = data11.harmful;
-const _errs33 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
+const err31 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
 }
-if(errors === _errs33){
+else {
+vErrors.push(err31);
+}
+errors++;
+}
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid4 = _errs33 === errors;
+const err32 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
 }
 else {
-var valid4 = true;
+vErrors.push(err32);
 }
-if(valid4){
+errors++;
+}
+}
+}
 if(data11.tags !== undefined){
 let data16 = data11.tags;
-const _errs35 = errors;
-if(errors === _errs35){
 if(Array.isArray(data16)){
-var valid5 = true;
 const len1 = data16.length;
 for(let i1=0; i1<len1; i1++){
-const _errs37 = errors;
 if(typeof data16[i1] !== "string"){
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err33 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
 }
-var valid5 = _errs37 === errors;
-if(!valid5){
-break;
+else {
+vErrors.push(err33);
+}
+errors++;
 }
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs35 === errors;
+const err34 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err34];
 }
 else {
-var valid4 = true;
+vErrors.push(err34);
 }
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err35 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
 }
+else {
+vErrors.push(err35);
 }
-var valid2 = _errs23 === errors;
-if(!valid2){
-break;
+errors++;
 }
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs21 === errors;
+const err36 = {instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
 }
 else {
-var valid0 = true;
+vErrors.push(err36);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tinker_checkpoints !== undefined){
-const _errs39 = errors;
 if(!(Array.isArray(data.tinker_checkpoints))){
-validate49.errors = [{instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-var valid0 = _errs39 === errors;
+const err37 = {instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
 }
 else {
-var valid0 = true;
+vErrors.push(err37);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tinker_model_id !== undefined){
 let data19 = data.tinker_model_id;
-const _errs41 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){
-validate49.errors = [{instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema69.properties.tinker_model_id.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs41 === errors;
+const err38 = {instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema69.properties.tinker_model_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
 }
 else {
-var valid0 = true;
+vErrors.push(err38);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.tinker_durable_paths !== undefined){
 let data20 = data.tinker_durable_paths;
-const _errs43 = errors;
-if(errors === _errs43){
 if(Array.isArray(data20)){
-var valid6 = true;
 const len2 = data20.length;
 for(let i2=0; i2<len2; i2++){
-const _errs45 = errors;
 if(typeof data20[i2] !== "string"){
-validate49.errors = [{instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+const err39 = {instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
 }
-var valid6 = _errs45 === errors;
-if(!valid6){
-break;
+else {
+vErrors.push(err39);
+}
+errors++;
 }
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs43 === errors;
+const err40 = {instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
 }
 else {
-var valid0 = true;
+vErrors.push(err40);
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
 }
+else {
+vErrors.push(err41);
+}
+errors++;
 }
 validate49.errors = vErrors;
 return errors === 0;

@@ -15,12 +15,20 @@ import { templateRenderer } from './templates.js';
 export { GenError } from './schema-model.js';
 export type { GeneratedFile } from './files.js';
 
+export interface GenerateOptions {
+  /**
+   * Project whose templates/ and mapping meta-schema (schema/backends/mapping.schema.json) are used (default: `root`).
+   * Tests run fixture schemas through the real templates this way.
+   */
+  toolRoot?: string;
+}
+
 /** Runs every plugin over the project at `root`. Throws GenError naming file, pointer, backend, event and field on bad input. */
-export async function generate(root: string): Promise<GeneratedFile[]> {
+export async function generate(root: string, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const model = loadSchemaModel(root);
   const derived = loadDerived(root);
-  const specs = loadSpecs(root, model, derived);
-  const render = templateRenderer(root);
+  const specs = loadSpecs(root, model, derived, options.toolRoot ?? root);
+  const render = templateRenderer(options.toolRoot ?? root);
   const files: GeneratedFile[] = [
     await generateTypes(model),
     ...generateValidators(model, render),

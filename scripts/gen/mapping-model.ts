@@ -123,9 +123,9 @@ function accessorFor(tree: FieldNode, scope: string, path: string): { expr: stri
   return { expr: keyed ? `${expr}] as const)` : expr, keyed };
 }
 
-export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl[]): ResolvedSpec[] {
+export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl[], toolRoot = root): ResolvedSpec[] {
   const dir = join('schema', 'backends');
-  const metaSchema = JSON.parse(readFileSync(join(root, dir, 'mapping.schema.json'), 'utf8')) as JsonSchema;
+  const metaSchema = JSON.parse(readFileSync(join(toolRoot, dir, 'mapping.schema.json'), 'utf8')) as JsonSchema;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validateSpec = ajv.compile<any>(metaSchema);
   const files = readdirSync(join(root, dir)).filter((n) => n.endsWith('.mapping.json')).sort();

@@ -1,0 +1,112 @@
+/**
+ * `pnpm gen` refuses inconsistent inputs with a message naming backend, event, field, file and JSON pointer,
+ * and `pnpm gen --check` catches drift between inputs and committed output.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generate } from '../../scripts/gen/index.js';
+import { copyProject, editJson } from '../helpers/project-copy.js';
+import { ROOT } from '../helpers/paths.js';
+
+const BACKENDS = ['langfuse', 'mlflow', 'otel', 'phoenix', 'wandb'];
+let dir: string;
+
+beforeEach(() => {
+  dir = copyProject(['schema', 'templates']);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const spec = (backend: string) => join(dir, 'schema', 'backends', `${backend}.mapping.json`);
+
+describe('a new schema field', () => {
+  it('fails gen for each backend until it is mapped or ignored there, then every table picks it up', async () => {
+    editJson(join(dir, 'schema', 'events', 'defs.schema.json'), (defs) => {
+      defs.$defs.Episode.properties.curriculum_level = { type: 'integer', description: 'Difficulty level of the task.' };
+    });
+    for (const backend of BACKENDS) {
+      await expect(generate(dir)).rejects.toThrow(
+        `schema/backends/${backend}.mapping.json#/events/episode: backend "${backend}", event "episode": field "episode.curriculum_level" (from schema/events/episode.schema.json) is neither mapped nor ignored`,
+      );
+      const target = { langfuse: 'trace', mlflow: 'episode.summary', otel: 'span.episode', phoenix: 'span.episode', wandb: 'table.episodes' }[backend]!;
+      editJson(spec(backend), (s) => s.events.episode.fields.push({ path: 'episode.curriculum_level', target, key: `curriculum_level_${backend}` }));
+    }
+    const files = await generate(dir);
+    for (const backend of BACKENDS) {
+      const table = files.find((f) => f.path === `generated/${backend}/mapping.gen.ts`)!.content;
+      expect(table).toContain(`key: 'curriculum_level_${backend}'`);
+      expect(table).toContain('get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.curriculum_level');
+    }
+    const docs = files.find((f) => f.path === 'generated/MAPPINGS.md')!.content;
+    expect(docs).toContain('| `episode.curriculum_level` |');
+  });
+
+  it('an ignore entry with a reason also satisfies gen', async () => {
+    editJson(join(dir, 'schema', 'events', 'defs.schema.json'), (defs) => {
+      defs.$defs.StateID.properties.note = { type: 'string' };
+    });
+    for (const backend of BACKENDS) {
+      editJson(spec(backend), (s) => {
+        if (s.events.iteration.ignore.some((i: { path: string }) => i.path === '$' || i.path === 'state_id')) return;
+        s.events.iteration.ignore.push({ path: 'state_id.note', reason: 'free text' });
+      });
+    }
+    const files = await generate(dir);
+    expect(files.find((f) => f.path === 'generated/MAPPINGS.md')!.content).toContain('| `state_id.note` |');
+  });
+});
+
+describe('bad specs are refused with file, pointer, backend, event and field', () => {
+  const cases: Array<[string, (s: any) => void, string]> = [
+    ['a path that does not exist', (s) => (s.events.episode.fields[0].path = 'episode.no_such_field'),
+      'schema/backends/otel.mapping.json#/events/episode/fields/0/path: backend "otel", event "episode": field "episode.no_such_field" does not exist in schema/events/episode.schema.json'],
+    ['an unknown derived value', (s) => s.events.episode.fields.push({ derived: 'happiness', target: 'span.episode', key: 'x' }),
+      'backend "otel", event "episode": unknown derived value "happiness"'],
+    ['an unknown target', (s) => (s.events.iteration.fields[0].target = 'span.nowhere'),
+      'schema/backends/otel.mapping.json#/events/iteration/fields/0/target: backend "otel", event "iteration": unknown target "span.nowhere"'],
+    ['a meta-schema violation', (s) => delete s.events.evolution.fields[0].key,
+      'schema/backends/otel.mapping.json#/events/evolution/fields/0: violates schema/backends/mapping.schema.json: must have required property \'key\''],
+    ['a keyed value without {key}', (s) => s.events.episode.fields.push({ path: 'episode.summary.signals{}.value', target: 'span.episode', key: 'reward' }),
+      'must contain {key}'],
+    ['a path outside the target scope', (s) => s.events.episode.fields.push({ path: 'run_id', target: 'span.llm', key: 'run' }),
+      'field "run_id" lies outside target "span.llm"\'s scope "episode.messages[]"'],
+    ['a path crossing an array below the scope', (s) => s.events.episode.fields.push({ path: 'episode.messages[].content', target: 'span.episode', key: 'c' }),
+      'crosses an array below its target\'s scope'],
+    ['an unknown event type', (s) => (s.events['run.paused'] = { fields: [], ignore: [] }),
+      'schema/backends/otel.mapping.json#/events/run.paused: backend "otel", event "run.paused": unknown event type'],
+    ['a missing event', (s) => delete s.events.evolution,
+      'schema/backends/otel.mapping.json#/events/evolution: backend "otel", event "evolution": event is neither mapped nor ignored'],
+  ];
+  it.each(cases)('%s', async (_name, edit, message) => {
+    editJson(spec('otel'), edit);
+    await expect(generate(dir)).rejects.toThrow(message);
+  });
+});
+
+describe('pnpm gen --check', () => {
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+  const run = (...args: string[]) => spawnSync(tsx, [join(ROOT, 'scripts', 'gen.ts'), '--root', dir, ...args], { encoding: 'utf8' });
+
+  it('passes on fresh output and fails naming the file after a hand edit or a schema change', () => {
+    expect(run().status).toBe(0);
+    expect(run('--check').status).toBe(0);
+    appendFileSync(join(dir, 'generated', 'otel', 'mapping.gen.ts'), '// hand edit\n');
+    const edited = run('--check');
+    expect(edited.status).toBe(1);
+    expect(edited.stderr).toContain('drift: generated/otel/mapping.gen.ts differs');
+    expect(run().status).toBe(0);
+    editJson(join(dir, 'schema', 'events', 'defs.schema.json'), (d) => (d.$defs.ToolCall.properties.error.description = 'ZZ changed description'));
+    const changed = run('--check');
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toContain('drift: generated/types.gen.ts differs');
+    expect(readFileSync(join(dir, 'generated', 'types.gen.ts'), 'utf8')).not.toContain('ZZ changed description');
+  });
+
+  it('exits 1 with the message on a bad spec', () => {
+    editJson(spec('wandb'), (s) => (s.events.iteration.fields[0].derived = 'nope'));
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('pnpm gen: schema/backends/wandb.mapping.json#/events/iteration/fields/0/derived');
+  });
+});

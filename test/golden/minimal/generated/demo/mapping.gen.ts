@@ -1,0 +1,66 @@
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/demo.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+import { derived } from '../../src/core/derived.js';
+import type { DerivedContext } from '../../src/core/derived-context.js';
+import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { SampleEvent } from '../types.gen.js';
+
+/** A demo backend with a root target, a keyed map and an array scope filtered by a field. */
+export const DEMO_TARGETS = {
+  /** One record per event. */
+  'record': { scope: '$', maxValueLength: 64 },
+  /** One row per kept item. */
+  'row': { scope: 'items[]' },
+} as const satisfies Record<string, TargetSpec>;
+
+export type DemoTarget = keyof typeof DEMO_TARGETS;
+
+/** Where each field of each event lands in demo: event type → target → rules. */
+export const DEMO_RULES = {
+  'sample': {
+    'record': [
+      {
+        key: 'run',
+        source: 'run_id',
+        get: (s: SampleEvent, ctx: DerivedContext) => s.run_id,
+      },
+      {
+        key: 'count.{key}',
+        source: 'counts{}',
+        entries: (s: SampleEvent, ctx: DerivedContext) => Object.entries(s.counts).map(([k, v]) => [k, v] as const),
+      },
+      {
+        key: 'meta',
+        source: 'meta',
+        transform: 'json',
+        get: (s: SampleEvent, ctx: DerivedContext) => s.meta,
+      },
+      {
+        key: 'items',
+        source: 'derived:item_count',
+        get: (s: SampleEvent, ctx: DerivedContext) => derived.item_count(s, ctx),
+      },
+    ] satisfies FieldRule<SampleEvent>[],
+    'row': [
+      {
+        key: 'name',
+        source: 'items[].name',
+        get: (s: SampleEvent['items'][number], ctx: DerivedContext) => s.name,
+      },
+      {
+        key: 'score',
+        source: 'items[].score',
+        get: (s: SampleEvent['items'][number], ctx: DerivedContext) => s.score,
+      },
+      {
+        key: 'tags',
+        source: 'items[].tags',
+        get: (s: SampleEvent['items'][number], ctx: DerivedContext) => s.tags,
+      },
+      {
+        key: 'n_tags',
+        source: 'derived:tag_count',
+        get: (s: SampleEvent['items'][number], ctx: DerivedContext) => derived.tag_count(s, ctx),
+      },
+    ] satisfies FieldRule<SampleEvent['items'][number]>[],
+  },
+};

@@ -1,0 +1,4 @@
+// @generated from schema/events/defs.schema.json + schema/events/sample.schema.json + schema/sources/line.schema.json via ajv standalone — DO NOT EDIT. Run: pnpm gen
+import type { ValidateFunction } from 'ajv';
+export declare const validateSampleEvent: ValidateFunction;
+export declare const validateSampleLine: ValidateFunction;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Integration tests start real servers on fixed loopback ports; keep files from racing for them.
+    fileParallelism: true,
+    pool: 'forks',
+  },
+});
