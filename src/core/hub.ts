@@ -75,6 +75,14 @@ export class Hub {
     }
   }
 
+  /**
+   * For producers that may wait (replay, serve): resolves once no healthy sink's queue is past half full.
+   * Sinks whose breaker is open are not waited for, so a dead backend cannot stall a replay.
+   */
+  async waitForCapacity(pollMs = 5): Promise<void> {
+    while (this.workers.some((w) => w.busy())) await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+
   /** Counters per sink, readable at any time (a snapshot). */
   counters(): Record<string, SinkCounters> {
     return Object.fromEntries(this.workers.map((w) => [w.sink.name, { ...w.counters }]));

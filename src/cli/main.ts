@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/** The `clawloop-sinks` command line. */
+import { Command, Option } from 'commander';
+import { SINKS, peerInstalled } from '../sinks/registry.js';
+import { EXIT, EXIT_HELP } from './exit-codes.js';
+import { replay } from './replay.js';
+import { UsageError } from './run-sinks.js';
+import { serve } from './serve.js';
+import { watch } from './watch.js';
+
+function sinkOptions(command: Command): Command {
+  return command
+    .option('--sink <names>', 'comma-separated sinks (see `clawloop-sinks sinks`)', 'report,console')
+    .option('--out <file>', 'report sink: where to write the HTML', '.clawloop-sinks/report.html')
+    .option('--timeout <ms>', 'at the end, how long to keep delivering before giving up', '30000')
+    .option('-q, --quiet', 'no progress and no notes; problems and the summary still print');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('clawloop-sinks')
+    .description('Send a ClawLoop run to observability backends: W&B, MLflow, Langfuse, OpenTelemetry, Phoenix, or an HTML report.')
+    .addHelpText('after', EXIT_HELP)
+    .showHelpAfterError()
+    .exitOverride();
+
+  sinkOptions(
+    program
+      .command('replay')
+      .description('replay ClawLoop output (an output or archive directory, an events .ndjson, an after_iteration dump)')
+      .argument('<path...>', 'files or directories to replay, in order')
+      .option('--run-id <id>', 'run id to use (default: the archive\'s, else derived from the directory)')
+      .addOption(new Option('--format <format>', 'input format (default: detected)').choices(['run', 'events', 'callback', 'experiment', 'evolution']))
+      .option('--no-progress', 'no progress bar or progress lines'),
+  ).action(async (paths: string[], flags) => {
+    process.exitCode = await replay(paths, flags);
+  });
+
+  sinkOptions(
+    program
+      .command('watch')
+      .description('follow a ClawLoop output directory or events file while a run is still writing it, until Ctrl-C')
+      .argument('<path>', 'output directory or events .ndjson')
+      .option('--run-id <id>', 'run id to use')
+      .option('--poll <ms>', 'how often to look for new lines', '250'),
+  ).action(async (path: string, flags) => {
+    process.exitCode = await watch(path, flags);
+  });
+
+  sinkOptions(
+    program
+      .command('serve')
+      .description('accept canonical events over HTTP: POST /events (NDJSON or a JSON array), bearer token required')
+      .option('--host <host>', 'address to bind (loopback by default)', '127.0.0.1')
+      .option('--port <port>', 'port (0 picks a free one)', '8787')
+      .option('--token <token>', 'bearer token clients must send (default: $CLAWLOOP_SINKS_TOKEN)')
+      .option('--max-body <bytes>', 'largest request body accepted', String(16 * 1024 * 1024)),
+  ).action(async (flags) => {
+    process.exitCode = await serve(flags);
+  });
+
+  program
+    .command('sinks')
+    .description('list the sinks and whether their optional packages are installed')
+    .action(() => {
+      for (const [name, entry] of Object.entries(SINKS)) {
+        const peers: readonly string[] = entry.peers;
+        const missing = peers.filter((p) => !peerInstalled(p));
+        const state = missing.length === 0 ? 'ready' : `needs: pnpm add ${missing.join(' ')}`;
+        process.stdout.write(`${name.padEnd(10)} ${state.padEnd(24)} ${entry.description}\n`);
+      }
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.ok;
+    if (code?.startsWith('commander.')) return EXIT.usage;
+    if (error instanceof UsageError) {
+      process.stderr.write(`clawloop-sinks: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) process.exitCode = await main(process.argv);

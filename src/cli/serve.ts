@@ -1,0 +1,106 @@
+/**
+ * `clawloop-sinks serve`: accepts canonical events over HTTP for the Python bridge or any client.
+ * Loopback by default, bearer token required, body size limited; a request with any bad event is refused whole
+ * (400, naming line and field) so a client can fix and resend (ids are deterministic, so resending never duplicates).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseEventsBody } from './http-events.js';
+import { openSession, UsageError, type SinkFlags } from './run-sinks.js';
+
+export interface ServeFlags extends SinkFlags {
+  host: string;
+  port: string;
+  token?: string;
+  maxBody: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function authorized(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization ?? '';
+  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Reads the body, refusing (413) as soon as it passes `max` bytes. */
+function readBody(req: IncomingMessage, max: number): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) {
+      resolve('too-large');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        resolve('too-large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function serve(flags: ServeFlags): Promise<number> {
+  const token = flags.token ?? process.env.CLAWLOOP_SINKS_TOKEN;
+  if (!token) throw new UsageError('serve needs a bearer token: --token or CLAWLOOP_SINKS_TOKEN');
+  const maxBody = Number(flags.maxBody);
+  if (!Number.isInteger(maxBody) || maxBody <= 0) throw new UsageError(`--max-body must be a positive number of bytes, got "${flags.maxBody}"`);
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${flags.port}"`);
+  if (!LOOPBACK.has(flags.host)) process.stderr.write(`warning: serve binds ${flags.host}, which is not loopback; anyone who can reach it and knows the token can send events\n`);
+
+  const session = await openSession(flags);
+  let accepted = 0;
+  const server = createServer(async (req, res) => {
+    try {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (req.method === 'GET' && path === '/healthz') return send(res, 200, { ok: true, accepted, sinks: session.hub.counters() });
+      if (path !== '/events') return send(res, 404, { error: 'not found: use POST /events' });
+      if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed: use POST /events' });
+      if (!authorized(req, token)) return send(res, 401, { error: 'missing or wrong bearer token' });
+      const body = await readBody(req, maxBody);
+      if (body === 'too-large') return send(res, 413, { error: `body larger than ${maxBody} bytes` });
+      const { events, problems } = parseEventsBody(body);
+      if (problems.length > 0) return send(res, 400, { error: 'invalid events; nothing from this request was accepted', problems });
+      for (const event of events) session.hub.emit(event);
+      accepted += events.length;
+      await session.hub.waitForCapacity();
+      return send(res, 202, { accepted: events.length });
+    } catch (error) {
+      return send(res, 500, { error: (error as Error).message });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, flags.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  process.stderr.write(`listening on http://${host}:${address.port} (POST /events)\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await closed;
+  return session.finish();
+}

@@ -1,0 +1,68 @@
+/**
+ * The sinks the CLI and `createSinks()` know, by name. Each entry loads its transport lazily, so importing the core
+ * never loads a backend SDK, and says which optional peer packages it needs. `pnpm new-sink` adds entries here.
+ */
+import type { Sink } from '../core/sink.js';
+
+export interface SinkContext {
+  /** Environment to read the backend's own variables from. */
+  env: NodeJS.ProcessEnv;
+  /** CLI flags that apply to sinks (e.g. `out` for the report). */
+  options: Record<string, string | undefined>;
+}
+
+export interface SinkEntry {
+  description: string;
+  /** Optional peer packages the sink needs at run time. */
+  peers: readonly string[];
+  create(context: SinkContext): Promise<Sink>;
+}
+
+export const SINKS = {
+  report: {
+    description: 'Self-contained HTML report: reward curves, signals, playbook growth, timeline, worst episodes (no server).',
+    peers: [],
+    create: async ({ options }) => (await import('../transports/report/index.js')).createReportSink({ out: options.out }),
+  },
+  console: {
+    description: 'One line per iteration on stderr.',
+    peers: [],
+    create: async () => (await import('../transports/console/index.js')).createConsoleSink(),
+  },
+} satisfies Record<string, SinkEntry>;
+
+export type SinkName = keyof typeof SINKS;
+
+export function isSinkName(name: string): name is SinkName {
+  return Object.hasOwn(SINKS, name);
+}
+
+/** Whether a peer package resolves from here. */
+export function peerInstalled(name: string): boolean {
+  try {
+    import.meta.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class MissingPeerError extends Error {
+  constructor(sink: string, missing: readonly string[]) {
+    super(`the ${sink} sink needs ${missing.join(', ')}; install with: pnpm add ${missing.join(' ')}`);
+    this.name = 'MissingPeerError';
+  }
+}
+
+/** Creates the named sinks; throws a clear error for an unknown name or a missing peer package. */
+export async function createSinks(names: readonly string[], context: SinkContext): Promise<Sink[]> {
+  const sinks: Sink[] = [];
+  for (const name of names) {
+    if (!isSinkName(name)) throw new Error(`unknown sink "${name}" (available: ${Object.keys(SINKS).join(', ')})`);
+    const entry: SinkEntry = SINKS[name];
+    const missing = entry.peers.filter((p) => !peerInstalled(p));
+    if (missing.length > 0) throw new MissingPeerError(name, missing);
+    sinks.push(await entry.create(context));
+  }
+  return sinks;
+}
