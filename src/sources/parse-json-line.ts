@@ -30,7 +30,8 @@ function markPythonNumbers(text: string): string | undefined {
     }
     const match = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
     if (match) {
-      out += `"\u0000${match[1]}"`;
+      // The escape sequence, not a raw NUL: JSON strings may not hold raw control characters.
+      out += `"\\u0000${match[1]}"`;
       i += match[1].length - 1;
       changed = true;
       continue;

@@ -1,0 +1,70 @@
+/** `clawloop-sinks serve`: loopback by default, token required, body limit, bad events refused with line and field. */
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect } from '../helpers/collect.js';
+import { runCli, startCli } from '../helpers/cli.js';
+import { requireSample } from '../helpers/paths.js';
+
+const TOKEN = 'test-token-4f9a';
+const out = join(mkdtempSync(join(tmpdir(), 'clawloop-serve-')), 'report.html');
+let server: Awaited<ReturnType<typeof startCli>>;
+let base: string;
+
+beforeAll(async () => {
+  server = await startCli(['serve', '--port', '0', '--token', TOKEN, '--sink', 'report', '--out', out, '--max-body', '200000'], /listening on (http:\/\/[^ ]+)/);
+  base = server.match[1];
+});
+afterAll(async () => {
+  if (server.child.exitCode === null) await server.stop();
+});
+
+const post = (body: string, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
+  fetch(`${base}/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson', ...headers } });
+
+describe('clawloop-sinks serve', () => {
+  it('binds loopback by default', () => {
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('refuses a missing or wrong token with 401', async () => {
+    expect((await post('{}', {})).status).toBe(401);
+    expect((await post('{}', { authorization: 'Bearer wrong' })).status).toBe(401);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await post('x'.repeat(300_000));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'body larger than 200000 bytes' });
+  });
+
+  it('refuses a batch holding a bad event with 400 naming line and field, accepting nothing from it', async () => {
+    const res = await post('{"type":"run.started","run_id":"r1","started_at":1,"source":"t"}\n{"type":"evolution","run_id":"r1","iteration":"x"}\n');
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.problems[0]).toMatchObject({ line: 2 });
+    expect(body.problems[0].field).toBeTruthy();
+    const health = await (await fetch(`${base}/healthz`)).json();
+    expect(health.accepted).toBe(0);
+  });
+
+  it('accepts the real sample as NDJSON and as a JSON array, and writes the report at shutdown', async () => {
+    const { events } = await collect(requireSample());
+    const ndjson = await post(events.slice(0, 10).map((e) => JSON.stringify(e)).join('\n'));
+    expect(ndjson.status).toBe(202);
+    expect(await ndjson.json()).toEqual({ accepted: 10 });
+    const array = await post(JSON.stringify(events.slice(10)), { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' });
+    expect(array.status).toBe(202);
+    const code = await server.stop('SIGTERM');
+    expect(code, server.stderr()).toBe(0);
+    expect(server.stderr()).toMatch(new RegExp(`report\\s+ok\\s+sent ${events.length}/${events.length}`));
+    expect(readFileSync(out, 'utf8')).toContain(events[0].run_id);
+  });
+
+  it('will not start without a token', () => {
+    const result = runCli(['serve', '--port', '0'], { CLAWLOOP_SINKS_TOKEN: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('serve needs a bearer token');
+  });
+});

@@ -1,0 +1,42 @@
+/** Runs the real CLI in a child process, as a user would. */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './paths.js';
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(TSX, [MAIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, cwd: ROOT, timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts a long-running CLI command; resolves once stderr matches `ready`. */
+export async function startCli(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}) {
+  const child: ChildProcessWithoutNullStreams = spawn(TSX, [MAIN, ...args], { env: { ...process.env, ...env }, cwd: ROOT });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`CLI not ready: ${stderr}`)), 30_000);
+    const check = () => {
+      const m = stderr.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stderr.on('data', check);
+    child.on('exit', () => reject(new Error(`CLI exited early: ${stderr}`)));
+  });
+  return {
+    child,
+    match,
+    stderr: () => stderr,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      child.kill(signal);
+      return exited;
+    },
+    exited,
+  };
+}
