@@ -1,17 +1,15 @@
 /**
  * Turns a generated mapper plus a hand-written transport into a Sink. Keeps the derived-value context per sink
  * and maps each batch once, so the hub's retries resend the same mapped records instead of recounting them.
+ * (Redaction of message content is the hub's `redact` option: it runs once, before any sink.)
  */
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { DerivedContext } from './derived-context.js';
 import type { Sink } from './sink.js';
 
 export interface AdapterOptions {
-  /**
-   * Scrubs an event before it is mapped (e.g. removes message content). Return the event to send, possibly a copy.
-   * Runs inside the sink's worker, never in the caller's `emit()`.
-   */
-  redact?: (event: CanonicalEvent) => CanonicalEvent;
+  /** Sink name in counters and warnings (two sinks of one backend need two names). @default the backend's name */
+  name?: string;
 }
 
 export interface MappedTransport<M> {
@@ -27,14 +25,14 @@ export function createAdapterSink<M>(
   options: AdapterOptions = {},
 ): Sink {
   const ctx = new DerivedContext();
+  const sinkName = options.name ?? name;
   let lastBatch: readonly CanonicalEvent[] | undefined;
   let lastMapped: readonly M[] = [];
   return {
-    name,
+    name: sinkName,
     async handle(batch) {
       if (batch !== lastBatch) {
-        lastMapped = batch.map((original) => {
-          const event = options.redact ? options.redact(original) : original;
+        lastMapped = batch.map((event) => {
           ctx.observe(event);
           const mapped = map(event, ctx);
           ctx.release(event);

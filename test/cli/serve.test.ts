@@ -42,10 +42,10 @@ describe('clawloop-sinks serve', () => {
   it('refuses a batch holding a bad event with 400 naming line and field, accepting nothing from it', async () => {
     const res = await post('{"type":"run.started","run_id":"r1","started_at":1,"source":"t"}\n{"type":"evolution","run_id":"r1","iteration":"x"}\n');
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { problems: Array<{ line: number; field: string }> };
     expect(body.problems[0]).toMatchObject({ line: 2 });
     expect(body.problems[0].field).toBeTruthy();
-    const health = await (await fetch(`${base}/healthz`)).json();
+    const health = (await (await fetch(`${base}/healthz`)).json()) as { accepted: number };
     expect(health.accepted).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 /** Renders the report model as one self-contained HTML page (inline CSS and SVG; no script, no network). */
 import type { Fields } from '../../core/mapping-runtime.js';
 import { escapeHtml as h } from './escape.js';
-import { num, type ReportModel } from './model.js';
+import { num, sortedPoints, type ReportModel } from './model.js';
 import { lineChart, type Series } from './svg-chart.js';
 
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'];
@@ -82,7 +82,9 @@ function signalTags(signalsJson: unknown): string {
 }
 
 export function renderReport(model: ReportModel, generatedAt: Date): string {
-  const { run, points, marks, worst } = model;
+  const { run, worst } = model;
+  const points = sortedPoints(model);
+  const marks = [...model.marks.values()];
   const last = points.at(-1);
   const first = points[0];
   const signalKeys = [...new Set(points.flatMap((p) => Object.keys(p).filter((k) => k.startsWith('signal.'))))].sort();
@@ -154,7 +156,7 @@ export function renderReport(model: ReportModel, generatedAt: Date): string {
 <p class="sub">${h([started, run.status ? `status ${String(run.status)}` : '', run.source ? `source ${String(run.source)}` : ''].filter(Boolean).join(' · '))}</p>
 <section class="cards">
 ${card(fmt(points.length), 'iterations')}
-${card(fmt(model.episodes), 'episodes')}
+${card(fmt(model.episodeIds.size), 'episodes')}
 ${card(last ? fmt(last['reward.mean']) : '—', 'final reward (effective mean)')}
 ${card(first && last ? fmt((num(last, 'reward.mean') ?? 0) - (num(first, 'reward.mean') ?? 0)) : '—', 'change since first iteration')}
 ${card(run.best_reward !== undefined ? fmt(run.best_reward) : '—', 'best reward (ClawLoop)')}

@@ -27,10 +27,10 @@ export class ReportTransportImpl implements ReportTransport {
           Object.assign(this.model.run, m.run);
           break;
         case 'iteration':
-          this.model.points.push(m.point);
+          this.model.points.set(m.event.iteration, m.point);
           break;
         case 'evolution':
-          this.model.marks.push(m.mark);
+          this.model.marks.set(m.event.iteration, m.mark);
           break;
         case 'episode':
           considerEpisode(this.model, m.episode);

@@ -1,18 +1,28 @@
 /** What the report keeps while a run streams through: a point per iteration, evolution marks, the worst episodes. */
 import type { Fields, FieldValue } from '../../core/mapping-runtime.js';
 
+/**
+ * Keyed like a backend would key them (iteration number, episode id), so re-sending a run updates the report
+ * instead of doubling its points.
+ */
 export interface ReportModel {
   run: Record<string, FieldValue>;
-  points: Fields[];
-  marks: Fields[];
+  points: Map<number, Fields>;
+  marks: Map<number, Fields>;
   /** Lowest effective reward first; at most `worstLimit` entries. */
   worst: Fields[];
-  episodes: number;
+  /** Ids of every episode seen (for the count; ids are short). */
+  episodeIds: Set<string>;
   worstLimit: number;
 }
 
 export function emptyModel(worstLimit = 12): ReportModel {
-  return { run: {}, points: [], marks: [], worst: [], episodes: 0, worstLimit };
+  return { run: {}, points: new Map(), marks: new Map(), worst: [], episodeIds: new Set(), worstLimit };
+}
+
+/** Points in iteration order. */
+export function sortedPoints(model: ReportModel): Fields[] {
+  return [...model.points.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
 }
 
 export function num(fields: Fields, key: string): number | undefined {
@@ -27,7 +37,9 @@ function badness(e: Fields): [number, number] {
 
 /** Keeps the episode if it is among the worst seen (bounded insertion). */
 export function considerEpisode(model: ReportModel, episode: Fields): void {
-  model.episodes += 1;
+  model.episodeIds.add(String(episode.id));
+  const existing = model.worst.findIndex((w) => w.id === episode.id);
+  if (existing !== -1) model.worst.splice(existing, 1);
   const [reward, failed] = badness(episode);
   let at = model.worst.findIndex((w) => {
     const [r, f] = badness(w);
