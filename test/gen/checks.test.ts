@@ -3,14 +3,24 @@
  * and `pnpm gen --check` catches drift between inputs and committed output.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/gen/index.js';
 import { copyProject, editJson } from '../helpers/project-copy.js';
 import { ROOT } from '../helpers/paths.js';
 
-const BACKENDS = ['langfuse', 'mlflow', 'otel', 'phoenix', 'wandb'];
+/** Every backend with a mapping spec, and the target each one maps a new episode field to (none: it ignores episodes whole). */
+const EPISODE_TARGET: Record<string, string | undefined> = {
+  console: undefined,
+  langfuse: 'trace',
+  mlflow: 'episode.summary',
+  otel: 'span.episode',
+  phoenix: 'span.episode',
+  report: 'episode',
+  wandb: 'table.episodes',
+};
+const BACKENDS = readdirSync(join(ROOT, 'schema', 'backends')).filter((f) => f.endsWith('.mapping.json')).map((f) => f.replace('.mapping.json', ''));
 let dir: string;
 
 beforeEach(() => {
@@ -25,15 +35,17 @@ describe('a new schema field', () => {
     editJson(join(dir, 'schema', 'events', 'defs.schema.json'), (defs) => {
       defs.$defs.Episode.properties.curriculum_level = { type: 'integer', description: 'Difficulty level of the task.' };
     });
-    for (const backend of BACKENDS) {
+    expect(BACKENDS.sort()).toEqual(Object.keys(EPISODE_TARGET));
+    const mapping = BACKENDS.filter((b) => EPISODE_TARGET[b]);
+    for (const backend of mapping) {
       await expect(generate(dir)).rejects.toThrow(
         `schema/backends/${backend}.mapping.json#/events/episode: backend "${backend}", event "episode": field "episode.curriculum_level" (from schema/events/episode.schema.json) is neither mapped nor ignored`,
       );
-      const target = { langfuse: 'trace', mlflow: 'episode.summary', otel: 'span.episode', phoenix: 'span.episode', wandb: 'table.episodes' }[backend]!;
+      const target = EPISODE_TARGET[backend]!;
       editJson(spec(backend), (s) => s.events.episode.fields.push({ path: 'episode.curriculum_level', target, key: `curriculum_level_${backend}` }));
     }
     const files = await generate(dir);
-    for (const backend of BACKENDS) {
+    for (const backend of mapping) {
       const table = files.find((f) => f.path === `generated/${backend}/mapping.gen.ts`)!.content;
       expect(table).toContain(`key: 'curriculum_level_${backend}'`);
       expect(table).toContain('get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.curriculum_level');
