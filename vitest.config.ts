@@ -8,5 +8,6 @@ export default defineConfig({
     // Integration tests start real servers on fixed loopback ports; keep files from racing for them.
     fileParallelism: true,
     pool: 'forks',
+    reporters: ['default', './test/helpers/plain-summary-reporter.ts'],
   },
 });

@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
-import type { ArchiveRunRecord, CallbackLine, CanonicalEvent, EvolutionLine, ExperimentLine } from '../../generated/types.gen.js';
+import type { ArchiveIterationRecord, ArchiveRunRecord, CallbackLine, CanonicalEvent, EvolutionLine, ExperimentLine } from '../../generated/types.gen.js';
 import { OUTPUT_FILES } from './clawloop-run.js';
 import { episodesFromCallback, evolutionFrom, iterationFrom, runFinishedFromArchive, runStartedFromArchive } from './convert.js';
 import { FileFollower } from './follow.js';
@@ -53,10 +53,12 @@ async function* watchDirectory(dir: string, options: WatchOptions, pollMs: numbe
   const evolution = follow<EvolutionLine>(OUTPUT_FILES.evolution, SOURCE_VALIDATORS.EvolutionLine);
   const callback = follow<CallbackLine>(OUTPUT_FILES.callback, SOURCE_VALIDATORS.CallbackLine);
   const runs = follow<ArchiveRunRecord>(join(OUTPUT_FILES.archive, 'runs.jsonl'), SOURCE_VALIDATORS.ArchiveRunRecord);
+  const archiveIterations = follow<ArchiveIterationRecord>(join(OUTPUT_FILES.archive, 'iterations.jsonl'), SOURCE_VALIDATORS.ArchiveIterationRecord);
 
   const exp = new Map<number, { line: ExperimentLine; seenAt: number }>();
   const cb = new Map<number, CallbackLine>();
   const evo = new Map<number, EvolutionLine[]>();
+  const arc = new Map<number, ArchiveIterationRecord>();
   let runId = options.runId;
   let started = false;
   let next: number | undefined;
@@ -67,6 +69,7 @@ async function* watchDirectory(dir: string, options: WatchOptions, pollMs: numbe
     for (const line of await experiment.poll()) exp.set(line.iteration, { line, seenAt: Date.now() });
     for (const line of await callback.poll()) cb.set(line.iteration, line);
     for (const line of await evolution.poll()) evo.set(line.iteration, [...(evo.get(line.iteration) ?? []), line]);
+    for (const record of await archiveIterations.poll()) if (!runId || record.run_id === runId) arc.set(record.iteration_num, record);
 
     if (!started) {
       const start = runRecords.filter((r): r is Extract<ArchiveRunRecord, { record_type: 'run_start' }> => r.record_type === 'run_start').at(-1);
@@ -88,8 +91,9 @@ async function* watchDirectory(dir: string, options: WatchOptions, pollMs: numbe
         const ready = dump || exp.has(next + 1) || (!callback.exists() && Date.now() - seenAt >= graceMs);
         if (!ready) break;
         if (dump) yield* episodesFromCallback(runId, dump);
-        yield iterationFrom(runId, { experiment: line, callback: dump });
+        yield iterationFrom(runId, { experiment: line, callback: dump, archive: arc.get(next) });
         for (const e of evo.get(next) ?? []) yield evolutionFrom(runId, e);
+        arc.delete(next);
         exp.delete(next);
         cb.delete(next);
         evo.delete(next);
