@@ -41,13 +41,21 @@ export function truncationMarker(removed: number): string {
   return `…[truncated ${removed} chars]`;
 }
 
-/** Cuts `text` to at most `max` characters, ending with a marker that counts what was removed. */
+const EXISTING_MARKER = /…\[truncated (\d+) chars\]$/;
+
+/**
+ * Cuts `text` to at most `max` characters, ending with a marker that counts what was removed. Text cut before
+ * (a mapping limit, then a transport limit) keeps one marker with the total count.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
+  const earlier = EXISTING_MARKER.exec(text);
+  const body = earlier ? text.slice(0, earlier.index) : text;
+  const removedBefore = earlier ? Number(earlier[1]) : 0;
   // The marker's length depends on the number it carries; two passes settle it.
-  let keep = Math.max(0, max - truncationMarker(text.length).length);
-  keep = Math.max(0, max - truncationMarker(text.length - keep).length);
-  return text.slice(0, keep) + truncationMarker(text.length - keep);
+  let keep = Math.max(0, max - truncationMarker(body.length + removedBefore).length);
+  keep = Math.max(0, max - truncationMarker(body.length - keep + removedBefore).length);
+  return body.slice(0, keep) + truncationMarker(body.length - keep + removedBefore);
 }
 
 /** JSON.stringify that never throws (cycles, BigInt) and says so instead. */

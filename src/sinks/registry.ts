@@ -29,6 +29,11 @@ export const SINKS = {
     peers: [],
     create: async () => (await import('../transports/console/index.js')).createConsoleSink(),
   },
+  otel: {
+    description: 'OpenTelemetry spans to any OTLP backend (OTEL_EXPORTER_OTLP_ENDPOINT, _HEADERS, _PROTOCOL, OTEL_SERVICE_NAME).',
+    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    create: async ({ env }) => (await import('../transports/otel/index.js')).createOtelSink({ env }),
+  },
 } satisfies Record<string, SinkEntry>;
 
 export type SinkName = keyof typeof SINKS;

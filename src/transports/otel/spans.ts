@@ -1,0 +1,178 @@
+/**
+ * Builds OpenTelemetry spans (ReadableSpan) from mapped events, with deterministic ids and the episode's own times:
+ * episode:{id} (AGENT) → llm:step{N} (LLM) per assistant message → tool:{name} (TOOL) per call; iteration:{N} (CHAIN)
+ * as a root of its own trace, evolution:{N} (CHAIN) under it. Attributes come from the generated mapping tables;
+ * only span kinds, names, parents and times are decided here. Shared by the otel, phoenix and mlflow sinks.
+ */
+import { SpanKind, SpanStatusCode, TraceFlags, type Attributes, type SpanContext } from '@opentelemetry/api';
+import type { InstrumentationScope } from '@opentelemetry/core';
+import type { Resource } from '@opentelemetry/resources';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
+import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../../../generated/types.gen.js';
+import { episodeTraceId, iterationTraceId, spanId } from '../../core/ids.js';
+import { truncate, type Fields, type FieldValue, type ScopedFields } from '../../core/mapping-runtime.js';
+import { addMs, hrTimeDiff, secondsToHrTime } from './time.js';
+
+type Episode = EpisodeEvent['episode'];
+type Message = Episode['messages'][number];
+type ToolCall = NonNullable<Message['tool_calls']>[number];
+
+export interface EpisodeSpanFields {
+  episode: Fields;
+  evaluation?: Fields;
+  llm: ReadonlyArray<ScopedFields<Message>>;
+  tool: ReadonlyArray<ScopedFields<ToolCall>>;
+}
+
+export interface SpanBuildContext {
+  resource: Resource;
+  scope: InstrumentationScope;
+  /** Longest string attribute value; longer ones are cut with a marker (OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT). */
+  maxAttributeLength?: number;
+  /** When the source has no time at all (seconds). */
+  now: () => number;
+}
+
+function context(traceId: string, id: string): SpanContext {
+  return { traceId, spanId: id, traceFlags: TraceFlags.SAMPLED, isRemote: false };
+}
+
+function limitValue(value: FieldValue, max: number | undefined): FieldValue {
+  if (max === undefined) return value;
+  if (typeof value === 'string') return truncate(value, max);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return (value as string[]).map((v) => truncate(v, max));
+  return value;
+}
+
+function attributes(fields: Fields, extra: Attributes, max: number | undefined): Attributes {
+  const out: Attributes = { ...extra };
+  for (const [key, value] of Object.entries(fields)) out[key] = limitValue(value, max) as Attributes[string];
+  return out;
+}
+
+interface SpanSpec {
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  start: number;
+  /** End in seconds, or a duration from the start in ms (exact to the nanosecond). */
+  end: number | { ms: number };
+  attributes: Attributes;
+  events?: TimedEvent[];
+  error?: string;
+}
+
+function readable(spec: SpanSpec, ctx: SpanBuildContext): ReadableSpan {
+  const own = context(spec.traceId, spec.spanId);
+  const startTime = secondsToHrTime(spec.start);
+  const endTime = typeof spec.end === 'number' ? secondsToHrTime(Math.max(spec.start, spec.end)) : addMs(startTime, Math.max(0, spec.end.ms));
+  return {
+    name: spec.name,
+    kind: SpanKind.INTERNAL,
+    spanContext: () => own,
+    parentSpanContext: spec.parentSpanId ? context(spec.traceId, spec.parentSpanId) : undefined,
+    startTime,
+    endTime,
+    duration: hrTimeDiff(startTime, endTime),
+    status: spec.error !== undefined ? { code: SpanStatusCode.ERROR, message: spec.error } : { code: SpanStatusCode.UNSET },
+    attributes: spec.attributes,
+    links: [],
+    events: spec.events ?? [],
+    ended: true,
+    resource: ctx.resource,
+    instrumentationScope: ctx.scope,
+    droppedAttributesCount: 0,
+    droppedEventsCount: 0,
+    droppedLinksCount: 0,
+  };
+}
+
+/** Span ids of an episode's spans, so tests and other sinks (annotations, assessments) can address them. */
+export function episodeSpanIds(runId: string, episodeId: string) {
+  const traceId = episodeTraceId(runId, episodeId);
+  return {
+    traceId,
+    root: spanId(traceId),
+    llm: (messageIndex: number) => spanId(traceId, 'llm', messageIndex),
+    tool: (messageIndex: number, toolCallId: string) => spanId(traceId, 'tool', messageIndex, toolCallId),
+  };
+}
+
+export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx: SpanBuildContext): ReadableSpan[] {
+  const { episode } = event;
+  const ids = episodeSpanIds(event.run_id, episode.id);
+  const stamps = episode.messages.map((m) => m.timestamp).filter((t): t is number => typeof t === 'number');
+  const start = episode.created_at ?? stamps[0] ?? ctx.now();
+  const totalMs = episode.summary.timing?.total_ms;
+  let end = totalMs !== undefined ? start + totalMs / 1000 : (stamps.at(-1) ?? start);
+  const max = ctx.maxAttributeLength;
+  const spans: ReadableSpan[] = [];
+
+  const llmStart = new Map<number, number>();
+  for (const { item: message, index, fields: f } of fields.llm) {
+    const i = index[0];
+    const s = message.timestamp ?? start;
+    const next = episode.messages.slice(i + 1).find((m) => typeof m.timestamp === 'number')?.timestamp;
+    const e = next ?? s;
+    llmStart.set(i, s);
+    end = Math.max(end, e);
+    spans.push(readable({
+      name: `llm:step${typeof f['clawloop.step.index'] === 'number' ? f['clawloop.step.index'] : 0}`,
+      traceId: ids.traceId, spanId: ids.llm(i), parentSpanId: ids.root, start: s, end: e,
+      attributes: attributes(f, { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' }, max),
+    }, ctx));
+  }
+  for (const { item: call, index, fields: f } of fields.tool) {
+    const [i] = index;
+    const s = llmStart.get(i) ?? start;
+    const answer = episode.messages.find((m) => m.role === 'tool' && m.tool_call_id === call.id)?.timestamp;
+    const e = typeof call.latency_ms === 'number' ? { ms: call.latency_ms } : (answer ?? s);
+    end = Math.max(end, typeof e === 'number' ? e : s + e.ms / 1000);
+    const failed = call.success === false;
+    const message = call.error ?? 'tool call failed';
+    spans.push(readable({
+      name: `tool:${call.name}`,
+      traceId: ids.traceId, spanId: ids.tool(i, call.id), parentSpanId: ids.llm(i), start: s, end: e,
+      attributes: attributes(f, { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' }, max),
+      error: failed ? message : undefined,
+      events: failed ? [{ name: 'exception', time: typeof e === 'number' ? secondsToHrTime(e) : addMs(secondsToHrTime(s), e.ms), attributes: { 'exception.type': 'ToolCallFailed', 'exception.message': message } }] : [],
+    }, ctx));
+  }
+  const evaluation: TimedEvent[] = fields.evaluation && Object.keys(fields.evaluation).length > 0
+    ? [{ name: 'gen_ai.evaluation.result', time: secondsToHrTime(end), attributes: attributes(fields.evaluation, { 'gen_ai.evaluation.name': 'clawloop.reward.effective' }, max) }]
+    : [];
+  // The episode's own total when its children fit inside it (exact), else the end of its last child.
+  const rootEnd = totalMs !== undefined && end <= start + totalMs / 1000 ? { ms: totalMs } : end;
+  spans.unshift(readable({
+    name: `episode:${episode.id}`,
+    traceId: ids.traceId, spanId: ids.root, start, end: rootEnd,
+    attributes: attributes(fields.episode, { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' }, max),
+    events: evaluation,
+  }, ctx));
+  return spans;
+}
+
+/** Iteration span ids (own trace per iteration; evolution spans are its children). */
+export function iterationSpanIds(runId: string, iteration: number) {
+  const traceId = iterationTraceId(runId, iteration);
+  return { traceId, root: spanId(traceId, 'iteration'), evolution: spanId(traceId, 'evolution') };
+}
+
+export function iterationSpan(event: IterationEvent, fields: Fields, startSeconds: number | undefined, ctx: SpanBuildContext): ReadableSpan {
+  const ids = iterationSpanIds(event.run_id, event.iteration);
+  return readable({
+    name: `iteration:${event.iteration}`,
+    traceId: ids.traceId, spanId: ids.root, start: startSeconds ?? event.timestamp, end: event.timestamp,
+    attributes: attributes(fields, { 'openinference.span.kind': 'CHAIN' }, ctx.maxAttributeLength),
+  }, ctx);
+}
+
+export function evolutionSpan(event: EvolutionEvent, fields: Fields, ctx: SpanBuildContext): ReadableSpan {
+  const ids = iterationSpanIds(event.run_id, event.iteration);
+  return readable({
+    name: `evolution:${event.iteration}`,
+    traceId: ids.traceId, spanId: ids.evolution, parentSpanId: ids.root, start: event.timestamp, end: event.timestamp,
+    attributes: attributes(fields, { 'openinference.span.kind': 'CHAIN' }, ctx.maxAttributeLength),
+  }, ctx);
+}
