@@ -90,4 +90,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry) process.exitCode = await main(process.argv);
+if (isEntry) {
+  // Exit as soon as the summary is out: a backend's abandoned requests (past the deadline) must not hold the CLI open.
+  process.exit(await main(process.argv));
+}

@@ -184,9 +184,11 @@ export class SinkWorker {
   async close(deadline: number): Promise<string | undefined> {
     this.closing = true;
     const remaining = () => Math.max(0, deadline - this.options.now());
+    // Keep a slice of the time for the sink's own shutdown (closing connections, its last flush).
+    const drainFor = Math.max(0, remaining() - Math.min(1000, remaining() / 10));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<true>((resolve) => {
-      timer = setTimeout(() => resolve(true), remaining());
+      timer = setTimeout(() => resolve(true), drainFor);
     });
     const outOfTime = await Promise.race([this.idle().then(() => false), timedOut]);
     clearTimeout(timer);

@@ -11,6 +11,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Like runCli, but without blocking this process's event loop (needed when this process also serves, e.g. a fault proxy). */
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(TSX, [MAIN, ...args], { env: { ...process.env, ...env }, cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
 /** Starts a long-running CLI command; resolves once stderr matches `ready`. */
 export async function startCli(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}) {
   const child: ChildProcessWithoutNullStreams = spawn(TSX, [MAIN, ...args], { env: { ...process.env, ...env }, cwd: ROOT });

@@ -1,0 +1,14 @@
+/**
+ * `pnpm backends`: installs the real backends the integration tests start (loopback only, stopped by the tests),
+ * into .cache/backends/. Idempotent: what is there is reused, so only the first run on a machine pays.
+ */
+import { join } from 'node:path';
+import { installJaeger } from './backends/jaeger.js';
+
+export const BACKENDS_CACHE = join(process.cwd(), '.cache', 'backends');
+
+const log = (line: string) => process.stderr.write(`backends: ${line}\n`);
+const started = Date.now();
+const jaeger = installJaeger(BACKENDS_CACHE, log);
+log(`jaeger ready at ${jaeger}`);
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
