@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { installJaeger } from './backends/jaeger.js';
+import { installPython, PHOENIX } from './backends/python.js';
 
 export const BACKENDS_CACHE = join(process.cwd(), '.cache', 'backends');
 
@@ -11,4 +12,5 @@ const log = (line: string) => process.stderr.write(`backends: ${line}\n`);
 const started = Date.now();
 const jaeger = installJaeger(BACKENDS_CACHE, log);
 log(`jaeger ready at ${jaeger}`);
+log(`phoenix ready in ${installPython(BACKENDS_CACHE, PHOENIX, log)}`);
 log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
