@@ -3,6 +3,7 @@
  * named by OTEL_RESOURCE_ATTRIBUTES, with the right openinference.span.kind, parents and attributes (read back over
  * Phoenix's REST API).
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeEvent } from '../../generated/types.gen.js';
 import { episodeSpanIds } from '../../src/transports/otel/index.js';
@@ -27,6 +28,12 @@ async function poll(project: string, count: number): Promise<PhoenixSpan[]> {
 }
 
 describe('otel sink → Phoenix', () => {
+  it('the test Phoenix listens on loopback only (HTTP and OTLP gRPC)', () => {
+    const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`pid=${phoenix.child.pid},`));
+    expect(listening.length).toBeGreaterThanOrEqual(2);
+    for (const line of listening) expect(line.split(/\s+/)[3]).toMatch(/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\]):\d+$/);
+  });
+
   it('spans land in the project with OpenInference kinds, parents and attributes', async () => {
     const { events } = await collect(requireSample());
     const episodes = events.filter((e): e is EpisodeEvent => e.type === 'episode');

@@ -6,16 +6,17 @@ Phoenix binds its gRPC port on every interface ("[::]:PORT") with no setting to 
 
 import sys
 
-import grpc.aio
+from grpc.aio import _server
 
-_add_insecure_port = grpc.aio.Server.add_insecure_port
+_add_insecure_port = _server.Server.add_insecure_port
 
 
 def _loopback_only(self, address):
     return _add_insecure_port(self, address.replace("[::]:", "127.0.0.1:"))
 
 
-grpc.aio.Server.add_insecure_port = _loopback_only
+# The concrete class grpc.aio.server() instantiates (grpc.aio.Server is only its abstract base).
+_server.Server.add_insecure_port = _loopback_only
 
 from phoenix.server.main import main  # noqa: E402
 
