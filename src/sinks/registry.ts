@@ -34,6 +34,11 @@ export const SINKS = {
     peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
     create: async ({ env }) => (await import('../transports/otel/index.js')).createOtelSink({ env }),
   },
+  phoenix: {
+    description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
+    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    create: async ({ env }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env }),
+  },
 } satisfies Record<string, SinkEntry>;
 
 export type SinkName = keyof typeof SINKS;

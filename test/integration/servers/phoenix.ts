@@ -25,9 +25,10 @@ export interface PhoenixSpan {
   events: Array<{ name: string; timestamp: string; attributes: Record<string, unknown> }>;
 }
 
-export async function startPhoenix(): Promise<Phoenix> {
+/** Starts Phoenix on `fixedPort` (for a test that points a client at it before it is up), else on a free port. */
+export async function startPhoenix(fixedPort?: number): Promise<Phoenix> {
   const python = requireInstalled(venvBin(BACKENDS_CACHE, PHOENIX, 'python'), 'Phoenix');
-  const [port, grpcPort] = await Promise.all([freePort(), freePort()]);
+  const [port, grpcPort] = await Promise.all([fixedPort ?? freePort(), freePort()]);
   const url = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'phoenix-'));
   const server = await startServer('phoenix', python, [join(ROOT, 'test', 'integration', 'servers', 'phoenix_loopback.py')], {

@@ -1,0 +1,79 @@
+/**
+ * clawloop-sinks/phoenix: OpenInference traces for Arize Phoenix (OTLP/protobuf, the only format Phoenix ingests),
+ * reward signals as span annotations, a CHAIN span per iteration. Configured by PHOENIX_COLLECTOR_ENDPOINT,
+ * PHOENIX_API_KEY and PHOENIX_PROJECT_NAME.
+ */
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
+import { createPhoenixAdapter, type PhoenixMapped, type PhoenixTransport } from '../../../generated/phoenix/adapter.gen.js';
+import type { Sink } from '../../core/sink.js';
+import { SpanAssembler } from '../otel/assembler.js';
+import { resolveOtlpConfig } from '../otel/config.js';
+import { createOtlpExporter, exportSpans, loadResources } from '../otel/export.js';
+import { episodeAnnotations, postAnnotations, type SpanAnnotation } from './annotations.js';
+import { projectFor, resolvePhoenixConfig, type PhoenixConfig, type PhoenixOptions } from './config.js';
+
+export { ANNOTATION_IDENTIFIER } from './annotations.js';
+export { projectFor } from './config.js';
+
+export interface PhoenixSinkOptions extends PhoenixOptions {
+  /** Sink name in counters and warnings. @default 'phoenix' */
+  name?: string;
+  /** Longest attribute value before truncation with a marker. @default 32768 (the mapping's limit) */
+  maxAttributeLength?: number;
+  /** @internal your own exporter (tests) */
+  exporter?: SpanExporter;
+}
+
+export class PhoenixTransportImpl implements PhoenixTransport {
+  constructor(
+    private readonly exporter: SpanExporter,
+    private readonly assembler: SpanAssembler,
+    private readonly config: PhoenixConfig,
+    private readonly name: string,
+  ) {}
+
+  async send(batch: readonly PhoenixMapped[]): Promise<void> {
+    const annotations: SpanAnnotation[] = [];
+    const spans = this.assembler.spans(
+      batch.map((m) => {
+        if (m.type === 'episode') {
+          annotations.push(...episodeAnnotations(m.event, m.annotations));
+          return { event: m.event, episode: { episode: m['span.episode'], llm: m['span.llm'], tool: m['span.tool'] } };
+        }
+        if (m.type === 'iteration') return { event: m.event, iteration: m['span.iteration'] };
+        return { event: m.event };
+      }),
+    );
+    await exportSpans(this.exporter, spans, this.name);
+    // Spans first: annotations need their span ingested (postAnnotations waits out the race).
+    await postAnnotations(this.config, annotations);
+  }
+
+  async flush(): Promise<void> {
+    await this.exporter.forceFlush?.();
+  }
+
+  async close(): Promise<void> {
+    await this.exporter.shutdown();
+  }
+}
+
+export async function createPhoenixSink(options: PhoenixSinkOptions = {}): Promise<Sink> {
+  const name = options.name ?? 'phoenix';
+  const config = resolvePhoenixConfig(options);
+  const otlp = resolveOtlpConfig({
+    env: options.env ?? process.env,
+    url: `${config.endpoint}/v1/traces`,
+    headers: config.headers,
+    protocol: 'http/protobuf',
+    timeoutMs: config.timeoutMs,
+    maxAttributeLength: options.maxAttributeLength,
+  });
+  const { resourceFromAttributes } = await loadResources(name);
+  const exporter = options.exporter ?? (await createOtlpExporter(name, otlp));
+  const assembler = new SpanAssembler(resourceFromAttributes, otlp, (runId, bench) => ({
+    'clawloop.run.id': runId,
+    'openinference.project.name': projectFor(config, bench),
+  }));
+  return createPhoenixAdapter(new PhoenixTransportImpl(exporter, assembler, config, name), { name });
+}
