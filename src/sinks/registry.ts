@@ -34,6 +34,11 @@ export const SINKS = {
     peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
     create: async ({ env }) => (await import('../transports/otel/index.js')).createOtelSink({ env }),
   },
+  mlflow: {
+    description: 'MLflow: parent run + nested run per iteration, metrics, playbook artifacts, episode traces (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME).',
+    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    create: async ({ env }) => (await import('../transports/mlflow/index.js')).createMlflowSink({ env }),
+  },
   phoenix: {
     description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
     peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],

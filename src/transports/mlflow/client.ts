@@ -1,0 +1,148 @@
+/**
+ * A small typed client for MLflow's tracking REST API (there is no maintained JavaScript one). Errors branch on
+ * MLflow's `error_code`, not only the HTTP status (400 covers both INVALID_PARAMETER_VALUE and RESOURCE_ALREADY_EXISTS),
+ * and carry the server's message.
+ */
+import { parseRetryAfter, SinkError } from '../../core/errors.js';
+import type { MlflowConfig } from './config.js';
+
+/** error_codes worth retrying (server busy, sqlite locked, timeouts), as MLflow's own client treats them. */
+const RETRYABLE_CODES = new Set(['TEMPORARILY_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'RESOURCE_EXHAUSTED', 'INTERNAL_ERROR', 'DEADLINE_EXCEEDED', 'ABORTED']);
+
+export class MlflowError extends SinkError {
+  constructor(
+    message: string,
+    readonly errorCode: string | undefined,
+    status: number | undefined,
+    retryable: boolean,
+    retryAfterMs?: number,
+  ) {
+    super(message, { retryable, status, retryAfterMs });
+    this.name = 'MlflowError';
+  }
+}
+
+export interface Metric {
+  key: string;
+  value: number;
+  timestamp: number;
+  step: number;
+}
+
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+export interface RunInfo {
+  run_id: string;
+  experiment_id: string;
+  artifact_uri: string;
+  status: string;
+}
+
+export interface RunData {
+  info: RunInfo;
+  data: { params?: KeyValue[]; tags?: KeyValue[]; metrics?: Array<Metric> };
+}
+
+export class MlflowClient {
+  /** Requests sent, by API path (for request-count figures). */
+  readonly requests = new Map<string, number>();
+
+  constructor(readonly config: MlflowConfig) {}
+
+  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
+    const url = new URL(`${this.config.baseUrl}${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
+    this.requests.set(path, (this.requests.get(path) ?? 0) + 1);
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: { ...this.config.headers, ...(body !== undefined || raw ? { 'content-type': raw?.contentType ?? 'application/json' } : {}) },
+        body: raw ? raw.body : body !== undefined ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
+    } catch (error) {
+      throw new MlflowError(`mlflow ${method} ${path}: ${(error as Error).message}`, undefined, undefined, true);
+    }
+    const text = await res.text();
+    if (res.ok) return (text ? JSON.parse(text) : {}) as T;
+    let errorCode: string | undefined;
+    let message = text.slice(0, 500);
+    try {
+      const parsed = JSON.parse(text) as { error_code?: string; message?: string };
+      errorCode = parsed.error_code;
+      message = parsed.message ?? message;
+    } catch {
+      // Not MLflow's JSON error (a proxy's page, a 502): keep the text.
+    }
+    const retryable = (errorCode !== undefined && RETRYABLE_CODES.has(errorCode)) || res.status === 408 || res.status === 429 || res.status >= 500;
+    throw new MlflowError(`mlflow ${method} ${path}: HTTP ${res.status}${errorCode ? ` ${errorCode}` : ''}: ${message}`, errorCode, res.status, retryable, parseRetryAfter(res.headers.get('retry-after')));
+  }
+
+  /** Get-or-create, safe against a concurrent creator (RESOURCE_ALREADY_EXISTS → get by name). */
+  async experimentId(name: string): Promise<string> {
+    const get = async () => {
+      try {
+        const { experiment } = await this.call<{ experiment: { experiment_id: string; lifecycle_stage: string } }>('GET', '/api/2.0/mlflow/experiments/get-by-name', undefined, { experiment_name: name });
+        if (experiment.lifecycle_stage === 'deleted') await this.call('POST', '/api/2.0/mlflow/experiments/restore', { experiment_id: experiment.experiment_id });
+        return experiment.experiment_id;
+      } catch (error) {
+        if (error instanceof MlflowError && error.errorCode === 'RESOURCE_DOES_NOT_EXIST') return undefined;
+        throw error;
+      }
+    };
+    const existing = await get();
+    if (existing) return existing;
+    try {
+      return (await this.call<{ experiment_id: string }>('POST', '/api/2.0/mlflow/experiments/create', { name })).experiment_id;
+    } catch (error) {
+      if (error instanceof MlflowError && (error.errorCode === 'RESOURCE_ALREADY_EXISTS' || error.errorCode === 'ALREADY_EXISTS')) {
+        const raced = await get();
+        if (raced) return raced;
+      }
+      throw error;
+    }
+  }
+
+  async searchRuns(experimentId: string, filter: string): Promise<RunData[]> {
+    const out: RunData[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await this.call<{ runs?: RunData[]; next_page_token?: string }>('POST', '/api/2.0/mlflow/runs/search', {
+        experiment_ids: [experimentId],
+        filter,
+        max_results: 1000,
+        ...(pageToken ? { page_token: pageToken } : {}),
+      });
+      out.push(...(page.runs ?? []));
+      pageToken = page.next_page_token || undefined;
+    } while (pageToken);
+    return out;
+  }
+
+  async createRun(experimentId: string, runName: string, startTime: number, tags: KeyValue[]): Promise<RunData> {
+    return (await this.call<{ run: RunData }>('POST', '/api/2.0/mlflow/runs/create', { experiment_id: experimentId, run_name: runName, start_time: startTime, tags })).run;
+  }
+
+  async getRun(runId: string): Promise<RunData> {
+    return (await this.call<{ run: RunData }>('GET', '/api/2.0/mlflow/runs/get', undefined, { run_id: runId })).run;
+  }
+
+  async logBatch(runId: string, batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] }): Promise<void> {
+    await this.call('POST', '/api/2.0/mlflow/runs/log-batch', { run_id: runId, metrics: batch.metrics ?? [], params: batch.params ?? [], tags: batch.tags ?? [] });
+  }
+
+  async updateRun(runId: string, status: 'FINISHED' | 'FAILED' | 'RUNNING', endTime?: number): Promise<void> {
+    await this.call('POST', '/api/2.0/mlflow/runs/update', { run_id: runId, status, ...(endTime !== undefined ? { end_time: endTime } : {}) });
+  }
+
+  /** Uploads through the tracking server's artifact proxy (mlflow-artifacts:/ roots). */
+  async putArtifact(run: RunInfo, path: string, content: string): Promise<void> {
+    const root = run.artifact_uri.replace(/^mlflow-artifacts:(\/\/[^/]*)?\/?/, '');
+    if (root === run.artifact_uri) throw new MlflowError(`mlflow: run ${run.run_id} stores artifacts at ${run.artifact_uri}, which the REST API cannot write; start the server with --serve-artifacts (the default) and a fresh experiment`, undefined, undefined, false);
+    await this.call('PUT', `/api/2.0/mlflow-artifacts/artifacts/${root}/${path}`, undefined, undefined, { body: content, contentType: 'application/json' });
+  }
+}

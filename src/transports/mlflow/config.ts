@@ -1,0 +1,51 @@
+/** MLflow's own configuration: MLFLOW_TRACKING_URI, _TOKEN, _USERNAME / _PASSWORD, MLFLOW_EXPERIMENT_NAME / _ID. */
+
+export interface MlflowOptions {
+  /** Tracking server. @default $MLFLOW_TRACKING_URI, else http://localhost:5000 */
+  trackingUri?: string;
+  /** Bearer token. @default $MLFLOW_TRACKING_TOKEN */
+  token?: string;
+  /** Basic auth. @default $MLFLOW_TRACKING_USERNAME / $MLFLOW_TRACKING_PASSWORD */
+  username?: string;
+  password?: string;
+  /** Experiment by id (wins over the name). @default $MLFLOW_EXPERIMENT_ID */
+  experimentId?: string;
+  /** Experiment by name, created when missing. @default $MLFLOW_EXPERIMENT_NAME, else "clawloop" */
+  experimentName?: string;
+  /** Time limit of one HTTP call. @default 15000 */
+  timeoutMs?: number;
+  /** Send episodes as traces (OTLP to /v1/traces, MLflow ≥ 3.6) with reward assessments. @default true */
+  traces?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface MlflowConfig {
+  baseUrl: string;
+  headers: Record<string, string>;
+  experimentId?: string;
+  experimentName: string;
+  timeoutMs: number;
+  traces: boolean;
+}
+
+export function resolveMlflowConfig(options: MlflowOptions = {}): MlflowConfig {
+  const env = options.env ?? process.env;
+  const uri = options.trackingUri ?? (env.MLFLOW_TRACKING_URI || 'http://localhost:5000');
+  if (!/^https?:\/\//.test(uri)) {
+    throw new Error(`MLFLOW_TRACKING_URI must be an http(s) tracking server URL, got "${uri}" (file and database URIs need the Python client)`);
+  }
+  const token = options.token ?? env.MLFLOW_TRACKING_TOKEN;
+  const username = options.username ?? env.MLFLOW_TRACKING_USERNAME;
+  const password = options.password ?? env.MLFLOW_TRACKING_PASSWORD;
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  else if (username && password) headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  return {
+    baseUrl: uri.replace(/\/+$/, ''),
+    headers,
+    experimentId: options.experimentId ?? (env.MLFLOW_EXPERIMENT_ID || undefined),
+    experimentName: options.experimentName ?? (env.MLFLOW_EXPERIMENT_NAME || 'clawloop'),
+    timeoutMs: options.timeoutMs ?? 15_000,
+    traces: options.traces ?? true,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The mlflow sink against a real MLflow tracking server (sqlite store, artifact serving, loopback): the real sample
+ * replayed through the CLI and read back over REST — runs and parent links, metric histories (values and steps),
+ * params, tags, artifact listing and content, traces and their assessments. Plus idempotent replays, request counts
+ * at the server's batch limits, a non-retryable 400, and a server that goes away mid-replay.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
+import { Hub } from '../../src/core/hub.js';
+import { effectiveReward } from '../../src/core/rewards.js';
+import { MlflowClient, MlflowError, MlflowTraces } from '../../src/transports/mlflow/index.js';
+import { resolveMlflowConfig } from '../../src/transports/mlflow/config.js';
+import { runCli, runCliAsync } from '../helpers/cli.js';
+import { collect } from '../helpers/collect.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { requireSample } from '../helpers/paths.js';
+import { startMlflow, type Mlflow } from './servers/mlflow.js';
+
+const sample = requireSample();
+let mlflow: Mlflow;
+let episodes: EpisodeEvent[];
+let iterations: IterationEvent[];
+let runId: string;
+
+interface Run {
+  info: { run_id: string; status: string; run_name: string; experiment_id: string; end_time?: number };
+  data: { tags?: Array<{ key: string; value: string }>; params?: Array<{ key: string; value: string }>; metrics?: Array<{ key: string; value: number; step: number }> };
+}
+const tag = (run: Run, key: string) => run.data.tags?.find((t) => t.key === key)?.value;
+const param = (run: Run, key: string) => run.data.params?.find((t) => t.key === key)?.value;
+
+beforeAll(async () => {
+  mlflow = await startMlflow();
+  const { events } = await collect(sample);
+  episodes = events.filter((e): e is EpisodeEvent => e.type === 'episode');
+  iterations = events.filter((e): e is IterationEvent => e.type === 'iteration');
+  runId = events[0].run_id;
+}, 200_000);
+afterAll(async () => mlflow?.stop());
+
+async function experimentId(name: string): Promise<string> {
+  return (await mlflow.get<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', { experiment_name: name })).experiment.experiment_id;
+}
+
+async function runsOf(experiment: string, clawloopRunId: string): Promise<Run[]> {
+  const body = await mlflow.post<{ runs?: Run[] }>('/api/2.0/mlflow/runs/search', { experiment_ids: [experiment], filter: `tags.\`clawloop.run_id\` = '${clawloopRunId}'`, max_results: 1000 });
+  return body.runs ?? [];
+}
+
+async function history(run: string, key: string) {
+  return (await mlflow.get<{ metrics?: Array<{ value: number; step: number; timestamp: number }> }>('/api/2.0/mlflow/metrics/get-history', { run_id: run, metric_key: key })).metrics ?? [];
+}
+
+async function traces(experiment: string) {
+  const body = await mlflow.post<{ traces?: Array<{ trace_id: string; state: string; request_preview?: string; assessments?: Array<{ assessment_name: string; feedback?: { value: number }; source: { source_type: string } }> }> }>('/api/3.0/mlflow/traces/search', {
+    locations: [{ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: experiment } }],
+    max_results: 500,
+  });
+  return body.traces ?? [];
+}
+
+describe('mlflow sink → MLflow', () => {
+  it('replays the sample into a parent run with nested iteration runs, metrics, params, tags, artifacts and traces', async () => {
+    const { code, stderr } = runCli(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/mlflow\s+ok\s+sent 20\/20/);
+    const exp = await experimentId('clawloop-ci');
+    const runs = await runsOf(exp, runId);
+    const parent = runs.find((r) => tag(r, 'clawloop.role') === 'run')!;
+    const children = runs.filter((r) => tag(r, 'clawloop.role') === 'iteration');
+    expect(runs).toHaveLength(1 + iterations.length);
+    expect(parent.info.status).toBe('FINISHED');
+    expect(tag(parent, 'clawloop.bench')).toBe('toolbench');
+    expect(tag(parent, 'clawloop.source')).toBe(sample);
+    expect(param(parent, 'bench')).toBe('toolbench');
+    expect(param(parent, 'n_iterations')).toBe('3');
+    expect(param(parent, 'config_hash')).toMatch(/^[0-9a-f]{64}$/);
+
+    for (const it of iterations) {
+      const child = children.find((c) => tag(c, 'clawloop.iteration') === String(it.iteration))!;
+      expect(tag(child, 'mlflow.parentRunId')).toBe(parent.info.run_id);
+      expect(child.info.status).toBe('FINISHED');
+      expect(tag(child, 'clawloop.state.combined')).toBe(it.state_id?.combined_hash);
+      expect(tag(child, 'clawloop.fb.harness.status')).toBe(it.fb_results.harness?.status);
+    }
+
+    // The learning curve on the parent: one point per iteration, at step = iteration.
+    const mean = await history(parent.info.run_id, 'reward.mean');
+    const expected = iterations.map((it) => {
+      const rewards = episodes.filter((e) => e.iteration === it.iteration).map((e) => effectiveReward(e.episode.summary.signals));
+      return { step: it.iteration, value: rewards.reduce((a, b) => a + b, 0) / rewards.length };
+    });
+    expect(mean.map((m) => m.step)).toEqual(expected.map((e) => e.step));
+    mean.forEach((m, i) => expect(m.value).toBeCloseTo(expected[i].value, 9));
+    expect((await history(parent.info.run_id, 'reward.raw_mean')).map((m) => m.value)).toEqual(iterations.map((it) => it.avg_reward));
+    expect((await history(parent.info.run_id, 'playbook.size')).map((m) => m.value)).toEqual(iterations.map((it) => it.playbook!.entries.length));
+    expect((await history(parent.info.run_id, 'fb.harness/insights_generated')).length).toBe(iterations.length);
+    expect((await history(parent.info.run_id, 'evolution.reflect')).length).toBe(3);
+
+    const listing = await mlflow.get<{ files: Array<{ path: string }> }>('/api/2.0/mlflow/artifacts/list', { run_id: parent.info.run_id, path: 'iterations/0' });
+    expect(listing.files.map((f) => f.path).sort()).toEqual(
+      ['episodes.json', 'evolution.json', 'fb_results.json', 'per_task.json', 'playbook.json', 'playbook_entries.json', 'state_hashes.json'].map((f) => `iterations/0/${f}`),
+    );
+    const playbook = await (await fetch(`${mlflow.url}/api/2.0/mlflow-artifacts/artifacts/${exp}/${parent.info.run_id}/artifacts/iterations/2/playbook.json`)).json();
+    expect(playbook).toEqual(iterations[2].playbook);
+    const rows = (await (await fetch(`${mlflow.url}/api/2.0/mlflow-artifacts/artifacts/${exp}/${parent.info.run_id}/artifacts/iterations/1/episodes.json`)).json()) as Array<{ episode_id: string }>;
+    expect(rows.map((r) => r.episode_id).sort()).toEqual(episodes.filter((e) => e.iteration === 1).map((e) => e.episode.id).sort());
+
+    const found = await traces(exp);
+    expect(found.map((t) => t.trace_id).sort()).toEqual(episodes.map((e) => MlflowTraces.traceId(e)).sort());
+    for (const e of episodes) {
+      const trace = found.find((t) => t.trace_id === MlflowTraces.traceId(e))!;
+      expect(trace.state).toBe('OK');
+      const names = (trace.assessments ?? []).map((a) => a.assessment_name).sort();
+      expect(names).toEqual([...Object.keys(e.episode.summary.signals), 'effective_reward'].sort());
+      const eff = trace.assessments!.find((a) => a.assessment_name === 'effective_reward')!;
+      expect(eff.feedback?.value).toBeCloseTo(effectiveReward(e.episode.summary.signals), 9);
+      expect(eff.source.source_type).toBe('CODE');
+    }
+  });
+
+  it('replaying the same run again adds no run, no metric point and no assessment', async () => {
+    const exp = await experimentId('clawloop-ci');
+    const before = await runsOf(exp, runId);
+    const parent = before.find((r) => tag(r, 'clawloop.role') === 'run')!;
+    const points = (await history(parent.info.run_id, 'reward.mean')).length;
+    const assessments = (await traces(exp)).reduce((n, t) => n + (t.assessments?.length ?? 0), 0);
+    const { code, stderr } = runCli(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+    expect(code, stderr).toBe(0);
+    const after = await runsOf(exp, runId);
+    expect(after.map((r) => r.info.run_id).sort()).toEqual(before.map((r) => r.info.run_id).sort());
+    expect((await history(parent.info.run_id, 'reward.mean')).length).toBe(points);
+    expect((await traces(exp)).reduce((n, t) => n + (t.assessments?.length ?? 0), 0)).toBe(assessments);
+  });
+
+  it('logs n metrics in ⌈n/1000⌉ log-batch requests (counted at the server)', async () => {
+    const proxy = await startFaultProxy(mlflow.url, () => 'forward');
+    try {
+      const client = new MlflowClient(resolveMlflowConfig({ trackingUri: proxy.url, env: {} }));
+      const exp = await client.experimentId('batch-count');
+      const run = await client.createRun(exp, 'batch-count', Date.now(), []);
+      const { planBatches } = await import('../../src/transports/mlflow/batch.js');
+      for (const n of [999, 1000, 1001, 2500]) {
+        const metrics = Array.from({ length: n }, (_, i) => ({ key: `m${n}.${i % 50}`, value: i, timestamp: 1_700_000_000_000 + i, step: Math.floor(i / 50) }));
+        const before = client.requests.get('/api/2.0/mlflow/runs/log-batch') ?? 0;
+        for (const batch of planBatches(metrics, [], [])) await client.logBatch(run.info.run_id, batch);
+        expect((client.requests.get('/api/2.0/mlflow/runs/log-batch') ?? 0) - before).toBe(Math.ceil(n / 1000));
+      }
+      const stored = await history(run.info.run_id, 'm2500.0');
+      expect(stored).toHaveLength(2500 / 50);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('reports a 400 INVALID_PARAMETER_VALUE with the server message and does not retry it', async () => {
+    const client = new MlflowClient(resolveMlflowConfig({ trackingUri: mlflow.url, env: {} }));
+    const exp = await client.experimentId('bad-params');
+    const run = await client.createRun(exp, 'bad-params', Date.now(), []);
+    await client.logBatch(run.info.run_id, { params: [{ key: 'lr', value: '0.1' }] });
+    const error = await client.logBatch(run.info.run_id, { params: [{ key: 'lr', value: '0.2' }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MlflowError);
+    expect((error as MlflowError).errorCode).toBe('INVALID_PARAMETER_VALUE');
+    expect((error as MlflowError).retryable).toBe(false);
+    expect((error as MlflowError).message).toMatch(/HTTP 400 INVALID_PARAMETER_VALUE: .*lr/);
+
+    let calls = 0;
+    const sink = { name: 'bad', handle: async () => { calls += 1; await client.logBatch(run.info.run_id, { params: [{ key: 'lr', value: '0.3' }] }); }, flush: async () => {}, close: async () => {} };
+    const warnings: string[] = [];
+    const hub = new Hub([sink], { onWarning: (w) => warnings.push(w), retry: { baseMs: 1, maxMs: 2 } });
+    hub.emit(episodes[0]);
+    const report = await hub.close();
+    expect(calls).toBe(1);
+    expect(report.sinks.bad).toMatchObject({ failed: 1, retried: 0 });
+    expect(warnings.join('\n')).toMatch(/rejected \(not retryable\): mlflow POST .*INVALID_PARAMETER_VALUE/);
+  });
+
+  it('a server stopped mid-replay and restarted: the replay completes, nothing lost or duplicated', async () => {
+    let restarted: Promise<Mlflow> | undefined;
+    const down = await startFaultProxy(mlflow.url, (n) => {
+      // After the first few requests, take the real server down and bring it back on the same port and store.
+      if (n === 6) restarted = mlflow.restart();
+      return 'forward';
+    });
+    try {
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'restart-run', '--timeout', '120000'], {
+        MLFLOW_TRACKING_URI: down.url,
+        MLFLOW_EXPERIMENT_NAME: 'restart',
+      });
+      mlflow = (await restarted) ?? mlflow;
+      expect(code, stderr).toBe(0);
+      expect(stderr).toMatch(/mlflow\s+ok\s+sent 20\/20, retried [1-9]/);
+      const exp = await experimentId('restart');
+      const runs = await runsOf(exp, 'restart-run');
+      expect(runs).toHaveLength(1 + iterations.length);
+      const parent = runs.find((r) => tag(r, 'clawloop.role') === 'run')!;
+      expect((await history(parent.info.run_id, 'reward.mean')).map((m) => m.step)).toEqual([0, 1, 2]);
+      expect((await traces(exp)).length).toBe(episodes.length);
+    } finally {
+      await down.close();
+    }
+  }, 300_000);
+});
