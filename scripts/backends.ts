@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { installJaeger } from './backends/jaeger.js';
-import { installPython, MLFLOW, PHOENIX } from './backends/python.js';
+import { installPython, MLFLOW, PHOENIX, WANDB } from './backends/python.js';
 
 export const BACKENDS_CACHE = join(process.cwd(), '.cache', 'backends');
 
@@ -14,4 +14,5 @@ const jaeger = installJaeger(BACKENDS_CACHE, log);
 log(`jaeger ready at ${jaeger}`);
 log(`phoenix ready in ${installPython(BACKENDS_CACHE, PHOENIX, log)}`);
 log(`mlflow ready in ${installPython(BACKENDS_CACHE, MLFLOW, log)}`);
+log(`wandb ready in ${installPython(BACKENDS_CACHE, WANDB, log)}`);
 log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

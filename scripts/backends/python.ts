@@ -16,6 +16,8 @@ export interface PythonBackend {
 export const PHOENIX: PythonBackend = { name: 'phoenix', requirements: ['arize-phoenix==20.26.1'], bin: 'phoenix' };
 /** 3.18.0 is on PyPI but its mlflow-skinny==3.18.0 is not (as of this writing), so the newest installable release. */
 export const MLFLOW: PythonBackend = { name: 'mlflow', requirements: ['mlflow==3.17.2'], bin: 'mlflow' };
+/** The official client: its datastore reader and `wandb sync --view` check the offline runs we write. */
+export const WANDB: PythonBackend = { name: 'wandb', requirements: ['wandb==0.31.0'], bin: 'wandb' };
 
 export function venvDir(cacheDir: string, backend: PythonBackend): string {
   return join(cacheDir, 'venvs', backend.name);
