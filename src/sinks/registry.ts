@@ -39,6 +39,11 @@ export const SINKS = {
     peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
     create: async ({ env }) => (await import('../transports/mlflow/index.js')).createMlflowSink({ env }),
   },
+  wandb: {
+    description: 'Weights & Biases offline run (wandb sync uploads it): ClawLoop WandbSink metrics, config, episodes table (WANDB_PROJECT, WANDB_DIR, WANDB_RUN_ID).',
+    peers: [],
+    create: async ({ env }) => (await import('../transports/wandb/index.js')).createWandbSink({ env }),
+  },
   phoenix: {
     description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
     peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],

@@ -1,0 +1,154 @@
+/**
+ * clawloop-sinks/wandb: ClawLoop's W&B metrics (the names of ClawLoop's own WandbSink) at step = iteration, run
+ * config, an episodes table per iteration and summary values, written as a genuine W&B offline run that
+ * `wandb sync` uploads. Configured by WANDB_PROJECT, WANDB_ENTITY, WANDB_DIR, WANDB_RUN_ID, WANDB_RUN_GROUP,
+ * WANDB_TAGS, WANDB_MODE.
+ */
+import { createWandbAdapter, type WandbMapped, type WandbTransport } from '../../../generated/wandb/adapter.gen.js';
+import type { Fields } from '../../core/mapping-runtime.js';
+import type { Sink } from '../../core/sink.js';
+import { OfflineRun } from './offline-run.js';
+
+export { OfflineRun } from './offline-run.js';
+
+export interface WandbSinkOptions {
+  /** Sink name in counters and warnings. @default 'wandb' */
+  name?: string;
+  /** @default $WANDB_PROJECT, else "clawloop" */
+  project?: string;
+  /** @default $WANDB_ENTITY */
+  entity?: string;
+  /** Parent of the wandb/ folder. @default $WANDB_DIR, else the working directory */
+  dir?: string;
+  /** W&B run id. @default $WANDB_RUN_ID, else the ClawLoop run id (a re-sent run resumes, as WandbSink(run_id=…)) */
+  runId?: string;
+  /** @default $WANDB_RUN_GROUP */
+  group?: string;
+  /** Extra run tags. @default $WANDB_TAGS (comma-separated) */
+  tags?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Columns of the episodes table, in ClawLoop WandbSink's order (plus the iteration). */
+export const EPISODE_COLUMNS = ['episode_id', 'task_id', 'bench', 'state_id', 'model', 'effective_reward', 'normalized_reward', 'n_steps', 'n_messages', 'filtered', 'iteration'] as const;
+
+interface RunState {
+  run: OfflineRun;
+  startedAt: number;
+  step?: number;
+  row: Record<string, unknown>;
+  rowTimestamp: number;
+  episodes: Map<number, Map<string, Fields>>;
+}
+
+export class WandbOfflineTransport implements WandbTransport {
+  readonly runs = new Map<string, RunState>();
+  private readonly settings: Required<Pick<WandbSinkOptions, 'project' | 'dir'>> & WandbSinkOptions;
+
+  constructor(options: WandbSinkOptions = {}) {
+    const env = options.env ?? process.env;
+    this.settings = {
+      ...options,
+      project: options.project ?? (env.WANDB_PROJECT || 'clawloop'),
+      entity: options.entity ?? (env.WANDB_ENTITY || undefined),
+      dir: options.dir ?? (env.WANDB_DIR || process.cwd()),
+      runId: options.runId ?? (env.WANDB_RUN_ID || undefined),
+      group: options.group ?? (env.WANDB_RUN_GROUP || undefined),
+      tags: options.tags ?? (env.WANDB_TAGS ? env.WANDB_TAGS.split(',').map((t) => t.trim()).filter(Boolean) : undefined),
+    };
+  }
+
+  private open(runId: string, startedAt: number, extra: { tags?: readonly string[]; config?: Fields } = {}): RunState {
+    let state = this.runs.get(runId);
+    if (!state) {
+      const wandbRunId = this.settings.runId ?? runId;
+      const run = new OfflineRun({
+        dir: this.settings.dir,
+        runId: wandbRunId,
+        project: this.settings.project,
+        entity: this.settings.entity,
+        group: this.settings.group,
+        displayName: `clawloop-${runId.slice(0, 8)}`,
+        tags: [...(this.settings.tags ?? []), ...(extra.tags ?? [])],
+        startedAt,
+      });
+      state = { run, startedAt, row: {}, rowTimestamp: startedAt, episodes: new Map() };
+      this.runs.set(runId, state);
+    }
+    if (extra.config) state.run.config(extra.config);
+    return state;
+  }
+
+  /** Commits the pending row when a later step begins (W&B steps only grow). */
+  private stepTo(state: RunState, step: number, timestamp: number): void {
+    if (state.step !== undefined && step !== state.step) this.commit(state);
+    state.step = step;
+    state.rowTimestamp = Math.max(state.rowTimestamp, timestamp);
+  }
+
+  private commit(state: RunState): void {
+    if (state.step === undefined || Object.keys(state.row).length === 0) return;
+    state.run.history(state.step, state.rowTimestamp, state.row);
+    state.row = {};
+  }
+
+  async send(batch: readonly WandbMapped[]): Promise<void> {
+    for (const m of batch) {
+      switch (m.type) {
+        case 'run.started': {
+          const tags = m.run.tags;
+          this.open(m.event.run_id, m.event.started_at, { tags: Array.isArray(tags) ? (tags as string[]) : undefined, config: m.config });
+          break;
+        }
+        case 'episode': {
+          const state = this.open(m.event.run_id, m.event.episode.created_at ?? Date.now() / 1000);
+          const rows = state.episodes.get(m.event.iteration) ?? new Map<string, Fields>();
+          rows.set(m.event.episode.id, m['table.episodes']);
+          state.episodes.set(m.event.iteration, rows);
+          break;
+        }
+        case 'iteration': {
+          const state = this.open(m.event.run_id, m.event.timestamp);
+          this.stepTo(state, m.event.iteration, m.event.timestamp);
+          Object.assign(state.row, m.history);
+          const rows = state.episodes.get(m.event.iteration);
+          if (rows) {
+            state.row['episodes/table'] = state.run.table('episodes/table', m.event.iteration, {
+              columns: EPISODE_COLUMNS,
+              data: [...rows.values()].map((r) => EPISODE_COLUMNS.map((c) => r[c] ?? null)),
+            });
+            state.episodes.delete(m.event.iteration);
+          }
+          break;
+        }
+        case 'evolution': {
+          const state = this.open(m.event.run_id, m.event.timestamp);
+          this.stepTo(state, m.event.iteration, m.event.timestamp);
+          Object.assign(state.row, m.history);
+          break;
+        }
+        case 'run.finished': {
+          const state = this.open(m.event.run_id, m.event.finished_at);
+          this.commit(state);
+          state.run.finish(m.event.status === 'failed' ? 1 : 0, m.event.finished_at, m.summary);
+          this.runs.delete(m.event.run_id);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Writes pending rows; a run that never finished ends without an exit record (uploaded as incomplete). */
+  async close(): Promise<void> {
+    for (const state of this.runs.values()) {
+      this.commit(state);
+      state.run.abandon();
+    }
+    this.runs.clear();
+  }
+}
+
+export function createWandbSink(options: WandbSinkOptions = {}): Sink & { readonly transport: WandbOfflineTransport } {
+  const transport = new WandbOfflineTransport(options);
+  return Object.assign(createWandbAdapter(transport, { name: options.name ?? 'wandb' }), { transport });
+}

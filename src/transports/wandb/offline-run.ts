@@ -1,0 +1,111 @@
+/**
+ * A genuine W&B offline run directory — wandb/offline-run-<YYYYMMDD_HHMMSS>-<id>/run-<id>.wandb plus files/ — written
+ * record by record as the Python client does (run, config, history rows, files, summary, exit, final), so the user
+ * uploads it later with the official `wandb sync`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { LevelDbLogWriter } from './leveldb-log.js';
+import * as pb from './proto.js';
+
+export interface OfflineRunOptions {
+  /** Parent of the `wandb/` folder. */
+  dir: string;
+  runId: string;
+  project: string;
+  entity?: string;
+  group?: string;
+  displayName?: string;
+  tags?: readonly string[];
+  startedAt: number;
+}
+
+function stamp(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}_${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
+}
+
+export interface TableValue {
+  columns: readonly string[];
+  data: ReadonlyArray<readonly unknown[]>;
+}
+
+export class OfflineRun {
+  readonly path: string;
+  readonly runDir: string;
+  private readonly writer: LevelDbLogWriter;
+  private num = 0;
+  private readonly summary = new Map<string, unknown>();
+  private finished = false;
+
+  constructor(private readonly options: OfflineRunOptions) {
+    this.runDir = join(options.dir, 'wandb', `offline-run-${stamp(options.startedAt)}-${options.runId}`);
+    mkdirSync(join(this.runDir, 'files'), { recursive: true });
+    this.path = join(this.runDir, `run-${options.runId}.wandb`);
+    this.writer = new LevelDbLogWriter(this.path);
+    this.append('header', Buffer.alloc(0));
+    this.append(
+      'run',
+      pb.run({
+        runId: options.runId,
+        entity: options.entity,
+        project: options.project,
+        group: options.group,
+        displayName: options.displayName,
+        tags: options.tags,
+        host: hostname(),
+        startTimeSeconds: options.startedAt,
+      }),
+    );
+  }
+
+  private append(kind: keyof typeof pb.RECORD, payload: Buffer): void {
+    this.num += 1;
+    this.writer.append(pb.record(this.num, kind, payload));
+  }
+
+  config(values: Record<string, unknown>): void {
+    const entries = Object.entries(values);
+    if (entries.length > 0) this.append('config', pb.updates(entries));
+  }
+
+  /** One history row at `step` (W&B's _step), with _runtime and _timestamp as the Python client adds them. */
+  history(step: number, timestamp: number, values: Record<string, unknown>): void {
+    const row: Array<readonly [string, unknown]> = [...Object.entries(values), ['_step', step], ['_runtime', Math.max(0, timestamp - this.options.startedAt)], ['_timestamp', timestamp]];
+    this.append('history', pb.history(step, row));
+    for (const [k, v] of Object.entries(values)) this.summary.set(k, v);
+  }
+
+  /** Writes a W&B Table as a media file and returns the history value that references it. */
+  table(key: string, step: number, table: TableValue): Record<string, unknown> {
+    const content = JSON.stringify({ columns: table.columns, data: table.data });
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const path = `media/table/${key}_${step}_${sha256.slice(0, 20)}.table.json`;
+    mkdirSync(join(this.runDir, 'files', 'media', 'table', ...key.split('/').slice(0, -1)), { recursive: true });
+    writeFileSync(join(this.runDir, 'files', path), content);
+    this.append('files', pb.files([path]));
+    return { _type: 'table-file', sha256, size: Buffer.byteLength(content), path, ncols: table.columns.length, nrows: table.data.length };
+  }
+
+  /** Run summary: the last value of every logged key plus `extra`, then exit and final records. */
+  finish(exitCode: number, endedAt: number, extra: Record<string, unknown> = {}): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const [k, v] of Object.entries(extra)) this.summary.set(k, v);
+    this.append('summary', pb.updates([...this.summary]));
+    this.append('exit', pb.exit(exitCode, endedAt - this.options.startedAt));
+    this.append('final', Buffer.alloc(0));
+    this.writer.close();
+  }
+
+  /** Ends the file without an exit record: `wandb sync` uploads it as an incomplete run. */
+  abandon(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.append('summary', pb.updates([...this.summary]));
+    this.writer.close();
+  }
+}
