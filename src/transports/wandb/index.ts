@@ -7,9 +7,20 @@
 import { createWandbAdapter, type WandbMapped, type WandbTransport } from '../../../generated/wandb/adapter.gen.js';
 import type { Fields } from '../../core/mapping-runtime.js';
 import type { Sink } from '../../core/sink.js';
-import { OfflineRun } from './offline-run.js';
+import { OfflineRun, type OfflineRunOptions, type TableValue } from './offline-run.js';
+import { OnlineRun, resolveOnline } from './online-run.js';
 
 export { OfflineRun } from './offline-run.js';
+export { OnlineRun } from './online-run.js';
+
+/** What a W&B run destination does: an offline file (OfflineRun) or the W&B API (OnlineRun). */
+export interface RunWriter {
+  config(values: Record<string, unknown>): Promise<void> | void;
+  history(step: number, timestamp: number, values: Record<string, unknown>): Promise<void> | void;
+  table(key: string, step: number, table: TableValue): Promise<Record<string, unknown>> | Record<string, unknown>;
+  finish(exitCode: number, endedAt: number, extra?: Record<string, unknown>): Promise<void> | void;
+  abandon(): Promise<void> | void;
+}
 
 export interface WandbSinkOptions {
   /** Sink name in counters and warnings. @default 'wandb' */
@@ -26,6 +37,12 @@ export interface WandbSinkOptions {
   group?: string;
   /** Extra run tags. @default $WANDB_TAGS (comma-separated) */
   tags?: string[];
+  /** online (needs an API key) or offline. @default $WANDB_MODE, else online when $WANDB_API_KEY is set, else offline */
+  mode?: 'online' | 'offline';
+  /** @default $WANDB_API_KEY */
+  apiKey?: string;
+  /** @default $WANDB_BASE_URL, else https://api.wandb.ai */
+  baseUrl?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -33,7 +50,7 @@ export interface WandbSinkOptions {
 export const EPISODE_COLUMNS = ['episode_id', 'task_id', 'bench', 'state_id', 'model', 'effective_reward', 'normalized_reward', 'n_steps', 'n_messages', 'filtered', 'iteration'] as const;
 
 interface RunState {
-  run: OfflineRun;
+  run: RunWriter;
   startedAt: number;
   step?: number;
   row: Record<string, unknown>;
@@ -41,11 +58,14 @@ interface RunState {
   episodes: Map<number, Map<string, Fields>>;
 }
 
-export class WandbOfflineTransport implements WandbTransport {
+export class WandbTransportImpl implements WandbTransport {
   readonly runs = new Map<string, RunState>();
   private readonly settings: Required<Pick<WandbSinkOptions, 'project' | 'dir'>> & WandbSinkOptions;
 
-  constructor(options: WandbSinkOptions = {}) {
+  constructor(
+    options: WandbSinkOptions = {},
+    private readonly createRun: (options: OfflineRunOptions) => RunWriter = (o) => new OfflineRun(o),
+  ) {
     const env = options.env ?? process.env;
     this.settings = {
       ...options,
@@ -58,11 +78,11 @@ export class WandbOfflineTransport implements WandbTransport {
     };
   }
 
-  private open(runId: string, startedAt: number, extra: { tags?: readonly string[]; config?: Fields } = {}): RunState {
+  private async open(runId: string, startedAt: number, extra: { tags?: readonly string[]; config?: Fields } = {}): Promise<RunState> {
     let state = this.runs.get(runId);
     if (!state) {
       const wandbRunId = this.settings.runId ?? runId;
-      const run = new OfflineRun({
+      const run = this.createRun({
         dir: this.settings.dir,
         runId: wandbRunId,
         project: this.settings.project,
@@ -75,20 +95,20 @@ export class WandbOfflineTransport implements WandbTransport {
       state = { run, startedAt, row: {}, rowTimestamp: startedAt, episodes: new Map() };
       this.runs.set(runId, state);
     }
-    if (extra.config) state.run.config(extra.config);
+    if (extra.config) await state.run.config(extra.config);
     return state;
   }
 
   /** Commits the pending row when a later step begins (W&B steps only grow). */
-  private stepTo(state: RunState, step: number, timestamp: number): void {
-    if (state.step !== undefined && step !== state.step) this.commit(state);
+  private async stepTo(state: RunState, step: number, timestamp: number): Promise<void> {
+    if (state.step !== undefined && step !== state.step) await this.commit(state);
     state.step = step;
     state.rowTimestamp = Math.max(state.rowTimestamp, timestamp);
   }
 
-  private commit(state: RunState): void {
+  private async commit(state: RunState): Promise<void> {
     if (state.step === undefined || Object.keys(state.row).length === 0) return;
-    state.run.history(state.step, state.rowTimestamp, state.row);
+    await state.run.history(state.step, state.rowTimestamp, state.row);
     state.row = {};
   }
 
@@ -97,23 +117,23 @@ export class WandbOfflineTransport implements WandbTransport {
       switch (m.type) {
         case 'run.started': {
           const tags = m.run.tags;
-          this.open(m.event.run_id, m.event.started_at, { tags: Array.isArray(tags) ? (tags as string[]) : undefined, config: m.config });
+          await this.open(m.event.run_id, m.event.started_at, { tags: Array.isArray(tags) ? (tags as string[]) : undefined, config: m.config });
           break;
         }
         case 'episode': {
-          const state = this.open(m.event.run_id, m.event.episode.created_at ?? Date.now() / 1000);
+          const state = await this.open(m.event.run_id, m.event.episode.created_at ?? Date.now() / 1000);
           const rows = state.episodes.get(m.event.iteration) ?? new Map<string, Fields>();
           rows.set(m.event.episode.id, m['table.episodes']);
           state.episodes.set(m.event.iteration, rows);
           break;
         }
         case 'iteration': {
-          const state = this.open(m.event.run_id, m.event.timestamp);
-          this.stepTo(state, m.event.iteration, m.event.timestamp);
+          const state = await this.open(m.event.run_id, m.event.timestamp);
+          await this.stepTo(state, m.event.iteration, m.event.timestamp);
           Object.assign(state.row, m.history);
           const rows = state.episodes.get(m.event.iteration);
           if (rows) {
-            state.row['episodes/table'] = state.run.table('episodes/table', m.event.iteration, {
+            state.row['episodes/table'] = await state.run.table('episodes/table', m.event.iteration, {
               columns: EPISODE_COLUMNS,
               data: [...rows.values()].map((r) => EPISODE_COLUMNS.map((c) => r[c] ?? null)),
             });
@@ -122,15 +142,15 @@ export class WandbOfflineTransport implements WandbTransport {
           break;
         }
         case 'evolution': {
-          const state = this.open(m.event.run_id, m.event.timestamp);
-          this.stepTo(state, m.event.iteration, m.event.timestamp);
+          const state = await this.open(m.event.run_id, m.event.timestamp);
+          await this.stepTo(state, m.event.iteration, m.event.timestamp);
           Object.assign(state.row, m.history);
           break;
         }
         case 'run.finished': {
-          const state = this.open(m.event.run_id, m.event.finished_at);
-          this.commit(state);
-          state.run.finish(m.event.status === 'failed' ? 1 : 0, m.event.finished_at, m.summary);
+          const state = await this.open(m.event.run_id, m.event.finished_at);
+          await this.commit(state);
+          await state.run.finish(m.event.status === 'failed' ? 1 : 0, m.event.finished_at, m.summary);
           this.runs.delete(m.event.run_id);
           break;
         }
@@ -141,14 +161,16 @@ export class WandbOfflineTransport implements WandbTransport {
   /** Writes pending rows; a run that never finished ends without an exit record (uploaded as incomplete). */
   async close(): Promise<void> {
     for (const state of this.runs.values()) {
-      this.commit(state);
-      state.run.abandon();
+      await this.commit(state);
+      await state.run.abandon();
     }
     this.runs.clear();
   }
 }
 
-export function createWandbSink(options: WandbSinkOptions = {}): Sink & { readonly transport: WandbOfflineTransport } {
-  const transport = new WandbOfflineTransport(options);
+/** Offline by default (no API key): a run directory for `wandb sync`. With WANDB_API_KEY (and mode online): the W&B API. */
+export function createWandbSink(options: WandbSinkOptions = {}): Sink & { readonly transport: WandbTransportImpl } {
+  const online = resolveOnline(options);
+  const transport = new WandbTransportImpl(options, online ? (o) => new OnlineRun(online, o) : undefined);
   return Object.assign(createWandbAdapter(transport, { name: options.name ?? 'wandb' }), { transport });
 }
