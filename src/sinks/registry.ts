@@ -39,6 +39,11 @@ export const SINKS = {
     peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
     create: async ({ env }) => (await import('../transports/mlflow/index.js')).createMlflowSink({ env }),
   },
+  langfuse: {
+    description: 'Langfuse: episodes as traces (OTLP), rewards as scores (LANGFUSE_PUBLIC_KEY, LANGFUSE_SECRET_KEY, LANGFUSE_BASE_URL).',
+    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    create: async ({ env }) => (await import('../transports/langfuse/index.js')).createLangfuseSink({ env }),
+  },
   wandb: {
     description: 'Weights & Biases offline run (wandb sync uploads it): ClawLoop WandbSink metrics, config, episodes table (WANDB_PROJECT, WANDB_DIR, WANDB_RUN_ID).',
     peers: [],

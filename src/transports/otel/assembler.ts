@@ -51,7 +51,8 @@ export class SpanAssembler {
     return this.run(runId, bench).resource;
   }
 
-  private context(runId: string, bench?: string): SpanBuildContext {
+  /** What spans of a run are built with (its resource, the instrumentation scope, the value limit). */
+  context(runId: string, bench?: string): SpanBuildContext {
     return { resource: this.run(runId, bench).resource, scope: SCOPE, maxAttributeLength: this.config.maxAttributeLength, now: () => Date.now() / 1000 };
   }
 

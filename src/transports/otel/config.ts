@@ -14,6 +14,8 @@ export interface OtlpConfig {
   serviceName: string;
   resourceAttributes: Attributes;
   maxAttributeLength?: number;
+  /** Body compression (OTEL_EXPORTER_OTLP_COMPRESSION). */
+  compression?: 'gzip' | 'none';
 }
 
 export interface OtlpOptions {
@@ -25,6 +27,7 @@ export interface OtlpOptions {
   serviceName?: string;
   resourceAttributes?: Attributes;
   maxAttributeLength?: number;
+  compression?: 'gzip' | 'none';
   env?: NodeJS.ProcessEnv;
 }
 
@@ -64,5 +67,6 @@ export function resolveOtlpConfig(options: OtlpOptions = {}, defaultBase = 'http
     serviceName: options.serviceName ?? (env.OTEL_SERVICE_NAME || 'clawloop'),
     resourceAttributes: { ...parseKeyValues(env.OTEL_RESOURCE_ATTRIBUTES), ...options.resourceAttributes },
     maxAttributeLength: options.maxAttributeLength ?? positive(env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT) ?? positive(env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT),
+    compression: options.compression ?? ((env.OTEL_EXPORTER_OTLP_TRACES_COMPRESSION || env.OTEL_EXPORTER_OTLP_COMPRESSION) === 'gzip' ? 'gzip' : 'none'),
   };
 }

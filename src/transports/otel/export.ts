@@ -19,7 +19,7 @@ async function load<T>(sink: string, name: string, importer: () => Promise<T>): 
 }
 
 export async function createOtlpExporter(sink: string, config: OtlpConfig): Promise<SpanExporter> {
-  const options = { url: config.url, headers: config.headers, timeoutMillis: config.timeoutMs };
+  const options = { url: config.url, headers: config.headers, timeoutMillis: config.timeoutMs, ...(config.compression === 'gzip' ? { compression: 'gzip' as never } : {}) };
   if (config.protocol === 'http/json') {
     const { OTLPTraceExporter } = await load(sink, '@opentelemetry/exporter-trace-otlp-http', () => import('@opentelemetry/exporter-trace-otlp-http'));
     return new OTLPTraceExporter(options);

@@ -44,13 +44,13 @@ function limitValue(value: FieldValue, max: number | undefined): FieldValue {
   return value;
 }
 
-function attributes(fields: Fields, extra: Attributes, max: number | undefined): Attributes {
+export function attributes(fields: Fields, extra: Attributes, max: number | undefined): Attributes {
   const out: Attributes = { ...extra };
   for (const [key, value] of Object.entries(fields)) out[key] = limitValue(value, max) as Attributes[string];
   return out;
 }
 
-interface SpanSpec {
+export interface SpanSpec {
   name: string;
   traceId: string;
   spanId: string;
@@ -63,7 +63,8 @@ interface SpanSpec {
   error?: string;
 }
 
-function readable(spec: SpanSpec, ctx: SpanBuildContext): ReadableSpan {
+/** A finished span from a plain description (ids, times in seconds, attributes). */
+export function readable(spec: SpanSpec, ctx: SpanBuildContext): ReadableSpan {
   const own = context(spec.traceId, spec.spanId);
   const startTime = secondsToHrTime(spec.start);
   const endTime = typeof spec.end === 'number' ? secondsToHrTime(Math.max(spec.start, spec.end)) : addMs(startTime, Math.max(0, spec.end.ms));

@@ -1,0 +1,153 @@
+/**
+ * clawloop-sinks/langfuse: one Langfuse trace per episode over Langfuse's OTLP endpoint (AGENT observation →
+ * GENERATION per assistant message → TOOL per tool call, described with the langfuse.* attributes the server reads),
+ * reward signals, the effective reward and `filtered` as scores, and a run-level trace with per-iteration scores.
+ */
+import { createHash } from 'node:crypto';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { createLangfuseAdapter, type LangfuseMapped, type LangfuseTransport } from '../../../generated/langfuse/adapter.gen.js';
+import { spanId } from '../../core/ids.js';
+import type { Fields } from '../../core/mapping-runtime.js';
+import type { Sink } from '../../core/sink.js';
+import { SpanAssembler } from '../otel/assembler.js';
+import { resolveOtlpConfig } from '../otel/config.js';
+import { createOtlpExporter, exportSpans, loadResources } from '../otel/export.js';
+import { attributes, episodeSpanIds, readable } from '../otel/spans.js';
+import { resolveLangfuseConfig, type LangfuseConfig, type LangfuseOptions } from './config.js';
+import { ingest, scoreEvent, type IngestionEvent } from './scores.js';
+
+export { resolveLangfuseConfig } from './config.js';
+
+export interface LangfuseSinkOptions extends LangfuseOptions {
+  /** Sink name in counters and warnings. @default 'langfuse' */
+  name?: string;
+  /** @internal your own exporter (tests) */
+  exporter?: SpanExporter;
+}
+
+/** The trace holding a run's per-iteration scores (one `iteration:N` observation each). */
+export function runTraceId(runId: string): string {
+  return createHash('sha256').update(`langfuse-run-trace:${runId}`).digest('hex').slice(0, 32);
+}
+
+const withType = (fields: Fields, type: string, common: Fields): Fields => ({ ...common, ...fields, 'langfuse.observation.type': type });
+
+export class LangfuseTransportImpl implements LangfuseTransport {
+  private readonly common: Fields;
+  private readonly runs = new Map<string, { bench?: string }>();
+
+  constructor(
+    private readonly exporter: SpanExporter,
+    private readonly assembler: SpanAssembler,
+    private readonly config: LangfuseConfig,
+    private readonly name: string,
+  ) {
+    this.common = {
+      ...(config.environment ? { 'langfuse.environment': config.environment } : {}),
+      ...(config.release ? { 'langfuse.release': config.release } : {}),
+    };
+  }
+
+  async send(batch: readonly LangfuseMapped[]): Promise<void> {
+    const scores: IngestionEvent[] = [];
+    const runSpans: ReadableSpan[] = [];
+    const spans = this.assembler.spans(
+      batch.map((m) => {
+        if (m.type === 'run.started') this.runs.set(m.event.run_id, { bench: m.event.bench });
+        if (m.type === 'episode') {
+          const { event } = m;
+          const traceId = episodeSpanIds(event.run_id, event.episode.id).traceId;
+          const signals = event.episode.summary.signals;
+          for (const [name, value] of Object.entries(m.scores)) {
+            const signal = signals[name];
+            const boolean = typeof value === 'boolean';
+            if (!boolean && typeof value !== 'number') continue;
+            scores.push(
+              scoreEvent(
+                {
+                  traceId,
+                  name,
+                  value: boolean ? Number(value) : (value as number),
+                  dataType: boolean ? 'BOOLEAN' : 'NUMERIC',
+                  comment: signal ? `${name} signal, confidence ${signal.confidence}` : name === 'effective_reward' ? "ClawLoop's priority: user > outcome > execution (confidence ≥ 0.7) > judge" : undefined,
+                  metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop', ...(signal ? { confidence: signal.confidence } : {}) },
+                  ...(this.config.environment ? { environment: this.config.environment } : {}),
+                },
+                event.episode.created_at ?? Date.now() / 1000,
+              ),
+            );
+          }
+          return {
+            event,
+            episode: {
+              episode: withType({ ...m.trace, ...m['observation.agent'] }, 'agent', this.common),
+              llm: m['observation.generation'].map((g) => ({ ...g, fields: withType(g.fields, 'generation', this.common) })),
+              tool: m['observation.tool'].map((t) => ({ ...t, fields: withType(t.fields, 'tool', this.common) })),
+            },
+          };
+        }
+        if (m.type === 'iteration') {
+          const { event } = m;
+          const traceId = runTraceId(event.run_id);
+          const bench = this.runs.get(event.run_id)?.bench;
+          runSpans.push(
+            readable(
+              {
+                name: `iteration:${event.iteration}`,
+                traceId,
+                spanId: spanId(traceId, 'iteration', event.iteration),
+                start: event.timestamp,
+                end: event.timestamp,
+                attributes: attributes(
+                  {
+                    ...this.common,
+                    'langfuse.trace.name': `clawloop-run${bench ? `/${bench}` : ''}`,
+                    'langfuse.trace.metadata.run_id': event.run_id,
+                    'langfuse.observation.type': 'chain',
+                    'langfuse.observation.metadata.iteration': event.iteration,
+                  },
+                  {},
+                  undefined,
+                ),
+              },
+              this.assembler.context(event.run_id, bench),
+            ),
+          );
+          for (const [name, value] of Object.entries(m['run.scores'])) {
+            if (typeof value !== 'number') continue;
+            scores.push(scoreEvent({ traceId, name, value, dataType: 'NUMERIC', comment: `iteration ${event.iteration}`, metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop' } }, event.timestamp));
+          }
+        }
+        return { event: m.event };
+      }),
+    );
+    await exportSpans(this.exporter, [...spans, ...runSpans], this.name);
+    await ingest(this.config, scores);
+  }
+
+  async flush(): Promise<void> {
+    await this.exporter.forceFlush?.();
+  }
+
+  async close(): Promise<void> {
+    await this.exporter.shutdown();
+  }
+}
+
+export async function createLangfuseSink(options: LangfuseSinkOptions = {}): Promise<Sink> {
+  const name = options.name ?? 'langfuse';
+  const config = resolveLangfuseConfig(options);
+  const otlp = resolveOtlpConfig({
+    env: {},
+    url: `${config.baseUrl}/api/public/otel/v1/traces`,
+    headers: config.headers,
+    protocol: config.protocol,
+    timeoutMs: config.timeoutMs,
+    compression: 'gzip',
+    serviceName: 'clawloop',
+  });
+  const { resourceFromAttributes } = await loadResources(name);
+  const exporter = options.exporter ?? (await createOtlpExporter(name, otlp));
+  const assembler = new SpanAssembler(resourceFromAttributes, otlp);
+  return createLangfuseAdapter(new LangfuseTransportImpl(exporter, assembler, config, name), { name });
+}
