@@ -1,0 +1,77 @@
+/**
+ * Generates bad input lines from good ones, each with the problem a reader must report (field '' = the line as a
+ * whole). Seeded, so a failure can be reproduced.
+ */
+
+export interface BadLine {
+  bytes: Buffer;
+  field: string;
+  /** Part of the expected problem text. */
+  problem: string;
+  kind: string;
+}
+
+/** mulberry32: a small seeded PRNG. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EVENT_TYPES = 'episode, evolution, iteration, run.finished, run.started';
+
+/** Bad variants of a canonical event line. */
+export function badEventLine(good: Record<string, any>, random: () => number): BadLine {
+  const text = JSON.stringify(good);
+  let pick = Math.floor(random() * 9);
+  // Huge lines are few (each is ~1 MB), so the file stays a reasonable size.
+  if (pick === 3 && random() > 0.05) pick = 1;
+  const clone = () => structuredClone(good);
+  switch (pick) {
+    case 0: {
+      const cut = 1 + Math.floor(random() * (text.length - 2));
+      return { bytes: Buffer.from(text.slice(0, cut)), field: '', problem: 'not valid JSON', kind: 'truncated JSON' };
+    }
+    case 1: {
+      const v = clone();
+      v.run_id = 12345;
+      return { bytes: Buffer.from(JSON.stringify(v)), field: 'run_id', problem: 'must be string', kind: 'wrong type' };
+    }
+    case 2: {
+      const v = clone();
+      delete v.run_id;
+      return { bytes: Buffer.from(JSON.stringify(v)), field: 'run_id', problem: 'missing required field', kind: 'missing field' };
+    }
+    case 3: {
+      const v = { type: 'run.finished', run_id: 'x'.repeat(1 << 20), finished_at: 'y'.repeat(200_000), status: 'completed' };
+      return { bytes: Buffer.from(JSON.stringify(v)), field: 'finished_at', problem: 'must be number', kind: 'huge string' };
+    }
+    case 4: {
+      const depth = 200 + Math.floor(random() * 5000);
+      return { bytes: Buffer.from(`{"type":"episode","x":${'['.repeat(depth)}${']'.repeat(depth)}}`), field: '', problem: 'nested deeper than', kind: 'deep nesting' };
+    }
+    case 5: {
+      const token = ['NaN', 'Infinity', '-Infinity'][Math.floor(random() * 3)];
+      return { bytes: Buffer.from(`{"type": "iteration", "run_id": "r", "iteration": 0, "timestamp": 1, "n_episodes": 0, "avg_reward": ${token}, "min_reward": 0, "max_reward": 0, "per_task": {}, "fb_results": {}}`), field: 'avg_reward', problem: `${token} is not valid JSON`, kind: 'NaN/Infinity' };
+    }
+    case 6: {
+      const at = Math.floor(random() * text.length);
+      return { bytes: Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at))]), field: '', problem: 'not valid UTF-8', kind: 'invalid UTF-8' };
+    }
+    case 7: {
+      const v = clone();
+      v.type = ['episode.started', 'metrics', 'Episode', ''][Math.floor(random() * 4)];
+      return { bytes: Buffer.from(JSON.stringify(v)), field: 'type', problem: `unknown event type "${v.type}" (expected one of ${EVENT_TYPES})`, kind: 'unknown type' };
+    }
+    default: {
+      const v = clone();
+      v.surprise = true;
+      return { bytes: Buffer.from(JSON.stringify(v)), field: 'surprise', problem: 'unknown field', kind: 'unknown field' };
+    }
+  }
+}
