@@ -6,6 +6,7 @@ import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { DEFAULT_BREAKER, DEFAULT_RETRY, type BreakerPolicy, type RetryPolicy } from './retry.js';
 import type { Sink } from './sink.js';
 import { SinkWorker, type SinkCounters } from './sink-worker.js';
+import { Spool, type SpoolOptions } from './spool.js';
 import { Warnings, type WarningSink } from './warnings.js';
 
 export type { SinkCounters } from './sink-worker.js';
@@ -19,6 +20,11 @@ export interface HubOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   breaker?: Partial<BreakerPolicy>;
+  /**
+   * Durable spool: events are written to this directory before delivery and kept until each sink acknowledged them;
+   * a hub started on the same directory first delivers what an earlier process left pending.
+   */
+  spool?: SpoolOptions;
   /** Scrubs each event before any sink sees it (e.g. drops message content). Runs in the sinks' workers. */
   redact?: (event: CanonicalEvent) => CanonicalEvent;
   /** Where warnings go. @default stderr */
@@ -40,6 +46,8 @@ export interface CloseReport {
 export class Hub {
   private readonly workers: SinkWorker[];
   private readonly now: () => number;
+  private readonly spool?: Spool;
+  private readonly warnings: Warnings;
   private closed: Promise<CloseReport> | undefined;
 
   constructor(sinks: readonly Sink[], options: HubOptions = {}) {
@@ -49,6 +57,8 @@ export class Hub {
       names.add(sink.name);
     }
     const warnings = new Warnings({ write: options.onWarning, intervalMs: options.warningIntervalMs, now: options.now });
+    this.warnings = warnings;
+    this.spool = options.spool ? new Spool(options.spool) : undefined;
     const workerOptions = {
       queueSize: options.queueSize ?? 10_000,
       batchSize: options.batchSize ?? 100,
@@ -57,18 +67,37 @@ export class Hub {
       breaker: { ...DEFAULT_BREAKER, ...options.breaker },
       warnings,
       redact: options.redact,
+      spool: this.spool,
       now: options.now ?? Date.now,
       random: options.random ?? Math.random,
     };
     this.now = workerOptions.now;
     this.workers = sinks.map((sink) => new SinkWorker(sink, workerOptions));
+    if (this.spool) {
+      // Everything an earlier process accepted but a sink never acknowledged goes first, in order.
+      for (const worker of this.workers) for (const { seq, event } of this.spool.pending(worker.sink.name)) worker.enqueue(event, seq, true);
+    }
+  }
+
+  /** The spool's size on disk and how many events it had no room for (when spooling). */
+  spoolStats(): { bytes: number; full: number } | undefined {
+    return this.spool ? { bytes: this.spool.bytes, full: this.spool.full } : undefined;
   }
 
   /** Hands `event` to every sink's queue. Synchronous; never throws; a full queue drops and counts. */
   emit(event: CanonicalEvent): void {
+    let seq: number | undefined;
+    if (this.spool) {
+      try {
+        seq = this.spool.append(event);
+        if (seq === undefined) this.warnings.warn('spool', 'full', `spool ${this.spool.dir} is full; new events are delivered from memory only (${this.spool.full} so far)`);
+      } catch (error) {
+        this.warnings.warn('spool', 'write', `spool write failed, delivering from memory only: ${(error as Error).message}`);
+      }
+    }
     for (const worker of this.workers) {
       try {
-        worker.enqueue(event);
+        worker.enqueue(event, seq);
       } catch {
         // enqueue() does not throw; this guard keeps the promise even if that ever changes.
       }

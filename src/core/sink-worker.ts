@@ -8,6 +8,7 @@ import { SinkError } from './errors.js';
 import { RingQueue } from './ring-queue.js';
 import { backoffMs, CircuitBreaker, type BreakerPolicy, type BreakerState, type RetryPolicy } from './retry.js';
 import type { Sink } from './sink.js';
+import type { Spool } from './spool.js';
 import type { Warnings } from './warnings.js';
 
 export interface SinkCounters {
@@ -23,6 +24,8 @@ export interface SinkCounters {
   failed: number;
   /** Events waiting now. */
   queued: number;
+  /** Events redelivered from the spool at start (accepted by an earlier process, never acknowledged). */
+  recovered: number;
   breaker: BreakerState;
   /** The last error, free of secrets. */
   lastError?: string;
@@ -36,8 +39,15 @@ export interface WorkerOptions {
   breaker: BreakerPolicy;
   warnings: Warnings;
   redact?: (event: CanonicalEvent) => CanonicalEvent;
+  spool?: Spool;
   now: () => number;
   random: () => number;
+}
+
+/** A queued event and its position in the spool (when spooling). */
+interface Entry {
+  event: CanonicalEvent;
+  seq?: number;
 }
 
 class TimeoutError extends Error {}
@@ -65,8 +75,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 export class SinkWorker {
-  readonly counters: SinkCounters = { received: 0, sent: 0, retried: 0, dropped: 0, failed: 0, queued: 0, breaker: 'closed' };
-  private readonly queue: RingQueue<CanonicalEvent>;
+  readonly counters: SinkCounters = { received: 0, sent: 0, retried: 0, dropped: 0, failed: 0, queued: 0, recovered: 0, breaker: 'closed' };
+  private readonly queue: RingQueue<Entry>;
   private readonly breaker: CircuitBreaker;
   private running: Promise<void> | undefined;
   private scheduled = false;
@@ -82,11 +92,14 @@ export class SinkWorker {
     this.breaker = new CircuitBreaker(options.breaker);
   }
 
-  /** O(1); never throws, never waits. */
-  enqueue(event: CanonicalEvent): void {
+  /** O(1); never throws, never waits. `seq` is the event's place in the spool, when spooling. */
+  enqueue(event: CanonicalEvent, seq?: number, recovered = false): void {
     this.counters.received += 1;
-    if (this.closing || !this.queue.push(event)) {
+    if (recovered) this.counters.recovered += 1;
+    if (this.closing || !this.queue.push({ event, seq })) {
       this.counters.dropped += 1;
+      // Kept on disk: this sink's acknowledgement may not pass it, so the next start redelivers it.
+      if (seq !== undefined) this.options.spool?.spill(this.sink.name, seq);
       this.options.warnings.warn(this.sink.name, 'queue-full', this.closing ? 'event arrived after close(); dropped' : `queue full (${this.queue.capacity} events); dropping new events until it drains`);
       return;
     }
@@ -125,33 +138,37 @@ export class SinkWorker {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0 && !this.stop.signal.aborted) {
-      const raw = this.queue.take(this.options.batchSize);
+      const entries = this.queue.take(this.options.batchSize);
       this.counters.queued = this.queue.length;
+      const lastSeq = entries.reduce<number | undefined>((max, e) => (e.seq !== undefined && (max === undefined || e.seq > max) ? e.seq : max), undefined);
       let batch: CanonicalEvent[];
       try {
-        batch = this.options.redact ? raw.map(this.options.redact) : raw;
+        batch = entries.map((e) => (this.options.redact ? this.options.redact(e.event) : e.event));
       } catch (error) {
-        this.giveUp(raw.length, `redaction hook threw: ${(error as Error).message}`);
+        this.giveUp(entries.length, `redaction hook threw: ${(error as Error).message}`);
+        if (lastSeq !== undefined) this.options.spool?.ack(this.sink.name, lastSeq);
         continue;
       }
-      await this.deliver(batch);
+      // Acknowledged when delivered or given up on; not when abandoned at a close deadline (stays pending on disk).
+      if ((await this.deliver(batch)) && lastSeq !== undefined) this.options.spool?.ack(this.sink.name, lastSeq);
     }
   }
 
-  private async deliver(batch: CanonicalEvent[]): Promise<void> {
+  /** Delivers one batch; true when the batch is settled (sent, or given up on), false when abandoned at close. */
+  private async deliver(batch: CanonicalEvent[]): Promise<boolean> {
     for (let attempt = 1; ; attempt += 1) {
       const wait = this.breaker.waitMs(this.options.now());
       if (wait > 0) await sleep(wait, this.stop.signal);
       if (this.stop.signal.aborted) {
         this.counters.dropped += batch.length;
-        return;
+        return false;
       }
       try {
         await withTimeout(Promise.resolve().then(() => this.sink.handle(batch)), this.options.timeoutMs, `${this.sink.name}.handle()`);
         this.breaker.success();
         this.counters.breaker = 'closed';
         this.counters.sent += batch.length;
-        return;
+        return true;
       } catch (error) {
         const retryable = error instanceof SinkError ? error.retryable : true;
         const message = error instanceof Error ? error.message : String(error);
@@ -162,7 +179,7 @@ export class SinkWorker {
         this.counters.breaker = this.breaker.stateAt(this.options.now());
         if (!retryable || attempt >= this.options.retry.maxAttempts) {
           this.giveUp(batch.length, retryable ? `gave up after ${attempt} attempts: ${message}` : `rejected (not retryable): ${message}`);
-          return;
+          return true;
         }
         this.counters.retried += batch.length;
         this.options.warnings.warn(this.sink.name, 'retry', `attempt ${attempt} failed, retrying: ${message}`);
