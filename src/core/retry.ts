@@ -1,7 +1,13 @@
 /** Retry timing and the circuit breaker, as pure state machines (the worker owns the clock). */
 
 export interface RetryPolicy {
-  /** Attempts per batch, the first included. @default 8 */
+  /**
+   * How long a batch is retried, from its first attempt, before it is given up on (as the OpenTelemetry Collector's
+   * retry_on_failure.max_elapsed_time). A burst of errors is ridden out; a backend that stays down is given up on.
+   * @default 120000
+   */
+  maxElapsedMs: number;
+  /** Attempts per batch, the first included. @default Infinity (the elapsed time decides) */
   maxAttempts: number;
   /** First backoff, in ms. @default 250 */
   baseMs: number;
@@ -11,7 +17,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseMs: 250, maxMs: 30_000, maxRetryAfterMs: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxElapsedMs: 120_000, maxAttempts: Number.POSITIVE_INFINITY, baseMs: 250, maxMs: 30_000, maxRetryAfterMs: 120_000 };
 
 /**
  * Wait before attempt `attempt + 1` (attempt counts from 1): exponential with "equal jitter" (half fixed, half random),

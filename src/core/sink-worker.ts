@@ -156,6 +156,7 @@ export class SinkWorker {
 
   /** Delivers one batch; true when the batch is settled (sent, or given up on), false when abandoned at close. */
   private async deliver(batch: CanonicalEvent[]): Promise<boolean> {
+    const firstAttempt = this.options.now();
     for (let attempt = 1; ; attempt += 1) {
       const wait = this.breaker.waitMs(this.options.now());
       if (wait > 0) await sleep(wait, this.stop.signal);
@@ -177,8 +178,9 @@ export class SinkWorker {
           this.options.warnings.warn(this.sink.name, 'breaker', `circuit open after repeated failures; pausing ${this.options.breaker.cooldownMs} ms (last error: ${message})`);
         }
         this.counters.breaker = this.breaker.stateAt(this.options.now());
-        if (!retryable || attempt >= this.options.retry.maxAttempts) {
-          this.giveUp(batch.length, retryable ? `gave up after ${attempt} attempts: ${message}` : `rejected (not retryable): ${message}`);
+        const exhausted = attempt >= this.options.retry.maxAttempts || this.options.now() - firstAttempt >= this.options.retry.maxElapsedMs;
+        if (!retryable || exhausted) {
+          this.giveUp(batch.length, retryable ? `gave up after ${attempt} attempts in ${Math.round((this.options.now() - firstAttempt) / 1000)} s: ${message}` : `rejected (not retryable): ${message}`);
           return true;
         }
         this.counters.retried += batch.length;

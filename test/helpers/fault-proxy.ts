@@ -5,7 +5,11 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'forward' | 'hang' | 'reset' | { status: number; headers?: Record<string, string>; body?: string };
+/**
+ * forward: pass through; hang: accept and never answer; reset: cut the connection; truncate: forward, then cut the
+ * reply short; drip: forward, then answer one byte at a time, slowly; or a canned status without forwarding.
+ */
+export type Fault = 'forward' | 'hang' | 'reset' | 'truncate' | 'drip' | { status: number; headers?: Record<string, string>; body?: string };
 
 export interface FaultProxy {
   url: string;
@@ -32,6 +36,32 @@ export async function startFaultProxy(target: string, decide: (n: number, path: 
     const body = await readAll(req);
     if (fault === 'hang') return;
     if (fault === 'reset') return req.socket.destroy();
+    if (fault === 'truncate' || fault === 'drip') {
+      // The backend gets the request; only the reply goes wrong (cut short, or trickling in past the client's timeout).
+      await new Promise<void>((resolve) => {
+        const up = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (r) => {
+          r.resume();
+          r.on('end', () => resolve());
+        });
+        up.on('error', () => resolve());
+        up.end(body);
+      });
+      state.forwarded += 1;
+      res.writeHead(200, { 'content-type': 'application/x-protobuf', 'content-length': fault === 'truncate' ? '4096' : '8' });
+      if (fault === 'truncate') {
+        res.write(Buffer.from([0x0a, 0x02]));
+        setTimeout(() => req.socket.destroy(), 20);
+        return;
+      }
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || sent >= 8) return clearInterval(timer);
+        res.write(Buffer.from([0]));
+        sent += 1;
+        if (sent === 8) res.end();
+      }, 500);
+      return;
+    }
     if (fault !== 'forward') {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
       return res.end(fault.body ?? `injected ${fault.status}`);
