@@ -25,7 +25,7 @@ describe('pnpm new-sink', () => {
     expect(scaffold.status, scaffold.stderr).toBe(0);
     expect(scaffold.stdout).toContain('schema/backends/demo-sink.mapping.json');
 
-    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports['./demo-sink']).toBe('./src/transports/demo-sink/index.ts');
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports['./demo-sink']).toEqual({ types: './dist/src/transports/demo-sink/index.d.ts', import: './dist/src/transports/demo-sink/index.js' });
     expect(readFileSync(join(dir, 'src', 'sinks', 'registry.ts'), 'utf8')).toContain("'demo-sink': {");
     expect(readFileSync(join(dir, 'generated', 'MAPPINGS.md'), 'utf8')).toContain('| demo-sink |');
 

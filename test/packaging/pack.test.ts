@@ -1,0 +1,69 @@
+/**
+ * Optional extras, proven on the packed package: `pnpm pack`, installed into an empty project with no peer
+ * dependencies, replays a real ClawLoop run into the report sink; a backend subpath without its SDK fails with a clear
+ * message naming the packages to install; with the peers installed, every backend subpath loads and creates its sink.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireSample, ROOT } from '../helpers/paths.js';
+
+let tarball: string;
+
+function project(peers: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clawloop-pack-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'empty-project', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...peers], { cwd: dir, stdio: 'pipe', timeout: 300_000 });
+  return dir;
+}
+
+const node = (dir: string, code: string) => spawnSync('node', ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+
+beforeAll(() => {
+  const out = mkdtempSync(join(tmpdir(), 'clawloop-tgz-'));
+  execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
+  tarball = join(out, readdirSync(out).find((f) => f.endsWith('.tgz'))!);
+}, 320_000);
+
+describe('the packed package', () => {
+  it('installs with no peer dependencies and replays a run into the report sink', () => {
+    const dir = project();
+    expect(existsSync(join(dir, 'node_modules', '@opentelemetry'))).toBe(false);
+    const out = join(dir, 'report.html');
+    const replay = spawnSync(join(dir, 'node_modules', '.bin', 'clawloop-sinks'), ['replay', requireSample(), '--sink', 'report', '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(replay.status, replay.stderr).toBe(0);
+    expect(replay.stderr).toMatch(/report\s+ok\s+sent 20\/20/);
+    expect(existsSync(out)).toBe(true);
+
+    const core = node(dir, "const m = await import('clawloop-sinks'); console.log(typeof m.Hub, Object.keys(m.SINKS).join(','));");
+    expect(core.status, core.stderr).toBe(0);
+    expect(core.stdout).toContain('function report,console,otel');
+
+    const otel = node(dir, "try { await import('clawloop-sinks/otel'); console.log('loaded'); } catch (e) { console.log(e.message); }");
+    expect(otel.stdout.trim()).toBe(
+      'the otel sink needs @opentelemetry/api, @opentelemetry/resources, @opentelemetry/exporter-trace-otlp-proto; install with: pnpm add @opentelemetry/api @opentelemetry/resources @opentelemetry/exporter-trace-otlp-proto',
+    );
+    const cli = spawnSync(join(dir, 'node_modules', '.bin', 'clawloop-sinks'), ['replay', requireSample(), '--sink', 'mlflow'], { encoding: 'utf8', timeout: 60_000 });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('the mlflow sink needs @opentelemetry/api');
+    const wandb = node(dir, "const m = await import('clawloop-sinks/wandb'); console.log(typeof m.createWandbSink);");
+    expect(wandb.stdout.trim()).toBe('function');
+  }, 320_000);
+
+  it('with the OpenTelemetry peers installed, every backend subpath loads and creates its sink', () => {
+    const dir = project(['@opentelemetry/api@1.10.0', '@opentelemetry/resources@3.1.1', '@opentelemetry/exporter-trace-otlp-proto@0.301.1']);
+    const script = `
+      const env = { LANGFUSE_PUBLIC_KEY: 'pk', LANGFUSE_SECRET_KEY: 'sk', MLFLOW_TRACKING_URI: 'http://127.0.0.1:9' };
+      const made = [];
+      made.push((await (await import('clawloop-sinks/otel')).createOtelSink({ env })).name);
+      made.push((await (await import('clawloop-sinks/phoenix')).createPhoenixSink({ env })).name);
+      made.push((await import('clawloop-sinks/mlflow')).createMlflowSink({ env }).name);
+      made.push((await (await import('clawloop-sinks/langfuse')).createLangfuseSink({ env })).name);
+      console.log(made.join(','));`;
+    const result = node(dir, script);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe('otel,phoenix,mlflow,langfuse');
+  }, 320_000);
+});
