@@ -205,20 +205,25 @@ export class SinkWorker {
     const remaining = () => Math.max(0, deadline - this.options.now());
     // Keep a slice of the time for the sink's own shutdown (closing connections, its last flush).
     const drainFor = Math.max(0, remaining() - Math.min(1000, remaining() / 10));
+    const startedAt = this.options.now();
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<true>((resolve) => {
-      timer = setTimeout(() => resolve(true), drainFor);
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, drainFor);
     });
-    const outOfTime = await Promise.race([this.idle().then(() => false), timedOut]);
+    // Drain, then let the sink push out what it buffers (e.g. annotations waiting for their spans), all within the drain time.
+    const drained = this.idle().then(() => withTimeout(Promise.resolve().then(() => this.sink.flush()), Math.max(1, drainFor - (this.options.now() - startedAt)), `${this.sink.name}.flush()`));
+    const outcome = await Promise.race([drained.then(() => 'done' as const, (error: unknown) => error as Error), timedOut.then(() => 'timeout' as const)]);
     clearTimeout(timer);
-    if (outOfTime) {
+    if (outcome === 'timeout') {
       this.stop.abort();
       this.counters.dropped += this.queue.clear();
       this.counters.queued = 0;
     }
+    const flushError = outcome instanceof Error ? `flush before close failed: ${outcome.message}` : undefined;
+    if (flushError) this.options.warnings.warn(this.sink.name, 'flush', flushError);
     try {
       await withTimeout(Promise.resolve().then(() => this.sink.close()), Math.max(1, remaining()), `${this.sink.name}.close()`);
-      return undefined;
+      return flushError;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.options.warnings.warn(this.sink.name, 'close', `close failed: ${message}`);

@@ -5,6 +5,7 @@
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createPhoenixAdapter, type PhoenixMapped, type PhoenixTransport } from '../../../generated/phoenix/adapter.gen.js';
+import { SinkError } from '../../core/errors.js';
 import type { Sink } from '../../core/sink.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
@@ -25,6 +26,12 @@ export interface PhoenixSinkOptions extends PhoenixOptions {
 }
 
 export class PhoenixTransportImpl implements PhoenixTransport {
+  /**
+   * Annotations of spans Phoenix may still be ingesting (it ingests asynchronously). They are posted with the next
+   * batch, or at flush / close, so no send waits on ingestion.
+   */
+  private pending: SpanAnnotation[] = [];
+
   constructor(
     private readonly exporter: SpanExporter,
     private readonly assembler: SpanAssembler,
@@ -45,16 +52,33 @@ export class PhoenixTransportImpl implements PhoenixTransport {
       }),
     );
     await exportSpans(this.exporter, spans, this.name);
-    // Spans first: annotations need their span ingested (postAnnotations waits out the race).
-    await postAnnotations(this.config, annotations);
+    // The previous batch's spans have had time to be ingested: post their annotations now (a 404 leaves them pending).
+    const ready = this.pending;
+    this.pending = annotations;
+    if (ready.length > 0) {
+      try {
+        await postAnnotations(this.config, ready, 0);
+      } catch (error) {
+        this.pending = [...ready, ...this.pending];
+        if (!(error instanceof SinkError && error.status === 404)) throw error;
+      }
+    }
   }
 
+  /** Posts every pending annotation, waiting out the ingestion race (404) within postAnnotations' budget. */
   async flush(): Promise<void> {
     await this.exporter.forceFlush?.();
+    if (this.pending.length === 0) return;
+    await postAnnotations(this.config, this.pending);
+    this.pending = [];
   }
 
   async close(): Promise<void> {
-    await this.exporter.shutdown();
+    try {
+      await this.flush();
+    } finally {
+      await this.exporter.shutdown();
+    }
   }
 }
 
