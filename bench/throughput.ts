@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { REPLAY_MAX_QUEUED } from '../src/cli/replay.js';
 import { Hub } from '../src/core/hub.js';
 import type { Sink } from '../src/core/sink.js';
 import { openSource } from '../src/sources/open-source.js';
@@ -27,7 +28,7 @@ export async function replayInto(sink: Sink, input: string, label: string, episo
   const started = performance.now();
   for await (const event of openSource(input, { onProblem: () => {} })) {
     hub.emit(event);
-    await hub.waitForCapacity();
+    await hub.waitForCapacity(REPLAY_MAX_QUEUED);
   }
   const report = await hub.close({ timeoutMs: 1_800_000 });
   const seconds = (performance.now() - started) / 1000;

@@ -181,6 +181,11 @@ export const REPORT_RULES = {
         get: (s: IterationEvent, ctx: DerivedContext) => s.n_episodes,
       },
       {
+        key: 'episodes',
+        source: 'derived:episodes_count',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.episodes_count(s, ctx),
+      },
+      {
         key: 'raw.mean',
         source: 'avg_reward',
         get: (s: IterationEvent, ctx: DerivedContext) => s.avg_reward,

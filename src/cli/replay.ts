@@ -4,6 +4,9 @@ import { openSource, SOURCE_FORMATS, type SourceFormat } from '../sources/open-s
 import { createProgress } from './progress.js';
 import { openSession, UsageError, type SinkFlags } from './run-sinks.js';
 
+/** Events a replay lets pile up per sink before it waits. */
+export const REPLAY_MAX_QUEUED = 500;
+
 export interface ReplayFlags extends SinkFlags {
   runId?: string;
   format?: string;
@@ -30,8 +33,9 @@ export async function replay(paths: string[], flags: ReplayFlags): Promise<numbe
         events += 1;
         if (event.type === 'run.started') totalIterations = event.n_iterations;
         progress.tick(events, event.type === 'iteration' ? event.iteration : undefined, totalIterations);
-        // A replay can wait for slow sinks (a training loop never does); dead ones are not waited for.
-        await session.hub.waitForCapacity();
+        // A replay can wait for slow sinks (a training loop never does); dead ones are not waited for. A few batches
+        // in flight keep every sink busy while memory stays flat on inputs of any size.
+        await session.hub.waitForCapacity(REPLAY_MAX_QUEUED);
       }
     }
   } finally {

@@ -105,11 +105,12 @@ export class Hub {
   }
 
   /**
-   * For producers that may wait (replay, serve): resolves once no healthy sink's queue is past half full.
-   * Sinks whose breaker is open are not waited for, so a dead backend cannot stall a replay.
+   * For producers that may wait (replay, serve): resolves once no healthy sink holds `maxQueued` events or more
+   * (default: half its queue). A small number keeps a replay's memory flat. Sinks whose breaker is open are not waited
+   * for, so a dead backend cannot stall a replay.
    */
-  async waitForCapacity(pollMs = 5): Promise<void> {
-    while (this.workers.some((w) => w.busy())) await new Promise((resolve) => setTimeout(resolve, pollMs));
+  async waitForCapacity(maxQueued?: number, pollMs = 2): Promise<void> {
+    while (this.workers.some((w) => w.busy(maxQueued))) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 
   /** Counters per sink, readable at any time (a snapshot). */

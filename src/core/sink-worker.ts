@@ -121,11 +121,11 @@ export class SinkWorker {
   }
 
   /**
-   * Whether a producer that can wait (a replay, not a training loop) should hold off: the queue is past half full
-   * and the sink is healthy. A sink whose breaker is open is not waited for; its queue fills and drops, and counts.
+   * Whether a producer that can wait (a replay, not a training loop) should hold off: the queue holds `maxQueued`
+   * events (default: half its capacity) and the sink is healthy. A sink whose breaker is open is not waited for; its queue fills and drops, and counts.
    */
-  busy(): boolean {
-    return this.queue.length >= this.queue.capacity / 2 && this.breaker.stateAt(this.options.now()) === 'closed' && !this.closing;
+  busy(maxQueued = this.queue.capacity / 2): boolean {
+    return this.queue.length >= maxQueued && this.breaker.stateAt(this.options.now()) === 'closed' && !this.closing;
   }
 
   /** Resolves when the queue is empty and nothing is in flight. */

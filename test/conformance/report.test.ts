@@ -18,7 +18,7 @@ describeSinkConformance('report', {
         return [
           ...[...model.points.keys()].map((i) => ({ id: `iteration/${i}`, runId, order: i })),
           ...[...model.marks.keys()].map((i) => ({ id: `evolution/${i}`, runId })),
-          ...[...model.episodeIds].map((id) => ({ id: `episode/${id}`, runId })),
+          ...model.worst.map((e) => ({ id: `episode/${String(e.id)}`, runId })),
         ];
       },
     };

@@ -114,11 +114,19 @@ export class MlflowTransportImpl implements MlflowTransport {
   }
 
   private async artifacts(state: RunState, prefix: string, fields: Fields): Promise<void> {
-    for (const [path, content] of Object.entries(fields)) await this.client.putArtifact(state.parent.info, `${prefix}${path}`, String(content));
+    await Promise.all(Object.entries(fields).map(([path, content]) => this.client.putArtifact(state.parent.info, `${prefix}${path}`, String(content))));
+  }
+
+  /** Parent-run metrics of this batch's iterations, logged together (⌈n/1000⌉ requests instead of one per iteration). */
+  private async logParents(parentMetrics: Map<string, Metric[]>): Promise<void> {
+    for (const [runId, points] of parentMetrics) await this.log(runId, { metrics: points });
+    parentMetrics.clear();
   }
 
   async send(batch: readonly MlflowMapped[]): Promise<void> {
     const episodes: Array<{ event: EpisodeEvent; assessments: Fields }> = [];
+    const parentMetrics = new Map<string, Metric[]>();
+    const addParent = (state: RunState, points: Metric[]) => parentMetrics.set(state.parent.info.run_id, [...(parentMetrics.get(state.parent.info.run_id) ?? []), ...points]);
     for (const m of batch) {
       switch (m.type) {
         case 'run.started': {
@@ -145,7 +153,7 @@ export class MlflowTransportImpl implements MlflowTransport {
           const at = toMs(event.timestamp);
           const points = metrics(m.metrics, at, event.iteration);
           await this.log(child.info.run_id, { metrics: points, tags: keyValues(m.tags) });
-          await this.log(state.parent.info.run_id, { metrics: points });
+          addParent(state, points);
           const rows = state.episodes.get(event.iteration);
           await this.artifacts(state, `iterations/${event.iteration}/`, rows ? { ...m.artifacts, 'episodes.json': JSON.stringify([...rows.values()]) } : m.artifacts);
           state.episodes.delete(event.iteration);
@@ -160,7 +168,7 @@ export class MlflowTransportImpl implements MlflowTransport {
           const points = metrics(m.metrics, at, event.iteration);
           const child = state.children.get(event.iteration);
           if (child) await this.log(child.info.run_id, { metrics: points, tags: keyValues(m.tags) });
-          await this.log(state.parent.info.run_id, { metrics: points });
+          addParent(state, points);
           const { type: _type, ...entry } = event;
           await this.client.putArtifact(state.parent.info, `iterations/${event.iteration}/evolution.json`, JSON.stringify(entry));
           break;
@@ -168,6 +176,7 @@ export class MlflowTransportImpl implements MlflowTransport {
         case 'run.finished': {
           const { event } = m;
           const state = await this.run(event.run_id, undefined, undefined);
+          await this.logParents(parentMetrics);
           const end = typeof m['run.end'].end_time === 'number' ? m['run.end'].end_time : toMs(event.finished_at);
           await this.log(state.parent.info.run_id, { metrics: metrics(m.metrics, end, 0), tags: keyValues(m.tags) });
           await this.client.updateRun(state.parent.info.run_id, event.status === 'failed' ? 'FAILED' : 'FINISHED', end);
@@ -175,6 +184,7 @@ export class MlflowTransportImpl implements MlflowTransport {
         }
       }
     }
+    await this.logParents(parentMetrics);
     if (episodes.length > 0 && this.client.config.traces) {
       this.traces ??= this.experimentId().then((id) => MlflowTraces.create(this.client, id, this.name, this.env));
       this.traces.catch(() => (this.traces = undefined));

@@ -1,7 +1,7 @@
 /** Renders the report model as one self-contained HTML page (inline CSS and SVG; no script, no network). */
 import type { Fields } from '../../core/mapping-runtime.js';
 import { escapeHtml as h } from './escape.js';
-import { num, sortedPoints, type ReportModel } from './model.js';
+import { episodeCount, num, sortedPoints, type ReportModel } from './model.js';
 import { lineChart, type Series } from './svg-chart.js';
 
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'];
@@ -32,13 +32,20 @@ function fmt(v: unknown, digits = 3): string {
   return v === undefined || v === null ? '—' : String(v);
 }
 
+/** Most points drawn per series; longer runs are thinned evenly (first and last kept), so the page stays light. */
+const MAX_CHART_POINTS = 600;
+/** Most timeline rows; past it, only iterations where the state changed or the evolver acted are listed. */
+const MAX_TIMELINE_ROWS = 300;
+
 function series(points: readonly Fields[], key: string, name: string, color: string, dashed = false): Series {
   const out: Array<[number, number]> = [];
-  for (const p of points) {
+  const stride = Math.max(1, Math.ceil(points.length / MAX_CHART_POINTS));
+  points.forEach((p, i) => {
+    if (i % stride !== 0 && i !== points.length - 1) return;
     const x = num(p, 'iteration');
     const y = num(p, key);
     if (x !== undefined && y !== undefined) out.push([x, y]);
-  }
+  });
   return { name, color, points: out, dashed };
 }
 
@@ -125,8 +132,11 @@ export function renderReport(model: ReportModel, generatedAt: Date): string {
   ];
 
   const markByIteration = new Map(marks.map((m) => [num(m, 'iteration'), m]));
-  const timeline = points
-    .map((p, i) => {
+  const notable = (p: Fields, i: number) => i === 0 || i === points.length - 1 || markByIteration.has(num(p, 'iteration')) || p['state.combined'] !== points[i - 1]['state.combined'];
+  const listed = points.map((p, i) => [p, i] as const).filter(([p, i]) => points.length <= MAX_TIMELINE_ROWS || notable(p, i)).slice(0, MAX_TIMELINE_ROWS);
+  const timelineNote = listed.length < points.length ? `<p class="muted">${listed.length} of ${points.length} iterations listed: the first, the last, and those where the state changed or the evolver acted.</p>` : '';
+  const timeline = listed
+    .map(([p, i]) => {
       const mark = markByIteration.get(num(p, 'iteration'));
       const changed = i > 0 && p['state.combined'] !== points[i - 1]['state.combined'];
       const delta = mark ? num(mark, 'reward_delta') : undefined;
@@ -156,7 +166,7 @@ export function renderReport(model: ReportModel, generatedAt: Date): string {
 <p class="sub">${h([started, run.status ? `status ${String(run.status)}` : '', run.source ? `source ${String(run.source)}` : ''].filter(Boolean).join(' · '))}</p>
 <section class="cards">
 ${card(fmt(points.length), 'iterations')}
-${card(fmt(model.episodeIds.size), 'episodes')}
+${card(fmt(episodeCount(model)), 'episodes')}
 ${card(last ? fmt(last['reward.mean']) : '—', 'final reward (effective mean)')}
 ${card(first && last ? fmt((num(last, 'reward.mean') ?? 0) - (num(first, 'reward.mean') ?? 0)) : '—', 'change since first iteration')}
 ${card(run.best_reward !== undefined ? fmt(run.best_reward) : '—', 'best reward (ClawLoop)')}
@@ -169,6 +179,7 @@ ${card(fmt(marks.length), 'evolution steps')}
 <h2>Timeline</h2>
 <table><thead><tr><th>iteration</th><th>reward (effective mean)</th><th>avg_reward (raw)</th><th>playbook</th><th>state</th><th>evolution</th><th>Δ reward</th><th>layers</th></tr></thead>
 <tbody>${timeline || '<tr><td colspan="8" class="muted">no iterations</td></tr>'}</tbody></table>
+${timelineNote}
 <h2>Worst episodes</h2>
 <table><thead><tr><th>reward</th><th>iteration</th><th>task</th><th>signals</th><th>steps</th><th>tool calls</th><th>error / conversation</th></tr></thead>
 <tbody>${worstRows || '<tr><td colspan="7" class="muted">no episodes (full episodes come from the after_iteration bridge)</td></tr>'}</tbody></table>

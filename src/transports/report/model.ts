@@ -11,13 +11,18 @@ export interface ReportModel {
   marks: Map<number, Fields>;
   /** Lowest effective reward first; at most `worstLimit` entries. */
   worst: Fields[];
-  /** Ids of every episode seen (for the count; ids are short). */
-  episodeIds: Set<string>;
   worstLimit: number;
 }
 
 export function emptyModel(worstLimit = 12): ReportModel {
-  return { run: {}, points: new Map(), marks: new Map(), worst: [], episodeIds: new Set(), worstLimit };
+  return { run: {}, points: new Map(), marks: new Map(), worst: [], worstLimit };
+}
+
+/** Episodes of the run: each iteration's count (episodes seen for it, else its n_episodes), so memory stays flat. */
+export function episodeCount(model: ReportModel): number {
+  let n = 0;
+  for (const p of model.points.values()) n += num(p, 'episodes') ?? 0;
+  return n;
 }
 
 /** Points in iteration order. */
@@ -37,7 +42,6 @@ function badness(e: Fields): [number, number] {
 
 /** Keeps the episode if it is among the worst seen (bounded insertion). */
 export function considerEpisode(model: ReportModel, episode: Fields): void {
-  model.episodeIds.add(String(episode.id));
   const existing = model.worst.findIndex((w) => w.id === episode.id);
   if (existing !== -1) model.worst.splice(existing, 1);
   const [reward, failed] = badness(episode);
