@@ -44,11 +44,16 @@ async function spansOf(project: string, count: number, server = phoenix): Promis
   return server.spans(project);
 }
 
-async function annotations(project: string, spanIds: string[], server = phoenix): Promise<Annotation[]> {
+async function annotations(project: string, spanIds: string[], server = phoenix, expected = 0): Promise<Annotation[]> {
   const params = new URLSearchParams({ limit: '10000' });
   for (const id of spanIds) params.append('span_ids', id);
-  const res = await fetch(`${server.url}/v1/projects/${project}/span_annotations?${params}`);
-  return ((await res.json()) as { data: Annotation[] }).data;
+  // Annotations are queued by Phoenix and attached once their span is ingested (it retries every 10 s): poll.
+  for (let i = 0; ; i += 1) {
+    const res = await fetch(`${server.url}/v1/projects/${project}/span_annotations?${params}`);
+    const data = ((await res.json()) as { data: Annotation[] }).data;
+    if (data.length >= expected || i >= 150) return data;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 describe('phoenix sink → Phoenix', () => {
@@ -102,7 +107,9 @@ describe('phoenix sink → Phoenix', () => {
 
   it('rewards as span annotations on the root span: score, label, annotator kind, explanation', async () => {
     const roots = episodes.map((e) => episodeSpanIds(e.run_id, e.episode.id).root);
-    const all = await annotations('clawloop-toolbench', roots);
+    const expected = episodes.reduce((n, e) => n + Object.keys(e.episode.summary.signals).length + 1, 0);
+    const all = await annotations('clawloop-toolbench', roots, phoenix, expected);
+    expect(all).toHaveLength(expected);
     for (const e of episodes) {
       const root = episodeSpanIds(e.run_id, e.episode.id).root;
       const mine = all.filter((a) => a.span_id === root);
@@ -119,6 +126,22 @@ describe('phoenix sink → Phoenix', () => {
         expect(a.result.explanation).toContain(`confidence ${s.confidence}`);
       }
     }
+  });
+
+  it('sync annotations: a 404 while the span is being ingested is waited out, and each annotation is confirmed', async () => {
+    const { createPhoenixSink } = await import('../../src/transports/phoenix/index.js');
+    const { Hub } = await import('../../src/core/hub.js');
+    const hub = new Hub([await createPhoenixSink({ endpoint: phoenix.url, projectName: 'sync-annotations', annotations: 'sync', env: {} })], { onWarning: () => {} });
+    for (const e of (await collect(sample)).events) hub.emit({ ...e, run_id: 'sync-run' });
+    const report = await hub.close({ timeoutMs: 60_000 });
+    expect(report.complete).toBe(true);
+    const roots = episodes.map((e) => episodeSpanIds('sync-run', e.episode.id).root);
+    const expected = episodes.reduce((n, e) => n + Object.keys(e.episode.summary.signals).length + 1, 0);
+    // Confirmed synchronously: present at once, no polling.
+    const params = new URLSearchParams({ limit: '10000' });
+    for (const id of roots) params.append('span_ids', id);
+    const res = await fetch(`${phoenix.url}/v1/projects/sync-annotations/span_annotations?${params}`);
+    expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(expected);
   });
 
   it('re-sending the run updates, never duplicates (same span ids, same annotation identifiers)', async () => {

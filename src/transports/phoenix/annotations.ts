@@ -58,14 +58,18 @@ export function episodeAnnotations(event: EpisodeEvent, fields: Fields): SpanAnn
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Posts annotations; waits out the ingestion race (404) up to `raceMs`, then lets the hub retry. */
-export async function postAnnotations(config: PhoenixConfig, annotations: SpanAnnotation[], raceMs = 20_000): Promise<void> {
+/**
+ * Posts annotations. `async` (the default) lets Phoenix queue them: an annotation whose span is not ingested yet is
+ * retried by Phoenix itself (every 10 s, for 10 minutes in the version tested), so a send never waits on ingestion.
+ * `sync` asks Phoenix to confirm, waiting out the race (404) up to `raceMs` here, then lets the hub retry.
+ */
+export async function postAnnotations(config: PhoenixConfig, annotations: SpanAnnotation[], mode: 'async' | 'sync' = 'async', raceMs = 20_000): Promise<void> {
   if (annotations.length === 0) return;
   const deadline = Date.now() + raceMs;
   for (let wait = 100; ; wait = Math.min(2000, wait * 2)) {
     let res: Response;
     try {
-      res = await fetch(`${config.endpoint}/v1/span_annotations?sync=true`, {
+      res = await fetch(`${config.endpoint}/v1/span_annotations?sync=${mode === 'sync'}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...config.headers },
         body: JSON.stringify({ data: annotations }),
@@ -76,7 +80,7 @@ export async function postAnnotations(config: PhoenixConfig, annotations: SpanAn
     }
     if (res.ok) return;
     const text = (await res.text()).slice(0, 300);
-    if (res.status === 404 && Date.now() + wait < deadline) {
+    if (mode === 'sync' && res.status === 404 && Date.now() + wait < deadline) {
       await sleep(wait);
       continue;
     }

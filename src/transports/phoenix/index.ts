@@ -5,7 +5,6 @@
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createPhoenixAdapter, type PhoenixMapped, type PhoenixTransport } from '../../../generated/phoenix/adapter.gen.js';
-import { SinkError } from '../../core/errors.js';
 import type { Sink } from '../../core/sink.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
@@ -21,22 +20,22 @@ export interface PhoenixSinkOptions extends PhoenixOptions {
   name?: string;
   /** Longest attribute value before truncation with a marker. @default 32768 (the mapping's limit) */
   maxAttributeLength?: number;
+  /**
+   * How annotations are posted: `async` lets Phoenix attach them once their span is ingested (no waiting here);
+   * `sync` waits for Phoenix to confirm each batch. @default 'async'
+   */
+  annotations?: 'async' | 'sync';
   /** @internal your own exporter (tests) */
   exporter?: SpanExporter;
 }
 
 export class PhoenixTransportImpl implements PhoenixTransport {
-  /**
-   * Annotations of spans Phoenix may still be ingesting (it ingests asynchronously). They are posted with the next
-   * batch, or at flush / close, so no send waits on ingestion.
-   */
-  private pending: SpanAnnotation[] = [];
-
   constructor(
     private readonly exporter: SpanExporter,
     private readonly assembler: SpanAssembler,
     private readonly config: PhoenixConfig,
     private readonly name: string,
+    private readonly annotationMode: 'async' | 'sync' = 'async',
   ) {}
 
   async send(batch: readonly PhoenixMapped[]): Promise<void> {
@@ -51,34 +50,17 @@ export class PhoenixTransportImpl implements PhoenixTransport {
         return { event: m.event };
       }),
     );
+    // Spans first: an annotation needs its span (async mode lets Phoenix wait for it; sync mode waits here).
     await exportSpans(this.exporter, spans, this.name);
-    // The previous batch's spans have had time to be ingested: post their annotations now (a 404 leaves them pending).
-    const ready = this.pending;
-    this.pending = annotations;
-    if (ready.length > 0) {
-      try {
-        await postAnnotations(this.config, ready, 0);
-      } catch (error) {
-        this.pending = [...ready, ...this.pending];
-        if (!(error instanceof SinkError && error.status === 404)) throw error;
-      }
-    }
+    await postAnnotations(this.config, annotations, this.annotationMode);
   }
 
-  /** Posts every pending annotation, waiting out the ingestion race (404) within postAnnotations' budget. */
   async flush(): Promise<void> {
     await this.exporter.forceFlush?.();
-    if (this.pending.length === 0) return;
-    await postAnnotations(this.config, this.pending);
-    this.pending = [];
   }
 
   async close(): Promise<void> {
-    try {
-      await this.flush();
-    } finally {
-      await this.exporter.shutdown();
-    }
+    await this.exporter.shutdown();
   }
 }
 
@@ -99,5 +81,5 @@ export async function createPhoenixSink(options: PhoenixSinkOptions = {}): Promi
     'clawloop.run.id': runId,
     'openinference.project.name': projectFor(config, bench),
   }));
-  return createPhoenixAdapter(new PhoenixTransportImpl(exporter, assembler, config, name), { name });
+  return createPhoenixAdapter(new PhoenixTransportImpl(exporter, assembler, config, name, options.annotations), { name });
 }
