@@ -24,7 +24,8 @@ export interface Throughput {
 }
 
 export async function replayInto(sink: Sink, input: string, label: string, episodes: number, bytes: number, note?: string): Promise<Throughput> {
-  const hub = new Hub([sink], { onWarning: (w) => process.stderr.write(`${w}\n`), batchSize: 200 });
+  // Patient, as a replay is: a backend that cannot keep up (Phoenix on sqlite answers 503 at capacity) is waited for.
+  const hub = new Hub([sink], { onWarning: (w) => process.stderr.write(`${w}\n`), batchSize: 100, retry: { maxElapsedMs: 1_800_000 } });
   const started = performance.now();
   for await (const event of openSource(input, { onProblem: () => {} })) {
     hub.emit(event);

@@ -13,6 +13,7 @@ function sinkOptions(command: Command): Command {
     .option('--sink <names>', 'comma-separated sinks (see `clawloop-sinks sinks`)', 'report,console')
     .option('--out <file>', 'report sink: where to write the HTML', '.clawloop-sinks/report.html')
     .option('--timeout <ms>', 'at the end, how long to keep delivering before giving up', '30000')
+    .option('--retry-for <ms>', 'how long one batch is retried while its backend refuses or is busy (replays can afford to wait)', '600000')
     .option('--spool <dir>', 'durable spool: keep events on disk until each sink acknowledged them; a later run on the same dir delivers what is pending')
     .option('-q, --quiet', 'no progress and no notes; problems and the summary still print');
 }

@@ -12,6 +12,7 @@ export interface SinkFlags {
   timeout: string;
   quiet?: boolean;
   spool?: string;
+  retryFor?: string;
 }
 
 export interface Session {
@@ -41,7 +42,9 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
   }
   const timeoutMs = Number(flags.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, got "${flags.timeout}"`);
-  const hub = new Hub(sinks, { onWarning: (line) => err.write(line + '\n'), spool: flags.spool ? { dir: flags.spool } : undefined });
+  const retryFor = Number(flags.retryFor ?? 600_000);
+  if (!Number.isFinite(retryFor) || retryFor <= 0) throw new UsageError(`--retry-for must be a positive number of milliseconds, got "${flags.retryFor}"`);
+  const hub = new Hub(sinks, { onWarning: (line) => err.write(line + '\n'), spool: flags.spool ? { dir: flags.spool } : undefined, retry: { maxElapsedMs: retryFor } });
   const recovered = Object.values(hub.counters()).reduce((n, c) => n + c.recovered, 0);
   if (recovered > 0 && !flags.quiet) err.write(`spool: redelivering ${recovered} event deliveries an earlier run left pending\n`);
   const started = Date.now();
