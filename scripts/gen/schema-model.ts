@@ -6,7 +6,7 @@
  * `a{}` for the values of a map (`additionalProperties` schema). `$` is the event root.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -202,8 +202,4 @@ export function findNode(root: FieldNode, path: string): FieldNode | undefined {
     }
   }
   return undefined;
-}
-
-export function relativeTo(root: string, path: string): string {
-  return relative(root, path).split('\\').join('/');
 }

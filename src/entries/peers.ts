@@ -5,9 +5,9 @@
  */
 import { MissingPeerError, peerInstalled } from '../sinks/registry.js';
 
+export { OTLP_PEERS } from '../sinks/registry.js';
+
 export function requirePeers(sink: string, peers: readonly string[]): void {
   const missing = peers.filter((p) => !peerInstalled(p));
   if (missing.length > 0) throw new MissingPeerError(sink, missing);
 }
-
-export const OTLP_PEERS = ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'] as const;

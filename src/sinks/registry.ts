@@ -11,6 +11,9 @@ export interface SinkContext {
   options: Record<string, string | undefined>;
 }
 
+/** Optional peers of the sinks built on OpenTelemetry's OTLP exporter (otel, phoenix, mlflow, langfuse). */
+export const OTLP_PEERS = ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'] as const;
+
 export interface SinkEntry {
   description: string;
   /** Optional peer packages the sink needs at run time. */
@@ -31,17 +34,17 @@ export const SINKS = {
   },
   otel: {
     description: 'OpenTelemetry spans to any OTLP backend (OTEL_EXPORTER_OTLP_ENDPOINT, _HEADERS, _PROTOCOL, OTEL_SERVICE_NAME).',
-    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/otel/index.js')).createOtelSink({ env }),
   },
   mlflow: {
     description: 'MLflow: parent run + nested run per iteration, metrics, playbook artifacts, episode traces (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME).',
-    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/mlflow/index.js')).createMlflowSink({ env }),
   },
   langfuse: {
     description: 'Langfuse: episodes as traces (OTLP), rewards as scores (LANGFUSE_PUBLIC_KEY, LANGFUSE_SECRET_KEY, LANGFUSE_BASE_URL).',
-    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/langfuse/index.js')).createLangfuseSink({ env }),
   },
   wandb: {
@@ -51,7 +54,7 @@ export const SINKS = {
   },
   phoenix: {
     description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
-    peers: ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'],
+    peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env }),
   },
 } satisfies Record<string, SinkEntry>;

@@ -2,8 +2,9 @@
  * A loopback HTTP proxy in front of a real backend that misbehaves on cue: answers with an error status, hangs,
  * cuts the connection, or forwards. Counts what it saw. Used to show retries without loss or duplication.
  */
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.js';
 
 /**
  * forward: pass through; hang: accept and never answer; reset: cut the connection; truncate: forward, then cut the
@@ -18,22 +19,13 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-function readAll(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export async function startFaultProxy(target: string, decide: (n: number, path: string) => Fault): Promise<FaultProxy> {
   const upstream = new URL(target);
   const state = { requests: 0, forwarded: 0 };
   const server: Server = createServer(async (req, res) => {
     state.requests += 1;
     const fault = decide(state.requests, req.url ?? '/');
-    const body = await readAll(req);
+    const body = await readBody(req);
     if (fault === 'hang') return;
     if (fault === 'reset') return req.socket.destroy();
     if (fault === 'truncate' || fault === 'drip') {

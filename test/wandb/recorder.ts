@@ -3,8 +3,9 @@
  * records what a client sends. With it the official `wandb sync` (wandb-core) reads our offline files and shows what
  * it would upload; the online transport is tested against it too.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../helpers/read-body.js';
 
 export interface Recorded {
   graphql: Array<{ operation: string; variables: Record<string, unknown>; authorization?: string }>;
@@ -21,21 +22,12 @@ export interface WandbRecorder extends Recorded {
   failFileStream(n: number, status: number, headers?: Record<string, string>): void;
 }
 
-function body(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export async function startWandbRecorder(): Promise<WandbRecorder> {
   const recorded: Recorded = { graphql: [], fileStream: [], uploads: new Map() };
   let failures: { n: number; status: number; headers: Record<string, string> } = { n: 0, status: 200, headers: {} };
   let base = '';
   const server = createServer(async (req, res) => {
-    const raw = await body(req);
+    const raw = await readBody(req);
     const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       const text = JSON.stringify(value);
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });

@@ -5,7 +5,7 @@ import { constName, docText, literal, pascal, scopeLoop, scopeType } from '../na
 import { buildFieldTree, type FieldNode, type SchemaModel } from '../schema-model.js';
 import type { Render } from '../templates.js';
 
-function inputsOf(model: SchemaModel, spec: ResolvedSpec): string[] {
+function inputsOf(spec: ResolvedSpec): string[] {
   return ['schema/events/*.schema.json', 'schema/derived.json', spec.path];
 }
 
@@ -42,7 +42,7 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
     });
   const mapping = render('mapping.ts.hbs', {
     ...names,
-    header: header(inputsOf(model, spec), 'templates/mapping.ts.hbs').trimEnd(),
+    header: header(inputsOf(spec), 'templates/mapping.ts.hbs').trimEnd(),
     description: docText(spec.description),
     eventTypes: [...new Set(spec.events.filter((e) => e.rules.length > 0).map((e) => e.typeName))].sort().join(', ') || eventTypes,
     targets: spec.targets.map((t) => ({
@@ -99,7 +99,7 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
   });
   const adapter = render('adapter.ts.hbs', {
     ...names,
-    header: header(inputsOf(model, spec), 'templates/adapter.ts.hbs').trimEnd(),
+    header: header(inputsOf(spec), 'templates/adapter.ts.hbs').trimEnd(),
     eventTypes,
     events: adapterEvents,
     mappedUnion: adapterEvents.map((e) => e.mappedName).join(' | '),

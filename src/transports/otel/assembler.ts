@@ -46,11 +46,6 @@ export class SpanAssembler {
     return state;
   }
 
-  /** The resource of a run (created on first use; run.started or the first episode names its bench). */
-  resourceOf(runId: string, bench?: string): Resource {
-    return this.run(runId, bench).resource;
-  }
-
   /** What spans of a run are built with (its resource, the instrumentation scope, the value limit). */
   context(runId: string, bench?: string): SpanBuildContext {
     return { resource: this.run(runId, bench).resource, scope: SCOPE, maxAttributeLength: this.config.maxAttributeLength, now: () => Date.now() / 1000 };

@@ -7,8 +7,6 @@ import { SinkError } from '../../core/errors.js';
 import { MissingPeerError } from '../../sinks/registry.js';
 import type { OtlpConfig } from './config.js';
 
-export const OTEL_PEERS = ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto', '@opentelemetry/exporter-trace-otlp-http'] as const;
-
 async function load<T>(sink: string, name: string, importer: () => Promise<T>): Promise<T> {
   try {
     return await importer();
