@@ -8,6 +8,8 @@ export default defineConfig({
     // Integration tests start real servers on fixed loopback ports; keep files from racing for them.
     fileParallelism: true,
     pool: 'forks',
+    // Fails the run when the suite leaves files behind in the working tree (see the file).
+    globalSetup: ['./test/helpers/clean-tree.ts'],
     reporters: ['default', './test/helpers/plain-summary-reporter.ts'],
   },
 });

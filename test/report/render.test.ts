@@ -1,6 +1,6 @@
 /**
  * The HTML report renders in a real browser (headless Chromium, network disabled): charts, timeline and the worst
- * episodes are there, and a screenshot is taken (kept under .clawloop-sinks/ for a human to look at).
+ * episodes are there, and a screenshot is taken (kept under test-output/report/ for a human to look at).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ function chromium(args: string[]) {
 
 describe('report rendered in headless Chromium', () => {
   it('shows the run, four charts, the timeline and the worst episodes; a screenshot is written', () => {
-    const out = join(ROOT, '.clawloop-sinks', 'test-report.html');
+    const out = join(mkdtempSync(join(tmpdir(), 'report-render-')), 'report.html');
     const replay = runCli(['replay', requireSample(), '--sink', 'report', '--out', out, '--quiet']);
     expect(replay.code, replay.stderr).toBe(0);
 
@@ -33,8 +33,9 @@ describe('report rendered in headless Chromium', () => {
     expect(dom.match(/<tr><td class="num">\d+<\/td>/g)?.length).toBe(3);
     expect(dom).toContain('context_length_exceeded');
 
-    mkdirSync(join(ROOT, '.clawloop-sinks'), { recursive: true });
-    const png = join(ROOT, '.clawloop-sinks', 'report.png');
+    // Kept for a human to look at, in the gitignored test-output/.
+    mkdirSync(join(ROOT, 'test-output', 'report'), { recursive: true });
+    const png = join(ROOT, 'test-output', 'report', 'sample.png');
     const shot = chromium(['--window-size=1280,2000', `--screenshot=${png}`, `file://${out}`]);
     expect(shot.status, shot.stderr.toString()).toBe(0);
     const bytes = readFileSync(png);

@@ -22,7 +22,7 @@ import { startWandbRecorder, type WandbRecorder } from './recorder.js';
 
 const python = () => requireInstalled(venvBin(BACKENDS_CACHE, WANDB, 'python'), 'the official wandb package');
 const py = (script: string, ...args: string[]) => {
-  const r = spawnSync(python(), [join(ROOT, 'test', 'wandb', script), ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, WANDB_SILENT: 'true', WANDB_MODE: 'offline' } });
+  const r = spawnSync(python(), [join(ROOT, 'test', 'wandb', script), ...args], { cwd: tmpdir(), encoding: 'utf8', timeout: 120_000, env: { ...process.env, WANDB_SILENT: 'true', WANDB_MODE: 'offline' } });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return r.stdout;
 };
@@ -141,7 +141,8 @@ describe('wandb sync (official, wandb-core) uploads our offline run', () => {
     recorder = await startWandbRecorder();
     const child = await import('node:child_process');
     sync = await new Promise((resolve) => {
-      const p = child.spawn(venvBin(BACKENDS_CACHE, WANDB), ['sync', '--yes', join(runFile, '..')], { env: { ...process.env, WANDB_BASE_URL: recorder.url, WANDB_API_KEY: 'k'.repeat(40), WANDB_SILENT: 'true' } });
+      // cwd: a temp dir, since the wandb CLI writes its debug logs under ./wandb.
+      const p = child.spawn(venvBin(BACKENDS_CACHE, WANDB), ['sync', '--yes', join(runFile, '..')], { cwd: dir, env: { ...process.env, WANDB_BASE_URL: recorder.url, WANDB_API_KEY: 'k'.repeat(40), WANDB_SILENT: 'true' } });
       let stdout = '';
       let stderr = '';
       p.stdout.on('data', (d) => (stdout += d));
