@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** The `clawloop-sinks` command line. */
 import { Command, Option } from 'commander';
-import { SINKS, peerInstalled } from '../sinks/registry.js';
+import { peerInstalled } from '../core/peers.js';
+import { SINKS } from '../sinks/registry.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { replay } from './replay.js';
 import { UsageError } from './run-sinks.js';

@@ -2,7 +2,10 @@
  * The sinks the CLI and `createSinks()` know, by name. Each entry loads its transport lazily, so importing the core
  * never loads a backend SDK, and says which optional peer packages it needs. `pnpm new-sink` adds entries here.
  */
+import { MissingPeerError, OTLP_PEERS, peerInstalled } from '../core/peers.js';
 import type { Sink } from '../core/sink.js';
+
+export { MissingPeerError, OTLP_PEERS, peerInstalled } from '../core/peers.js';
 
 export interface SinkContext {
   /** Environment to read the backend's own variables from. */
@@ -10,9 +13,6 @@ export interface SinkContext {
   /** CLI flags that apply to sinks (e.g. `out` for the report). */
   options: Record<string, string | undefined>;
 }
-
-/** Optional peers of the sinks built on OpenTelemetry's OTLP exporter (otel, phoenix, mlflow, langfuse). */
-export const OTLP_PEERS = ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'] as const;
 
 export interface SinkEntry {
   description: string;
@@ -63,23 +63,6 @@ export type SinkName = keyof typeof SINKS;
 
 export function isSinkName(name: string): name is SinkName {
   return Object.hasOwn(SINKS, name);
-}
-
-/** Whether a peer package resolves from here. */
-export function peerInstalled(name: string): boolean {
-  try {
-    import.meta.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export class MissingPeerError extends Error {
-  constructor(sink: string, missing: readonly string[]) {
-    super(`the ${sink} sink needs ${missing.join(', ')}; install with: pnpm add ${missing.join(' ')}`);
-    this.name = 'MissingPeerError';
-  }
 }
 
 /** Creates the named sinks; throws a clear error for an unknown name or a missing peer package. */

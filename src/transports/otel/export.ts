@@ -4,7 +4,7 @@
  */
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { SinkError } from '../../core/errors.js';
-import { MissingPeerError } from '../../sinks/registry.js';
+import { MissingPeerError } from '../../core/peers.js';
 import type { OtlpConfig } from './config.js';
 
 async function load<T>(sink: string, name: string, importer: () => Promise<T>): Promise<T> {
