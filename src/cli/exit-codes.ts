@@ -4,7 +4,10 @@ export const EXIT = {
   ok: 0,
   /** Bad command line or configuration (unknown sink, missing peer package, missing path). */
   usage: 1,
-  /** Bad input lines were reported and skipped; everything else was delivered. */
+  /**
+   * Input problems were reported: lines that could not be an event were skipped (serve: refused), or events were
+   * delivered with a bad field dropped or coerced; everything else was delivered.
+   */
   inputErrors: 2,
   /** Some sink did not deliver everything (dropped, failed, or still pending at the deadline). */
   sinkFailed: 3,
@@ -14,5 +17,6 @@ export const EXIT_HELP = `
 Exit codes:
   0  every event delivered to every sink
   1  usage error (bad flags, unknown sink, missing peer package)
-  2  bad input lines were reported and skipped; all good lines delivered
+  2  input problems were reported (listed with file:line: field): lines that could not be an event were skipped
+     (serve: refused), or events were delivered with a bad field dropped or coerced; all else was delivered
   3  some sink failed to deliver (see the summary)`;

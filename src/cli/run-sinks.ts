@@ -2,7 +2,7 @@
 import { Hub } from '../core/hub.js';
 import type { Sink } from '../core/sink.js';
 import { createSinks } from '../sinks/registry.js';
-import { formatProblem, type InputProblem } from '../sources/problems.js';
+import { formatProblem, ProblemTally, type InputProblem } from '../sources/problems.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './summary.js';
 
@@ -18,7 +18,8 @@ export interface SinkFlags {
 export interface Session {
   hub: Hub;
   sinks: Sink[];
-  problems: number;
+  /** Lines skipped and lines delivered with a field dropped or coerced. */
+  problems: ProblemTally;
   onProblem(problem: InputProblem): void;
   onNotice(message: string): void;
   /** Closes the hub, prints the summary, returns the exit code. */
@@ -33,7 +34,12 @@ export function parseSinkNames(value: string): string[] {
   return [...new Set(names)];
 }
 
-export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = process.stderr): Promise<Session> {
+export interface SessionOptions {
+  /** How the closing summary names skipped lines (serve: `refused`). @default 'skipped' */
+  skippedWord?: string;
+}
+
+export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = process.stderr, options: SessionOptions = {}): Promise<Session> {
   let sinks: Sink[];
   try {
     sinks = await createSinks(parseSinkNames(flags.sink), { env: process.env, options: { out: flags.out } });
@@ -51,10 +57,10 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
   const session: Session = {
     hub,
     sinks,
-    problems: 0,
+    problems: new ProblemTally(),
     onProblem(problem) {
-      session.problems += 1;
-      err.write(`input error: ${formatProblem(problem)}\n`);
+      session.problems.add(problem);
+      err.write(`${problem.kept ? 'input problem' : 'input error'}: ${formatProblem(problem)}\n`);
     },
     onNotice(message) {
       if (!flags.quiet) err.write(`note: ${message}\n`);
@@ -63,9 +69,9 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
       const report = await hub.close({ timeoutMs });
       for (const line of formatSummary(report, (Date.now() - started) / 1000)) err.write(line + '\n');
       for (const sink of sinks) if ('out' in sink && typeof sink.out === 'string') err.write(`report written to ${sink.out}\n`);
-      if (session.problems > 0) err.write(`${session.problems} bad input line(s) were skipped (listed above)\n`);
+      if (session.problems.any) err.write(`${session.problems.describe(options.skippedWord)}\n`);
       if (!report.complete) return EXIT.sinkFailed;
-      return session.problems > 0 ? EXIT.inputErrors : EXIT.ok;
+      return session.problems.any ? EXIT.inputErrors : EXIT.ok;
     },
   };
   return session;

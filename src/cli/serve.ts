@@ -1,7 +1,8 @@
 /**
  * `clawloop-sinks serve`: accepts canonical events over HTTP for the Python bridge or any client.
- * Loopback by default, bearer token required, body size limited; a request with any bad event is refused whole
- * (400, naming line and field) so a client can fix and resend (ids are deterministic, so resending never duplicates).
+ * Loopback by default, bearer token required, body size limited. Each event of a request is judged on its own: the
+ * valid ones are accepted and a multi-status answer (207) names every refused line with its field and problem, so one
+ * bad episode never costs its iteration (ids are deterministic, so a client may resend anything without duplicates).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -65,8 +66,9 @@ export async function serve(flags: ServeFlags): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${flags.port}"`);
   if (!LOOPBACK.has(flags.host)) process.stderr.write(`warning: serve binds ${flags.host}, which is not loopback; anyone who can reach it and knows the token can send events\n`);
 
-  const session = await openSession(flags);
+  const session = await openSession(flags, process.stderr, { skippedWord: 'refused' });
   let accepted = 0;
+  let requests = 0;
   const server = createServer(async (req, res) => {
     try {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -76,12 +78,17 @@ export async function serve(flags: ServeFlags): Promise<number> {
       if (!authorized(req, token)) return send(res, 401, { error: 'missing or wrong bearer token' });
       const body = await readBody(req, maxBody);
       if (body === 'too-large') return send(res, 413, { error: `body larger than ${maxBody} bytes` });
-      const { events, problems } = parseEventsBody(body);
-      if (problems.length > 0) return send(res, 400, { error: 'invalid events; nothing from this request was accepted', problems });
+      const { events, problems, refusedLines, unreadable } = parseEventsBody(body);
+      requests += 1;
+      for (const p of problems) session.onProblem({ file: `POST /events request ${requests}`, ...p });
+      if (unreadable) return send(res, 400, { error: 'the body is not valid JSON; nothing from this request was accepted', problems });
       for (const event of events) session.hub.emit(event);
       accepted += events.length;
       await session.hub.waitForCapacity();
-      return send(res, 202, { accepted: events.length });
+      // 202 when every event was accepted as sent; 207 (multi-status, as Langfuse's ingestion API) when some line was
+      // refused or had a field dropped: `refused_lines` are not accepted, every other line is.
+      if (problems.length === 0) return send(res, 202, { accepted: events.length });
+      return send(res, 207, { accepted: events.length, refused: refusedLines.length, refused_lines: refusedLines, problems });
     } catch (error) {
       return send(res, 500, { error: (error as Error).message });
     }

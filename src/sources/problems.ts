@@ -1,14 +1,52 @@
-/** A bad input line, reported as `file:line: field: problem` and skipped; every good line is still delivered. */
+/**
+ * A problem in the input, reported as `file:line: field: problem`. Either the line was skipped (it could not be an
+ * event) or, with `kept`, the line was still delivered after the named field was dropped or coerced.
+ */
 export interface InputProblem {
   file: string;
   line: number;
   /** Dotted path of the offending field (`episodes[0].messages[2].role`), or '' when the line as a whole is bad. */
   field: string;
   problem: string;
+  /** The line was still delivered (the field was dropped or coerced, as `problem` says); absent when it was skipped. */
+  kept?: boolean;
 }
 
 export type ProblemHandler = (problem: InputProblem) => void;
 
 export function formatProblem(p: InputProblem): string {
   return `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.problem}`;
+}
+
+/**
+ * Counts problem lines without remembering them: the problems of one line arrive together, so a line is new when its
+ * file or number differs from the previous problem's.
+ */
+export class ProblemTally {
+  /** Lines skipped because they could not be an event. */
+  skippedLines = 0;
+  /** Lines delivered after a field was dropped or coerced. */
+  keptLines = 0;
+  private last = '';
+
+  add(problem: InputProblem): void {
+    const key = `${problem.kept ? 'k' : 's'}\u0000${problem.file}\u0000${problem.line}`;
+    if (key === this.last) return;
+    this.last = key;
+    if (problem.kept) this.keptLines += 1;
+    else this.skippedLines += 1;
+  }
+
+  get any(): boolean {
+    return this.skippedLines + this.keptLines > 0;
+  }
+
+  /** `3 bad input line(s) were skipped; 2 line(s) were delivered with a field dropped or coerced (listed above)`. */
+  describe(skipped = 'skipped'): string {
+    const parts = [
+      this.skippedLines ? `${this.skippedLines} bad input line(s) were ${skipped}` : '',
+      this.keptLines ? `${this.keptLines} line(s) were delivered with a field dropped or coerced` : '',
+    ].filter(Boolean);
+    return `${parts.join('; ')} (listed above)`;
+  }
 }

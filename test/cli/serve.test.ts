@@ -1,4 +1,4 @@
-/** `clawloop-sinks serve`: loopback by default, token required, body limit, bad events refused with line and field. */
+/** `clawloop-sinks serve`: loopback by default, token required, body limit, bad events refused one by one with line and field. */
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,17 +39,32 @@ describe('clawloop-sinks serve', () => {
     expect(await res.json()).toEqual({ error: 'body larger than 200000 bytes' });
   });
 
-  it('refuses a batch holding a bad event with 400 naming line and field, accepting nothing from it', async () => {
-    const res = await post('{"type":"run.started","run_id":"r1","started_at":1,"source":"t"}\n{"type":"evolution","run_id":"r1","iteration":"x"}\n');
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { problems: Array<{ line: number; field: string }> };
-    expect(body.problems[0]).toMatchObject({ line: 2 });
+  it('accepts the valid events of a batch and answers 207 naming each refused line with its field and problem', async () => {
+    const res = await post(
+      [
+        '{"type":"run.started","run_id":"r1","started_at":1,"source":"t"}',
+        '{"type":"evolution","run_id":"r1","iteration":"x"}',
+        'not json',
+        '{"type":"run.finished","run_id":"r1","finished_at":2,"status":"completed"}',
+      ].join('\n'),
+    );
+    expect(res.status).toBe(207);
+    const body = (await res.json()) as { accepted: number; refused: number; refused_lines: number[]; problems: Array<{ line: number; field: string; problem: string }> };
+    expect(body).toMatchObject({ accepted: 2, refused: 2, refused_lines: [2, 3] });
+    expect(body.problems.map((p) => p.line)).toEqual([2, 3]);
     expect(body.problems[0].field).toBeTruthy();
+    expect(body.problems[1].problem).toMatch(/not valid JSON/);
     const health = (await (await fetch(`${base}/healthz`)).json()) as { accepted: number };
-    expect(health.accepted).toBe(0);
+    expect(health.accepted).toBe(2);
   });
 
-  it('accepts the real sample as NDJSON and as a JSON array, and writes the report at shutdown', async () => {
+  it('refuses a JSON array body that does not parse with 400, accepting nothing', async () => {
+    const res = await post('[{"type":"run.started",', { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { problems: unknown[] }).problems).toHaveLength(1);
+  });
+
+  it('accepts the real sample as NDJSON and as a JSON array, writes the report at shutdown, and exits 2 for the refused lines', async () => {
     const { events } = await collect(requireSample());
     const ndjson = await post(events.slice(0, 10).map((e) => JSON.stringify(e)).join('\n'));
     expect(ndjson.status).toBe(202);
@@ -57,8 +72,11 @@ describe('clawloop-sinks serve', () => {
     const array = await post(JSON.stringify(events.slice(10)), { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' });
     expect(array.status).toBe(202);
     const code = await server.stop('SIGTERM');
-    expect(code, server.stderr()).toBe(0);
-    expect(server.stderr()).toMatch(new RegExp(`report\\s+ok\\s+sent ${events.length}/${events.length}`));
+    expect(code, server.stderr()).toBe(2);
+    const total = events.length + 2;
+    expect(server.stderr()).toMatch(new RegExp(`report\\s+ok\\s+sent ${total}/${total}`));
+    expect(server.stderr()).toContain('input error: POST /events request 1:2: ');
+    expect(server.stderr()).toMatch(/3 bad input line\(s\) were refused/);
     expect(readFileSync(out, 'utf8')).toContain(events[0].run_id);
   });
 
