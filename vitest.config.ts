@@ -10,6 +10,6 @@ export default defineConfig({
     pool: 'forks',
     // Fails the run when the suite leaves files behind in the working tree (see the file).
     globalSetup: ['./test/helpers/clean-tree.ts'],
-    reporters: ['default', './test/helpers/plain-summary-reporter.ts'],
+    reporters: ['default', './test/helpers/attack-table-reporter.ts', './test/helpers/plain-summary-reporter.ts'],
   },
 });

@@ -51,7 +51,7 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
   const retryFor = Number(flags.retryFor ?? 600_000);
   if (!Number.isFinite(retryFor) || retryFor <= 0) throw new UsageError(`--retry-for must be a positive number of milliseconds, got "${flags.retryFor}"`);
   const hub = new Hub(sinks, { onWarning: (line) => err.write(line + '\n'), spool: flags.spool ? { dir: flags.spool } : undefined, retry: { maxElapsedMs: retryFor } });
-  const recovered = Object.values(hub.counters()).reduce((n, c) => n + c.recovered, 0);
+  const recovered = Object.values(hub.spoolPendingAtStart()).reduce((n, c) => n + c, 0);
   if (recovered > 0 && !flags.quiet) err.write(`spool: redelivering ${recovered} event deliveries an earlier run left pending\n`);
   const started = Date.now();
   const session: Session = {

@@ -6,7 +6,8 @@ import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { DEFAULT_BREAKER, DEFAULT_RETRY, type BreakerPolicy, type RetryPolicy } from './retry.js';
 import type { Sink } from './sink.js';
 import { SinkWorker, type SinkCounters } from './sink-worker.js';
-import { Spool, type SpoolOptions } from './spool.js';
+import { Spool, type SpoolOptions, type SpoolReader, type SpoolRecovery } from './spool.js';
+import { describeRecovery } from './spool-report.js';
 import { Warnings, type WarningSink } from './warnings.js';
 
 export type { SinkCounters } from './sink-worker.js';
@@ -37,10 +38,34 @@ export interface HubOptions {
 }
 
 export interface CloseReport {
-  /** Per sink: final counters, events not delivered (received − sent), and the sink's own close error. */
-  sinks: Record<string, SinkCounters & { undelivered: number; closeError?: string }>;
-  /** True when every sink delivered everything it received. */
+  /**
+   * Per sink: final counters, events not delivered (received − sent), the sink's own close error, and (when spooling)
+   * how many records stay in the spool for the next start.
+   */
+  sinks: Record<string, SinkCounters & { undelivered: number; closeError?: string; spooled?: number }>;
+  /** What opening the spool found and repaired, and records found invalid while redelivering (when spooling). */
+  spool?: SpoolRecovery;
+  /** True when every sink delivered everything it received and nothing waits in the spool. */
   complete: boolean;
+}
+
+/** A sink reading its events back from the spool instead of from memory (after a restart, or when its queue is full). */
+interface CatchUp {
+  reader: SpoolReader;
+  done: Promise<void>;
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 export class Hub {
@@ -49,6 +74,11 @@ export class Hub {
   private readonly spool?: Spool;
   private readonly warnings: Warnings;
   private closed: Promise<CloseReport> | undefined;
+  private closing = false;
+  private readonly queueSize: number;
+  private readonly catchUps = new Map<SinkWorker, CatchUp>();
+  private readonly stopCatchUps = new AbortController();
+  private readonly pendingAtStart: Record<string, number> = {};
 
   constructor(sinks: readonly Sink[], options: HubOptions = {}) {
     const names = new Set<string>();
@@ -72,10 +102,16 @@ export class Hub {
       random: options.random ?? Math.random,
     };
     this.now = workerOptions.now;
+    this.queueSize = workerOptions.queueSize;
     this.workers = sinks.map((sink) => new SinkWorker(sink, workerOptions));
     if (this.spool) {
-      // Everything an earlier process accepted but a sink never acknowledged goes first, in order.
-      for (const worker of this.workers) for (const { seq, event } of this.spool.pending(worker.sink.name)) worker.enqueue(event, seq, true);
+      // Everything an earlier process accepted but a sink never acknowledged goes first, in order, streamed from disk.
+      for (const worker of this.workers) {
+        const pending = this.spool.pendingCount(worker.sink.name);
+        this.pendingAtStart[worker.sink.name] = pending;
+        if (pending > 0) this.catchUp(worker, this.spool.watermark(worker.sink.name));
+      }
+      for (const line of describeRecovery(this.spool.recovery)) warnings.note('spool', line);
     }
   }
 
@@ -84,20 +120,77 @@ export class Hub {
     return this.spool ? { bytes: this.spool.bytes, full: this.spool.full } : undefined;
   }
 
+  /** Per sink, the records an earlier process left unacknowledged in the spool (redelivered first). */
+  spoolPendingAtStart(): Record<string, number> {
+    return { ...this.pendingAtStart };
+  }
+
+  /**
+   * Makes `worker` read its events from the spool, starting after `after`, until it has caught up with the writes;
+   * meanwhile new events reach it through the spool only. Its queue never overflows: the reader waits for room.
+   */
+  private catchUp(worker: SinkWorker, after: number): void {
+    if (this.catchUps.has(worker) || !this.spool) return;
+    const state: CatchUp = { reader: this.spool.reader(after), done: Promise.resolve() };
+    // Registered before the pump runs: emit() must see it from the first event on.
+    this.catchUps.set(worker, state);
+    state.done = this.pump(worker, state).finally(() => state.reader.close());
+  }
+
+  private async pump(worker: SinkWorker, state: CatchUp): Promise<void> {
+    const spool = this.spool!;
+    const name = worker.sink.name;
+    const room = Math.max(1, Math.min(1000, Math.floor(this.queueSize / 2)));
+    const signal = this.stopCatchUps.signal;
+    while (!signal.aborted) {
+      if (worker.counters.queued >= room) {
+        await pause(2, signal);
+        continue;
+      }
+      const read = state.reader.next();
+      if (!read) {
+        if (state.reader.caughtUp) {
+          // Synchronously, so no emit() falls between the last record read and the switch back to memory.
+          this.catchUps.delete(worker);
+          return;
+        }
+        await pause(2, signal);
+        continue;
+      }
+      if ('problem' in read) {
+        spool.skip(name, read.seq);
+        this.warnings.warn('spool', 'invalid', `spooled record ${read.seq} is not a valid event and is skipped: ${read.problem}`);
+        continue;
+      }
+      worker.enqueue(read.event, read.seq, read.seq <= spool.openedAt);
+      spool.noteEnqueued(name, read.seq);
+    }
+  }
+
   /** Hands `event` to every sink's queue. Synchronous; never throws; a full queue drops and counts. */
   emit(event: CanonicalEvent): void {
     let seq: number | undefined;
-    if (this.spool) {
+    if (this.spool && !this.closing) {
       try {
         seq = this.spool.append(event);
-        if (seq === undefined) this.warnings.warn('spool', 'full', `spool ${this.spool.dir} is full; new events are delivered from memory only (${this.spool.full} so far)`);
+        if (seq === undefined && this.spool.tooLarge > 0 && this.spool.full === 0) this.warnings.warn('spool', 'too-large', `an event too large for the spool is delivered from memory only (${this.spool.tooLarge} so far)`);
+        else if (seq === undefined) this.warnings.warn('spool', 'full', `spool ${this.spool.dir} is full; new events are delivered from memory only (${this.spool.full} so far)`);
       } catch (error) {
         this.warnings.warn('spool', 'write', `spool write failed, delivering from memory only: ${(error as Error).message}`);
       }
     }
     for (const worker of this.workers) {
       try {
+        if (seq !== undefined) {
+          // A sink catching up reads this event from the spool in its turn; a full queue starts catching up.
+          if (this.catchUps.has(worker)) continue;
+          if (worker.counters.queued >= this.queueSize) {
+            this.catchUp(worker, seq - 1);
+            continue;
+          }
+        }
         worker.enqueue(event, seq);
+        if (seq !== undefined) this.spool!.noteEnqueued(worker.sink.name, seq);
       } catch {
         // enqueue() does not throw; this guard keeps the promise even if that ever changes.
       }
@@ -131,13 +224,27 @@ export class Hub {
    */
   close({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<CloseReport> {
     this.closed ??= (async () => {
+      this.closing = true;
       const deadline = this.now() + timeoutMs;
+      if (this.catchUps.size > 0) {
+        // Redelivery from the spool goes on while there is time (keeping a slice for the sinks' own close);
+        // whatever is left stays on disk for the next start.
+        const budget = Math.max(0, timeoutMs - Math.min(1000, timeoutMs / 10));
+        const timer = new AbortController();
+        await Promise.race([Promise.all([...this.catchUps.values()].map((c) => c.done)), pause(budget, timer.signal)]);
+        timer.abort();
+        this.stopCatchUps.abort();
+        await Promise.all([...this.catchUps.values()].map((c) => c.done));
+      }
       const closeErrors = await Promise.all(this.workers.map((w) => w.close(deadline).catch((e: unknown) => String(e))));
       const sinks: CloseReport['sinks'] = {};
       this.workers.forEach((w, i) => {
-        sinks[w.sink.name] = { ...w.counters, undelivered: w.counters.received - w.counters.sent, closeError: closeErrors[i] };
+        const spooled = this.spool?.pendingCount(w.sink.name);
+        sinks[w.sink.name] = { ...w.counters, undelivered: w.counters.received - w.counters.sent, closeError: closeErrors[i], ...(spooled !== undefined ? { spooled } : {}) };
       });
-      return { sinks, complete: Object.values(sinks).every((s) => s.undelivered === 0 && !s.closeError) };
+      this.spool?.close();
+      const complete = Object.values(sinks).every((s) => s.undelivered === 0 && !s.closeError && !s.spooled);
+      return { sinks, complete, ...(this.spool ? { spool: this.spool.recovery } : {}) };
     })();
     return this.closed;
   }

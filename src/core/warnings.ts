@@ -24,6 +24,15 @@ export class Warnings {
     this.now = options.now ?? Date.now;
   }
 
+  /** Writes a one-off line (not rate-limited: for findings that happen once, such as what a spool repaired). Never throws. */
+  note(sink: string, message: string): void {
+    try {
+      this.write(redactSecrets(`clawloop-sinks: ${sink}: ${message}`, this.secrets));
+    } catch {
+      // A warning must never become an error in the caller.
+    }
+  }
+
   /** Warns about `kind` for `sink`, unless the same kind was reported within the interval. Never throws. */
   warn(sink: string, kind: string, message: string): void {
     try {
