@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { peerInstalled } from '../core/peers.js';
 import { SINKS } from '../sinks/registry.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
+import { safeLines, say } from './output.js';
 import { replay } from './replay.js';
 import { UsageError } from './run-sinks.js';
 import { serve } from './serve.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .description('Send a ClawLoop run to observability backends: W&B, MLflow, Langfuse, OpenTelemetry, Phoenix, or an HTML report.')
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError()
+    .configureOutput({ writeErr: (text) => process.stderr.write(safeLines(text)) })
     .exitOverride();
 
   sinkOptions(
@@ -85,10 +87,13 @@ export async function main(argv: string[]): Promise<number> {
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.ok;
     if (code?.startsWith('commander.')) return EXIT.usage;
     if (error instanceof UsageError) {
-      process.stderr.write(`clawloop-sinks: ${error.message}\n`);
+      say(process.stderr, `clawloop-sinks: ${error.message}`);
       return EXIT.usage;
     }
-    throw error;
+    // Not expected: still printed through the same redaction (an error may quote a URL or a header).
+    say(process.stderr, `clawloop-sinks: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    for (const line of (error instanceof Error ? (error.stack ?? '') : '').split('\n').slice(1, 12)) say(process.stderr, line);
+    return EXIT.usage;
   }
 }
 

@@ -4,6 +4,7 @@ import type { Sink } from '../core/sink.js';
 import { createSinks } from '../sinks/registry.js';
 import { formatProblem, ProblemTally, type InputProblem } from '../sources/problems.js';
 import { EXIT } from './exit-codes.js';
+import { say } from './output.js';
 import { formatSummary } from './summary.js';
 
 export interface SinkFlags {
@@ -50,9 +51,9 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, got "${flags.timeout}"`);
   const retryFor = Number(flags.retryFor ?? 600_000);
   if (!Number.isFinite(retryFor) || retryFor <= 0) throw new UsageError(`--retry-for must be a positive number of milliseconds, got "${flags.retryFor}"`);
-  const hub = new Hub(sinks, { onWarning: (line) => err.write(line + '\n'), spool: flags.spool ? { dir: flags.spool } : undefined, retry: { maxElapsedMs: retryFor } });
+  const hub = new Hub(sinks, { onWarning: (line) => say(err, line), spool: flags.spool ? { dir: flags.spool } : undefined, retry: { maxElapsedMs: retryFor } });
   const recovered = Object.values(hub.spoolPendingAtStart()).reduce((n, c) => n + c, 0);
-  if (recovered > 0 && !flags.quiet) err.write(`spool: redelivering ${recovered} event deliveries an earlier run left pending\n`);
+  if (recovered > 0 && !flags.quiet) say(err, `spool: redelivering ${recovered} event deliveries an earlier run left pending`);
   const started = Date.now();
   const session: Session = {
     hub,
@@ -60,16 +61,16 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
     problems: new ProblemTally(),
     onProblem(problem) {
       session.problems.add(problem);
-      err.write(`${problem.kept ? 'input problem' : 'input error'}: ${formatProblem(problem)}\n`);
+      say(err, `${problem.kept ? 'input problem' : 'input error'}: ${formatProblem(problem)}`);
     },
     onNotice(message) {
-      if (!flags.quiet) err.write(`note: ${message}\n`);
+      if (!flags.quiet) say(err, `note: ${message}`);
     },
     async finish() {
       const report = await hub.close({ timeoutMs });
-      for (const line of formatSummary(report, (Date.now() - started) / 1000)) err.write(line + '\n');
-      for (const sink of sinks) if ('out' in sink && typeof sink.out === 'string') err.write(`report written to ${sink.out}\n`);
-      if (session.problems.any) err.write(`${session.problems.describe(options.skippedWord)}\n`);
+      for (const line of formatSummary(report, (Date.now() - started) / 1000)) say(err, line);
+      for (const sink of sinks) if ('out' in sink && typeof sink.out === 'string') say(err, `report written to ${sink.out}`);
+      if (session.problems.any) say(err, session.problems.describe(options.skippedWord));
       if (!report.complete) return EXIT.sinkFailed;
       return session.problems.any ? EXIT.inputErrors : EXIT.ok;
     },

@@ -7,7 +7,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { registerSecret } from '../core/redact.js';
+import { safeLine } from '../core/safe-text.js';
 import { parseEventsBody } from './http-events.js';
+import { say } from './output.js';
 import { openSession, UsageError, type SinkFlags } from './run-sinks.js';
 
 export interface ServeFlags extends SinkFlags {
@@ -18,6 +21,19 @@ export interface ServeFlags extends SinkFlags {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const ANY_ADDRESS = new Set(['0.0.0.0', '::', '']);
+
+/**
+ * Whether a request's Host header names this server as a loopback client would: a page on another site that rebinds
+ * its DNS name to 127.0.0.1 sends its own name and is refused. `--host` adds its name; binding every address
+ * (0.0.0.0, ::) accepts any name.
+ */
+export function hostAllowed(header: string | undefined, bind: string): boolean {
+  if (header === undefined) return true; // HTTP/1.0 without Host: no name to rebind.
+  if (ANY_ADDRESS.has(bind)) return true;
+  const name = (header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d*$/, '')).toLowerCase();
+  return LOOPBACK.has(name) || name.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === bind.toLowerCase().replace(/^\[|\]$/g, '');
+}
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -25,9 +41,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** A bearer token in constant time; the scheme name is case-insensitive (RFC 9110). */
 function authorized(req: IncomingMessage, token: string): boolean {
-  const header = req.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+  const match = /^bearer[ \t]+(.*)$/i.exec(req.headers.authorization ?? '');
+  const given = Buffer.from(match ? match[1].trim() : '');
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -60,19 +77,22 @@ function readBody(req: IncomingMessage, max: number): Promise<string | 'too-larg
 export async function serve(flags: ServeFlags): Promise<number> {
   const token = flags.token ?? process.env.CLAWLOOP_SINKS_TOKEN;
   if (!token) throw new UsageError('serve needs a bearer token: --token or CLAWLOOP_SINKS_TOKEN');
+  registerSecret(token);
   const maxBody = Number(flags.maxBody);
   if (!Number.isInteger(maxBody) || maxBody <= 0) throw new UsageError(`--max-body must be a positive number of bytes, got "${flags.maxBody}"`);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${flags.port}"`);
-  if (!LOOPBACK.has(flags.host)) process.stderr.write(`warning: serve binds ${flags.host}, which is not loopback; anyone who can reach it and knows the token can send events\n`);
+  if (!LOOPBACK.has(flags.host)) say(process.stderr, `warning: serve binds ${flags.host}, which is not loopback; anyone who can reach it and knows the token can send events`);
 
   const session = await openSession(flags, process.stderr, { skippedWord: 'refused' });
   let accepted = 0;
   let requests = 0;
   const server = createServer(async (req, res) => {
     try {
+      if (!hostAllowed(req.headers.host, flags.host)) return send(res, 403, { error: `Host "${safeLine(req.headers.host ?? '', 100)}" is not a loopback name; start serve with --host <that name> to accept it` });
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      if (req.method === 'GET' && path === '/healthz') return send(res, 200, { ok: true, accepted, sinks: session.hub.counters() });
+      // Details (counters, last errors) only for a client holding the token.
+      if (req.method === 'GET' && path === '/healthz') return send(res, 200, authorized(req, token) ? { ok: true, accepted, sinks: session.hub.counters() } : { ok: true });
       if (path !== '/events') return send(res, 404, { error: 'not found: use POST /events' });
       if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed: use POST /events' });
       if (!authorized(req, token)) return send(res, 401, { error: 'missing or wrong bearer token' });
@@ -90,7 +110,7 @@ export async function serve(flags: ServeFlags): Promise<number> {
       if (problems.length === 0) return send(res, 202, { accepted: events.length });
       return send(res, 207, { accepted: events.length, refused: refusedLines.length, refused_lines: refusedLines, problems });
     } catch (error) {
-      return send(res, 500, { error: (error as Error).message });
+      return send(res, 500, { error: safeLine((error as Error).message, 500) });
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -99,7 +119,7 @@ export async function serve(flags: ServeFlags): Promise<number> {
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  process.stderr.write(`listening on http://${host}:${address.port} (POST /events)\n`);
+  say(process.stderr, `listening on http://${host}:${address.port} (POST /events)`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,5 +1,6 @@
 /** `clawloop-sinks watch <path>`: follows a run that is still being written, until Ctrl-C (or the run completes). */
 import { watchSource } from '../sources/watch-run.js';
+import { say } from './output.js';
 import { openSession, UsageError, type SinkFlags } from './run-sinks.js';
 
 export interface WatchFlags extends SinkFlags {
@@ -15,7 +16,7 @@ export async function watch(path: string, flags: WatchFlags): Promise<number> {
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  if (!flags.quiet) process.stderr.write(`watching ${path} (Ctrl-C to stop)\n`);
+  if (!flags.quiet) say(process.stderr, `watching ${path} (Ctrl-C to stop)`);
   try {
     for await (const event of watchSource(path, { onProblem: session.onProblem, onNotice: session.onNotice, runId: flags.runId, pollMs, signal: stop.signal })) {
       session.hub.emit(event);

@@ -7,6 +7,7 @@ import { DEFAULT_BREAKER, DEFAULT_RETRY, type BreakerPolicy, type RetryPolicy } 
 import type { Sink } from './sink.js';
 import { SinkWorker, type SinkCounters } from './sink-worker.js';
 import { Spool, type SpoolOptions, type SpoolReader, type SpoolRecovery } from './spool.js';
+import { safeLine } from './safe-text.js';
 import { describeRecovery } from './spool-report.js';
 import { Warnings, type WarningSink } from './warnings.js';
 
@@ -53,6 +54,15 @@ export interface CloseReport {
 interface CatchUp {
   reader: SpoolReader;
   done: Promise<void>;
+}
+
+/** Longest error text a counter or report carries. */
+const ERROR_CHARS = 500;
+
+/** Error texts leave the hub redacted and on one line, whoever reads them (summary, /healthz, a library caller). */
+function scrub(counters: SinkCounters): SinkCounters {
+  if (counters.lastError !== undefined) counters.lastError = safeLine(counters.lastError, ERROR_CHARS);
+  return counters;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -206,9 +216,9 @@ export class Hub {
     while (this.workers.some((w) => w.busy(maxQueued))) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 
-  /** Counters per sink, readable at any time (a snapshot). */
+  /** Counters per sink, readable at any time (a snapshot; error texts redacted, on one line). */
   counters(): Record<string, SinkCounters> {
-    return Object.fromEntries(this.workers.map((w) => [w.sink.name, { ...w.counters }]));
+    return Object.fromEntries(this.workers.map((w) => [w.sink.name, scrub({ ...w.counters })]));
   }
 
   /** Waits until every queue is empty and each sink flushed, or `timeoutMs` passed. Never throws. */
@@ -240,7 +250,8 @@ export class Hub {
       const sinks: CloseReport['sinks'] = {};
       this.workers.forEach((w, i) => {
         const spooled = this.spool?.pendingCount(w.sink.name);
-        sinks[w.sink.name] = { ...w.counters, undelivered: w.counters.received - w.counters.sent, closeError: closeErrors[i], ...(spooled !== undefined ? { spooled } : {}) };
+        const closeError = closeErrors[i] === undefined ? undefined : safeLine(closeErrors[i]!, ERROR_CHARS);
+        sinks[w.sink.name] = { ...scrub({ ...w.counters }), undelivered: w.counters.received - w.counters.sent, closeError, ...(spooled !== undefined ? { spooled } : {}) };
       });
       this.spool?.close();
       const complete = Object.values(sinks).every((s) => s.undelivered === 0 && !s.closeError && !s.spooled);

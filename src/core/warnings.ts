@@ -1,5 +1,5 @@
-/** Rate-limited, secret-free warnings: one line per (sink, kind) per interval, with a count of what was held back. */
-import { redactSecrets, secretsFromEnv } from './redact.js';
+/** Rate-limited, secret-free, one-line warnings: one line per (sink, kind) per interval, with a count of what was held back. */
+import { safeLine } from './safe-text.js';
 
 export type WarningSink = (line: string) => void;
 
@@ -16,7 +16,6 @@ export class Warnings {
   private readonly intervalMs: number;
   private readonly now: () => number;
   private readonly last = new Map<string, { at: number; suppressed: number }>();
-  private readonly secrets = secretsFromEnv();
 
   constructor(options: WarningsOptions = {}) {
     this.write = options.write ?? ((line) => process.stderr.write(line + '\n'));
@@ -27,7 +26,7 @@ export class Warnings {
   /** Writes a one-off line (not rate-limited: for findings that happen once, such as what a spool repaired). Never throws. */
   note(sink: string, message: string): void {
     try {
-      this.write(redactSecrets(`clawloop-sinks: ${sink}: ${message}`, this.secrets));
+      this.write(safeLine(`clawloop-sinks: ${sink}: ${message}`));
     } catch {
       // A warning must never become an error in the caller.
     }
@@ -45,7 +44,7 @@ export class Warnings {
       }
       const held = seen?.suppressed ? ` (${seen.suppressed} similar warnings held back)` : '';
       this.last.set(key, { at: now, suppressed: 0 });
-      this.write(redactSecrets(`clawloop-sinks: ${sink}: ${message}${held}`, this.secrets));
+      this.write(safeLine(`clawloop-sinks: ${sink}: ${message}${held}`));
     } catch {
       // A warning must never become an error in the caller.
     }

@@ -54,7 +54,7 @@ describe('clawloop-sinks serve', () => {
     expect(body.problems.map((p) => p.line)).toEqual([2, 3]);
     expect(body.problems[0].field).toBeTruthy();
     expect(body.problems[1].problem).toMatch(/not valid JSON/);
-    const health = (await (await fetch(`${base}/healthz`)).json()) as { accepted: number };
+    const health = (await (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { accepted: number };
     expect(health.accepted).toBe(2);
   });
 

@@ -2,6 +2,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createReportAdapter, type ReportMapped, type ReportTransport } from '../../../generated/report/adapter.gen.js';
+import { redactKnownSecrets } from '../../core/redact.js';
 import type { Sink } from '../../core/sink.js';
 import { renderReport } from './html.js';
 import { considerEpisode, emptyModel, type ReportModel } from './model.js';
@@ -43,7 +44,8 @@ export class ReportTransportImpl implements ReportTransport {
   async flush(): Promise<void> {
     mkdirSync(dirname(this.out), { recursive: true });
     const tmp = `${this.out}.tmp-${process.pid}`;
-    writeFileSync(tmp, renderReport(this.model, new Date()));
+    // The page quotes the run's data (configs, conversations, errors): no configured credential may reach it.
+    writeFileSync(tmp, redactKnownSecrets(renderReport(this.model, new Date())));
     renameSync(tmp, this.out);
   }
 
