@@ -28,12 +28,15 @@ export function safeName(name: string): string {
 }
 
 /**
- * `segments` joined under `dir`, each made safe with safeName(); throws if the result would still lie outside `dir`
- * (it cannot, by construction: this is the second line of defence).
+ * `segments` (names made with safeName) joined under `dir`; throws if a segment is not a plain name or the result
+ * would lie outside `dir` — the second line of defence behind safeName.
  */
 export function pathInside(dir: string, ...segments: string[]): string {
   const base = resolve(dir);
-  const target = resolve(base, ...segments.map(safeName));
+  for (const segment of segments) {
+    if (segment === '' || segment === '.' || segment === '..' || /[/\\\u0000]/.test(segment)) throw new Error(`refusing a path segment that is not a plain name: ${JSON.stringify(segment)}`);
+  }
+  const target = resolve(base, ...segments);
   const rel = relative(base, target);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`refusing to write outside ${base}: ${JSON.stringify(segments)}`);
   return target;

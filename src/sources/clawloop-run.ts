@@ -19,6 +19,7 @@ import type {
   Playbook,
   RunStartedEvent,
 } from '../../generated/types.gen.js';
+import { safeName } from '../core/safe-name.js';
 import { episodesFromCallback, evolutionFrom, iterationFrom, runFinishedFromArchive, runStartedFromArchive } from './convert.js';
 import { Peekable } from './peekable.js';
 import type { ProblemHandler } from './problems.js';
@@ -118,7 +119,8 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   const archivePath = (name: string) => (layout.archive && existsSync(join(layout.archive, name)) ? join(layout.archive, name) : undefined);
   const iterationsPath = archivePath('iterations.jsonl');
   const archiveIterations = Peekable.of(iterationsPath ? filterRun(readRecords<ArchiveIterationRecord>(iterationsPath, SOURCE_VALIDATORS.ArchiveIterationRecord, onProblem), runId) : undefined);
-  const episodesPath = archivePath(join(runId, 'episodes.jsonl'));
+  // The run id comes from data: it names a directory of the archive only when it is a plain name (no `..`, no `/`).
+  const episodesPath = safeName(runId) === runId ? archivePath(join(runId, 'episodes.jsonl')) : undefined;
   const archiveEpisodes = Peekable.of(episodesPath ? values(readRecords<ArchiveEpisodeRecord>(episodesPath, SOURCE_VALIDATORS.ArchiveEpisodeRecord, onProblem)) : undefined);
   const variantsPath = archivePath('variants.jsonl');
   const variants = new VariantLookup(Peekable.of(variantsPath ? values(readRecords<ArchiveVariantRecord>(variantsPath, SOURCE_VALIDATORS.ArchiveVariantRecord, onProblem)) : undefined));

@@ -6,6 +6,7 @@
  */
 import { createWandbAdapter, type WandbMapped, type WandbTransport } from '../../../generated/wandb/adapter.gen.js';
 import type { Fields } from '../../core/mapping-runtime.js';
+import { safeName } from '../../core/safe-name.js';
 import type { Sink } from '../../core/sink.js';
 import { OfflineRun, type OfflineRunOptions, type TableValue } from './offline-run.js';
 import { OnlineRun, resolveOnline } from './online-run.js';
@@ -81,7 +82,8 @@ export class WandbTransportImpl implements WandbTransport {
   private async open(runId: string, startedAt: number, extra: { tags?: readonly string[]; config?: Fields } = {}): Promise<RunState> {
     let state = this.runs.get(runId);
     if (!state) {
-      const wandbRunId = this.settings.runId ?? runId;
+      // W&B run ids name files and URL paths: made safe (a hostile ClawLoop run id cannot reach outside WANDB_DIR).
+      const wandbRunId = safeName(this.settings.runId ?? runId);
       const run = this.createRun({
         dir: this.settings.dir,
         runId: wandbRunId,

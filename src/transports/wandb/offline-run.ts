@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { pathInside, safeName } from '../../core/safe-name.js';
 import { LevelDbLogWriter } from './leveldb-log.js';
 import * as pb from './proto.js';
 
@@ -42,9 +43,10 @@ export class OfflineRun {
   private finished = false;
 
   constructor(private readonly options: OfflineRunOptions) {
-    this.runDir = join(options.dir, 'wandb', `offline-run-${stamp(options.startedAt)}-${options.runId}`);
+    // The run id comes from data: every name below goes through safeName, so nothing lands outside $WANDB_DIR/wandb.
+    this.runDir = pathInside(join(options.dir, 'wandb'), `offline-run-${stamp(options.startedAt)}-${safeName(options.runId)}`);
     mkdirSync(join(this.runDir, 'files'), { recursive: true });
-    this.path = join(this.runDir, `run-${options.runId}.wandb`);
+    this.path = pathInside(this.runDir, `run-${safeName(options.runId)}.wandb`);
     this.writer = new LevelDbLogWriter(this.path);
     this.append('header', Buffer.alloc(0));
     this.append(
@@ -83,9 +85,11 @@ export class OfflineRun {
   table(key: string, step: number, table: TableValue): Record<string, unknown> {
     const content = JSON.stringify({ columns: table.columns, data: table.data });
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const path = `media/table/${key}_${step}_${sha256.slice(0, 20)}.table.json`;
-    mkdirSync(join(this.runDir, 'files', 'media', 'table', ...key.split('/').slice(0, -1)), { recursive: true });
-    writeFileSync(join(this.runDir, 'files', path), content);
+    const segments = key.split('/').map(safeName);
+    const path = `media/table/${segments.join('/')}_${step}_${sha256.slice(0, 20)}.table.json`;
+    const dir = pathInside(join(this.runDir, 'files', 'media', 'table'), ...segments.slice(0, -1));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(pathInside(dir, `${segments.at(-1)}_${step}_${sha256.slice(0, 20)}.table.json`), content);
     this.append('files', pb.files([path]));
     return { _type: 'table-file', sha256, size: Buffer.byteLength(content), path, ncols: table.columns.length, nrows: table.data.length };
   }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
+import { safeName } from '../../core/safe-name.js';
 import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
 import type { OfflineRunOptions, TableValue } from './offline-run.js';
 
@@ -103,7 +104,8 @@ export class OnlineRun {
 
   private async stream(payload: Record<string, unknown>): Promise<void> {
     const { entity, project } = await this.start();
-    await this.request('POST', `${this.settings.baseUrl}/files/${entity}/${project}/${this.run.runId}/file_stream`, JSON.stringify(payload));
+    const path = [entity, project, this.run.runId].map(encodeURIComponent).join('/');
+    await this.request('POST', `${this.settings.baseUrl}/files/${path}/file_stream`, JSON.stringify(payload));
   }
 
   async config(values: Record<string, unknown>): Promise<void> {
@@ -129,7 +131,7 @@ export class OnlineRun {
   async table(key: string, step: number, table: TableValue): Promise<Record<string, unknown>> {
     const content = JSON.stringify({ columns: table.columns, data: table.data });
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const path = `media/table/${key}_${step}_${sha256.slice(0, 20)}.table.json`;
+    const path = `media/table/${key.split('/').map(safeName).join('/')}_${step}_${sha256.slice(0, 20)}.table.json`;
     const { entity, project } = await this.start();
     const created = await this.graphql<{ createRunFiles: { files: Array<{ name: string; uploadUrl: string }> } }>(CREATE_RUN_FILES, { entity, project, run: this.run.runId, files: [path] });
     const target = created.createRunFiles.files.find((f) => f.name === path);
