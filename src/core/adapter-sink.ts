@@ -1,19 +1,28 @@
 /**
- * Turns a generated mapper plus a hand-written transport into a Sink. Keeps the derived-value context per sink
- * and maps each batch once, so the hub's retries resend the same mapped records instead of recounting them.
+ * Turns a generated mapper plus a hand-written transport into a Sink. Keeps the derived-value context per sink and
+ * maps each event once, in event order, when its batch is first handed over: a retried batch, or the halves of a
+ * split one, resend the same mapped records instead of counting their episodes again.
  * (Redaction of message content is the hub's `redact` option: it runs once, before any sink.)
  */
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { DerivedContext } from './derived-context.js';
-import type { Sink } from './sink.js';
+import type { HandleOptions, Sink } from './sink.js';
 
 export interface AdapterOptions {
   /** Sink name in counters and warnings (two sinks of one backend need two names). @default the backend's name */
   name?: string;
+  /**
+   * Calls the hub may have in flight at once (Sink.concurrency): only for transports whose sends are independent
+   * of each other once mapped (OTLP exports keyed by deterministic ids). @default 1
+   */
+  concurrency?: number;
 }
 
+/** What a transport's send() gets besides the batch. */
+export type SendOptions = HandleOptions;
+
 export interface MappedTransport<M> {
-  send(batch: readonly M[]): Promise<void>;
+  send(batch: readonly M[], options?: SendOptions): Promise<void>;
   flush?(): Promise<void>;
   close?(): Promise<void>;
 }
@@ -25,22 +34,29 @@ export function createAdapterSink<M>(
   options: AdapterOptions = {},
 ): Sink {
   const ctx = new DerivedContext();
-  const sinkName = options.name ?? name;
-  let lastBatch: readonly CanonicalEvent[] | undefined;
-  let lastMapped: readonly M[] = [];
+  const mapped = new WeakMap<CanonicalEvent, M>();
+  const mapOnce = (event: CanonicalEvent): M => {
+    let m = mapped.get(event);
+    if (m === undefined) {
+      ctx.observe(event);
+      m = map(event, ctx);
+      ctx.release(event);
+      mapped.set(event, m);
+    }
+    return m;
+  };
   return {
-    name: sinkName,
-    async handle(batch) {
-      if (batch !== lastBatch) {
-        lastMapped = batch.map((event) => {
-          ctx.observe(event);
-          const mapped = map(event, ctx);
-          ctx.release(event);
-          return mapped;
-        });
-        lastBatch = batch;
+    name: options.name ?? name,
+    concurrency: options.concurrency,
+    // Mapping happens synchronously, before the first await, so concurrent calls still map in event order.
+    handle(batch, handleOptions) {
+      let records: M[];
+      try {
+        records = batch.map(mapOnce);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      await transport.send(lastMapped);
+      return transport.send(records, handleOptions);
     },
     async flush() {
       await transport.flush?.();

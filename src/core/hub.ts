@@ -5,7 +5,7 @@
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { DEFAULT_BREAKER, DEFAULT_RETRY, type BreakerPolicy, type RetryPolicy } from './retry.js';
 import type { Sink } from './sink.js';
-import { SinkWorker, type SinkCounters } from './sink-worker.js';
+import { SinkWorker, type CloseOutcome, type SinkCounters } from './sink-worker.js';
 import { Spool, type SpoolOptions, type SpoolReader, type SpoolRecovery } from './spool.js';
 import { safeLine } from './safe-text.js';
 import { describeRecovery } from './spool-report.js';
@@ -16,10 +16,22 @@ export type { SinkCounters } from './sink-worker.js';
 export interface HubOptions {
   /** Events each sink may hold before new ones are dropped. @default 10000 */
   queueSize?: number;
-  /** Most events handed to a sink in one call. @default 100 */
+  /** Most events handed to a sink in one call (halved while its backend is busy, grown back after). @default 100 */
   batchSize?: number;
-  /** Time limit of one sink call, in ms. @default 15000 */
+  /**
+   * Most calls in flight per sink, for sinks that allow several (`Sink.concurrency`); fewer while the backend is busy.
+   * The spool is acknowledged only over a delivered prefix, whatever order calls finish in. @default 4
+   */
+  maxInFlight?: number;
+  /** Time limit of one sink call, in ms; a call that outlives it is aborted (its AbortSignal fires). @default 15000 */
   timeoutMs?: number;
+  /** A successful call slower than this is back-pressure: the sink slows down. @default half of timeoutMs */
+  slowMs?: number;
+  /**
+   * How long a sink may make no progress before a patient producer stops waiting for it
+   * (`waitForCapacity(n, { untilStalled: true })`) and before `close({ stallMs })` gives up on it. @default 300000
+   */
+  stallMs?: number;
   retry?: Partial<RetryPolicy>;
   breaker?: Partial<BreakerPolicy>;
   /**
@@ -38,12 +50,23 @@ export interface HubOptions {
   random?: () => number;
 }
 
+export interface CloseOptions {
+  /** A fixed deadline for the whole close, in ms (live use: a training loop, serve, watch). */
+  timeoutMs?: number;
+  /**
+   * Give up on a sink only once it made no progress for this long, in ms (replays: a slow backend is waited for as
+   * long as it keeps accepting events). With both, whichever comes first. @default timeoutMs 30000 when neither is given
+   */
+  stallMs?: number;
+}
+
 export interface CloseReport {
   /**
-   * Per sink: final counters, events not delivered (received − sent), the sink's own close error, and (when spooling)
-   * how many records stay in the spool for the next start.
+   * Per sink: final counters, events not delivered (received − sent), the sink's own close error, (when spooling)
+   * how many records stay in the spool for the next start, and when the sink last made progress if close() gave up on
+   * it for lack of progress.
    */
-  sinks: Record<string, SinkCounters & { undelivered: number; closeError?: string; spooled?: number }>;
+  sinks: Record<string, SinkCounters & { undelivered: number; closeError?: string; spooled?: number; stalledSince?: number }>;
   /** What opening the spool found and repaired, and records found invalid while redelivering (when spooling). */
   spool?: SpoolRecovery;
   /** True when every sink delivered everything it received and nothing waits in the spool. */
@@ -62,6 +85,7 @@ const ERROR_CHARS = 500;
 /** Error texts leave the hub redacted and on one line, whoever reads them (summary, /healthz, a library caller). */
 function scrub(counters: SinkCounters): SinkCounters {
   if (counters.lastError !== undefined) counters.lastError = safeLine(counters.lastError, ERROR_CHARS);
+  if (counters.lastRejected !== undefined) counters.lastRejected = safeLine(counters.lastRejected, ERROR_CHARS);
   return counters;
 }
 
@@ -83,6 +107,7 @@ export class Hub {
   private readonly now: () => number;
   private readonly spool?: Spool;
   private readonly warnings: Warnings;
+  private readonly stallMs: number;
   private closed: Promise<CloseReport> | undefined;
   private closing = false;
   private readonly queueSize: number;
@@ -99,10 +124,14 @@ export class Hub {
     const warnings = new Warnings({ write: options.onWarning, intervalMs: options.warningIntervalMs, now: options.now });
     this.warnings = warnings;
     this.spool = options.spool ? new Spool(options.spool) : undefined;
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    this.stallMs = options.stallMs ?? 300_000;
     const workerOptions = {
       queueSize: options.queueSize ?? 10_000,
       batchSize: options.batchSize ?? 100,
-      timeoutMs: options.timeoutMs ?? 15_000,
+      maxInFlight: options.maxInFlight ?? 4,
+      timeoutMs,
+      slowMs: options.slowMs ?? timeoutMs / 2,
       retry: { ...DEFAULT_RETRY, ...options.retry },
       breaker: { ...DEFAULT_BREAKER, ...options.breaker },
       warnings,
@@ -208,12 +237,14 @@ export class Hub {
   }
 
   /**
-   * For producers that may wait (replay, serve): resolves once no healthy sink holds `maxQueued` events or more
-   * (default: half its queue). A small number keeps a replay's memory flat. Sinks whose breaker is open are not waited
-   * for, so a dead backend cannot stall a replay.
+   * For producers that may wait (replay, serve): resolves once no sink holds `maxQueued` events or more (default: half
+   * its queue). A small number keeps a replay's memory flat. By default a sink whose breaker is open is not waited for
+   * (serve must answer); `untilStalled` waits through busy spells and outages until a sink has made no progress for
+   * the hub's `stallMs` (replays: a slow backend is a reason to wait, not to drop).
    */
-  async waitForCapacity(maxQueued?: number, pollMs = 2): Promise<void> {
-    while (this.workers.some((w) => w.busy(maxQueued))) await new Promise((resolve) => setTimeout(resolve, pollMs));
+  async waitForCapacity(maxQueued?: number, { untilStalled = false, pollMs = 2 }: { untilStalled?: boolean; pollMs?: number } = {}): Promise<void> {
+    const stallMs = untilStalled ? this.stallMs : undefined;
+    while (this.workers.some((w) => w.busy(maxQueued, stallMs))) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 
   /** Counters per sink, readable at any time (a snapshot; error texts redacted, on one line). */
@@ -229,29 +260,39 @@ export class Hub {
   }
 
   /**
-   * Delivers what it can within `timeoutMs`, closes every sink and reports what was not delivered. Idempotent;
-   * never throws. Events emitted after close() are dropped and counted.
+   * Delivers what it can — within `timeoutMs`, or for as long as each sink keeps making progress (`stallMs`) — closes
+   * every sink and reports what was not delivered. Idempotent; never throws. Events emitted after close() are dropped
+   * and counted.
    */
-  close({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<CloseReport> {
+  close({ timeoutMs, stallMs }: CloseOptions = {}): Promise<CloseReport> {
     this.closed ??= (async () => {
       this.closing = true;
-      const deadline = this.now() + timeoutMs;
+      const deadline = timeoutMs !== undefined || stallMs === undefined ? this.now() + (timeoutMs ?? 30_000) : undefined;
       if (this.catchUps.size > 0) {
-        // Redelivery from the spool goes on while there is time (keeping a slice for the sinks' own close);
-        // whatever is left stays on disk for the next start.
-        const budget = Math.max(0, timeoutMs - Math.min(1000, timeoutMs / 10));
+        // Redelivery from the spool goes on while there is time (keeping a slice for the sinks' own close) and while
+        // each sink makes progress; whatever is left stays on disk for the next start.
+        const left = deadline === undefined ? undefined : Math.max(0, deadline - this.now());
+        const budget = left === undefined ? undefined : Math.max(0, left - Math.min(1000, left / 10));
         const timer = new AbortController();
-        await Promise.race([Promise.all([...this.catchUps.values()].map((c) => c.done)), pause(budget, timer.signal)]);
+        const caughtUp = Promise.all([...this.catchUps].map(([worker, c]) => Promise.race([c.done, worker.stalled(stallMs, timer.signal)])));
+        await Promise.race([caughtUp, ...(budget !== undefined ? [pause(budget, timer.signal)] : [])]);
         timer.abort();
         this.stopCatchUps.abort();
         await Promise.all([...this.catchUps.values()].map((c) => c.done));
       }
-      const closeErrors = await Promise.all(this.workers.map((w) => w.close(deadline).catch((e: unknown) => String(e))));
+      const outcomes = await Promise.all(this.workers.map((w) => w.close({ deadline, stallMs }).catch((e: unknown): CloseOutcome => ({ closeError: String(e) }))));
       const sinks: CloseReport['sinks'] = {};
       this.workers.forEach((w, i) => {
         const spooled = this.spool?.pendingCount(w.sink.name);
-        const closeError = closeErrors[i] === undefined ? undefined : safeLine(closeErrors[i]!, ERROR_CHARS);
-        sinks[w.sink.name] = { ...scrub({ ...w.counters }), undelivered: w.counters.received - w.counters.sent, closeError, ...(spooled !== undefined ? { spooled } : {}) };
+        const { stalledSince } = outcomes[i];
+        const closeError = outcomes[i].closeError === undefined ? undefined : safeLine(outcomes[i].closeError!, ERROR_CHARS);
+        sinks[w.sink.name] = {
+          ...scrub({ ...w.counters }),
+          undelivered: w.counters.received - w.counters.sent,
+          closeError,
+          ...(spooled !== undefined ? { spooled } : {}),
+          ...(stalledSince !== undefined ? { stalledSince } : {}),
+        };
       });
       this.spool?.close();
       const complete = Object.values(sinks).every((s) => s.undelivered === 0 && !s.closeError && !s.spooled);

@@ -40,7 +40,10 @@ export const DEFAULT_BREAKER: BreakerPolicy = { failureThreshold: 5, cooldownMs:
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
-/** closed → (threshold failures) → open → (cooldown) → half-open → success: closed / failure: open. */
+/**
+ * closed → (threshold failures) → open → (cooldown) → half-open → success: closed / failure: open. Only outages count
+ * (src/core/errors.ts): a backend that answers "busy" is up, and is slowed down instead (src/core/adaptive-limit.ts).
+ */
 export class CircuitBreaker {
   private failures = 0;
   private openedAt = 0;
@@ -62,6 +65,11 @@ export class CircuitBreaker {
   success(): void {
     this.failures = 0;
     this.state = 'closed';
+  }
+
+  /** The backend answered, even if only to say it is busy: it is up, so the outage count starts over. */
+  alive(): void {
+    this.success();
   }
 
   /** Records a failed attempt; returns true when this failure opened the breaker. */
