@@ -6,15 +6,23 @@ import { SINKS } from '../sinks/registry.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { safeLines, say } from './output.js';
 import { replay } from './replay.js';
-import { UsageError } from './run-sinks.js';
+import { DEFAULT_LIVE_TIMEOUT_MS, DEFAULT_STALL_MS, UsageError } from './run-sinks.js';
 import { serve } from './serve.js';
 import { watch } from './watch.js';
 
-function sinkOptions(command: Command): Command {
-  return command
+/** Flags every sink-driving command shares; a replay ends by progress, watch and serve by a fixed deadline. */
+function sinkOptions(command: Command, mode: 'replay' | 'live' = 'live'): Command {
+  command
     .option('--sink <names>', 'comma-separated sinks (see `clawloop-sinks sinks`)', 'report,console')
-    .option('--out <file>', 'report sink: where to write the HTML', '.clawloop-sinks/report.html')
-    .option('--timeout <ms>', 'at the end, how long to keep delivering before giving up', '30000')
+    .option('--out <file>', 'report sink: where to write the HTML', '.clawloop-sinks/report.html');
+  if (mode === 'replay') {
+    command
+      .option('--stall-timeout <ms>', 'give up on a sink once it has delivered nothing for this long (a slow backend is waited for as long as it makes progress)', String(DEFAULT_STALL_MS))
+      .option('--timeout <ms>', 'optional fixed limit on the end of the replay (default: none; --stall-timeout decides)');
+  } else {
+    command.option('--timeout <ms>', 'at the end, how long to keep delivering before giving up', String(DEFAULT_LIVE_TIMEOUT_MS));
+  }
+  return command
     .option('--retry-for <ms>', 'how long one batch is retried while its backend refuses or is busy (replays can afford to wait)', '600000')
     .option('--spool <dir>', 'durable spool: keep events on disk until each sink acknowledged them; a later run on the same dir delivers what is pending')
     .option('-q, --quiet', 'no progress and no notes; problems and the summary still print');
@@ -36,6 +44,7 @@ export function buildProgram(): Command {
       .option('--run-id <id>', 'run id to use (default: the archive\'s, else derived from the directory)')
       .addOption(new Option('--format <format>', 'input format (default: detected)').choices(['run', 'events', 'callback', 'experiment', 'evolution']))
       .option('--no-progress', 'no progress bar or progress lines'),
+    'replay',
   ).action(async (paths: string[], flags) => {
     process.exitCode = await replay(paths, flags);
   });

@@ -16,7 +16,7 @@ export interface ReplayFlags extends SinkFlags {
 export async function replay(paths: string[], flags: ReplayFlags): Promise<number> {
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
   if (flags.format && !SOURCE_FORMATS.includes(flags.format as SourceFormat)) throw new UsageError(`--format must be one of ${SOURCE_FORMATS.join(', ')}`);
-  const session = await openSession(flags);
+  const session = await openSession(flags, process.stderr, { mode: 'replay' });
   const progress = createProgress(process.stderr, flags.progress && !flags.quiet);
   let events = 0;
   try {
@@ -33,9 +33,10 @@ export async function replay(paths: string[], flags: ReplayFlags): Promise<numbe
         events += 1;
         if (event.type === 'run.started') totalIterations = event.n_iterations;
         progress.tick(events, event.type === 'iteration' ? event.iteration : undefined, totalIterations);
-        // A replay can wait for slow sinks (a training loop never does); dead ones are not waited for. A few batches
-        // in flight keep every sink busy while memory stays flat on inputs of any size.
-        await session.hub.waitForCapacity(REPLAY_MAX_QUEUED);
+        // A replay can wait for slow sinks (a training loop never does), through busy spells and outages, until a sink
+        // has made no progress for --stall-timeout. A few batches in flight keep every sink busy while memory stays
+        // flat on inputs of any size.
+        await session.hub.waitForCapacity(REPLAY_MAX_QUEUED, { untilStalled: true });
       }
     }
   } finally {

@@ -10,10 +10,28 @@ import { formatSummary } from './summary.js';
 export interface SinkFlags {
   sink: string;
   out?: string;
-  timeout: string;
+  /** A fixed deadline for the end of the run (watch / serve: default 30 s; replay: none unless given). */
+  timeout?: string;
+  /** Replay: how long a sink may make no progress before the replay gives up on it. */
+  stallTimeout?: string;
   quiet?: boolean;
   spool?: string;
   retryFor?: string;
+}
+
+/** How a session ends: a replay waits while its sinks make progress; watch and serve keep a fixed deadline. */
+export type SessionMode = 'replay' | 'live';
+
+/** Default of --stall-timeout: five minutes without a single delivery. */
+export const DEFAULT_STALL_MS = 300_000;
+/** Default of --timeout for watch and serve. */
+export const DEFAULT_LIVE_TIMEOUT_MS = 30_000;
+
+function positiveMs(flag: string, value: string | undefined, fallback: number | undefined): number | undefined {
+  if (value === undefined) return fallback;
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`${flag} must be a positive number of milliseconds, got "${value}"`);
+  return ms;
 }
 
 export interface Session {
@@ -38,20 +56,22 @@ export function parseSinkNames(value: string): string[] {
 export interface SessionOptions {
   /** How the closing summary names skipped lines (serve: `refused`). @default 'skipped' */
   skippedWord?: string;
+  /** How the session ends: a replay waits while its sinks make progress; watch and serve keep a fixed deadline. @default 'live' */
+  mode?: SessionMode;
 }
 
 export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = process.stderr, options: SessionOptions = {}): Promise<Session> {
+  const mode = options.mode ?? 'live';
   let sinks: Sink[];
   try {
     sinks = await createSinks(parseSinkNames(flags.sink), { env: process.env, options: { out: flags.out } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const timeoutMs = Number(flags.timeout);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, got "${flags.timeout}"`);
-  const retryFor = Number(flags.retryFor ?? 600_000);
-  if (!Number.isFinite(retryFor) || retryFor <= 0) throw new UsageError(`--retry-for must be a positive number of milliseconds, got "${flags.retryFor}"`);
-  const hub = new Hub(sinks, { onWarning: (line) => say(err, line), spool: flags.spool ? { dir: flags.spool } : undefined, retry: { maxElapsedMs: retryFor } });
+  const timeoutMs = positiveMs('--timeout', flags.timeout, mode === 'replay' ? undefined : DEFAULT_LIVE_TIMEOUT_MS);
+  const stallMs = positiveMs('--stall-timeout', flags.stallTimeout, DEFAULT_STALL_MS)!;
+  const retryFor = positiveMs('--retry-for', flags.retryFor, 600_000)!;
+  const hub = new Hub(sinks, { onWarning: (line) => say(err, line), spool: flags.spool ? { dir: flags.spool } : undefined, retry: { maxElapsedMs: retryFor }, stallMs });
   const recovered = Object.values(hub.spoolPendingAtStart()).reduce((n, c) => n + c, 0);
   if (recovered > 0 && !flags.quiet) say(err, `spool: redelivering ${recovered} event deliveries an earlier run left pending`);
   const started = Date.now();
@@ -67,7 +87,8 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
       if (!flags.quiet) say(err, `note: ${message}`);
     },
     async finish() {
-      const report = await hub.close({ timeoutMs });
+      // A replay ends when everything is delivered or a sink stopped making progress; live modes keep their deadline.
+      const report = await hub.close(mode === 'replay' ? { stallMs, timeoutMs } : { timeoutMs });
       for (const line of formatSummary(report, (Date.now() - started) / 1000)) say(err, line);
       for (const sink of sinks) if ('out' in sink && typeof sink.out === 'string') say(err, `report written to ${sink.out}`);
       if (session.problems.any) say(err, session.problems.describe(options.skippedWord));
