@@ -9,7 +9,7 @@ export const EXIT = {
    * delivered with a bad field dropped or coerced; everything else was delivered.
    */
   inputErrors: 2,
-  /** Some sink did not deliver everything (dropped, failed, or still pending at the deadline). */
+  /** Some sink did not deliver everything (dropped, failed, or still pending at the deadline), or its configuration cannot work. */
   sinkFailed: 3,
 } as const;
 
@@ -19,4 +19,5 @@ Exit codes:
   1  usage error (bad flags, unknown sink, missing peer package)
   2  input problems were reported (listed with file:line: field): lines that could not be an event were skipped
      (serve: refused), or events were delivered with a bad field dropped or coerced; all else was delivered
-  3  some sink failed to deliver (see the summary)`;
+  3  some sink failed to deliver (see the summary), or a sink's configuration
+     cannot work (said at once, naming the variables to set)`;

@@ -2,12 +2,15 @@
 /** The `clawloop-sinks` command line. */
 import { Command, Option } from 'commander';
 import { peerInstalled } from '../core/peers.js';
+import { SinkConfigError } from '../core/preflight.js';
+import { installCommand } from '../core/install-command.js';
 import { SINKS } from '../sinks/registry.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { safeLines, say } from './output.js';
 import { replay } from './replay.js';
 import { DEFAULT_LIVE_TIMEOUT_MS, DEFAULT_STALL_MS, UsageError } from './run-sinks.js';
 import { serve } from './serve.js';
+import { packageVersion } from './version.js';
 import { watch } from './watch.js';
 
 /** Flags every sink-driving command shares; a replay ends by progress, watch and serve by a fixed deadline. */
@@ -25,12 +28,13 @@ function sinkOptions(command: Command, mode: 'replay' | 'live' = 'live'): Comman
   return command
     .option('--retry-for <ms>', 'how long one batch is retried while its backend refuses or is busy (replays can afford to wait)', '600000')
     .option('--spool <dir>', 'durable spool: keep events on disk until each sink acknowledged them; a later run on the same dir delivers what is pending')
-    .option('-q, --quiet', 'no progress and no notes; problems and the summary still print');
+    .option('-q, --quiet', 'no progress, no notes and no console sink lines; problems and the summary still print');
 }
 
 export function buildProgram(): Command {
   const program = new Command('clawloop-sinks')
     .description('Send a ClawLoop run to observability backends: W&B, MLflow, Langfuse, OpenTelemetry, Phoenix, or an HTML report.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(safeLines(text)) })
@@ -79,8 +83,8 @@ export function buildProgram(): Command {
       for (const [name, entry] of Object.entries(SINKS)) {
         const peers: readonly string[] = entry.peers;
         const missing = peers.filter((p) => !peerInstalled(p));
-        const state = missing.length === 0 ? 'ready' : `needs: pnpm add ${missing.join(' ')}`;
-        process.stdout.write(`${name.padEnd(10)} ${state.padEnd(24)} ${entry.description}\n`);
+        process.stdout.write(`${name.padEnd(10)} ${(missing.length === 0 ? 'ready' : 'needs peers').padEnd(12)} ${entry.description}\n`);
+        if (missing.length > 0) process.stdout.write(`${''.padEnd(10)} ${''.padEnd(12)} install with: ${installCommand(missing)}\n`);
       }
     });
   return program;
@@ -98,6 +102,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       say(process.stderr, `clawloop-sinks: ${error.message}`);
       return EXIT.usage;
+    }
+    if (error instanceof SinkConfigError) {
+      for (const line of error.message.split('\n')) say(process.stderr, `clawloop-sinks: ${line}`);
+      return EXIT.sinkFailed;
     }
     // Not expected: still printed through the same redaction (an error may quote a URL or a header).
     say(process.stderr, `clawloop-sinks: unexpected error: ${error instanceof Error ? error.message : String(error)}`);

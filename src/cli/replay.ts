@@ -17,10 +17,11 @@ export async function replay(paths: string[], flags: ReplayFlags): Promise<numbe
   for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
   if (flags.format && !SOURCE_FORMATS.includes(flags.format as SourceFormat)) throw new UsageError(`--format must be one of ${SOURCE_FORMATS.join(', ')}`);
   const session = await openSession(flags, process.stderr, { mode: 'replay' });
-  const progress = createProgress(process.stderr, flags.progress && !flags.quiet);
   let events = 0;
-  try {
-    for (const path of paths) {
+  for (const path of paths) {
+    // One progress per input: each run numbers its iterations from 0.
+    const progress = createProgress(process.stderr, flags.progress && !flags.quiet);
+    try {
       let totalIterations: number | undefined;
       const source = openSource(path, {
         onProblem: session.onProblem,
@@ -38,9 +39,9 @@ export async function replay(paths: string[], flags: ReplayFlags): Promise<numbe
         // flat on inputs of any size.
         await session.hub.waitForCapacity(REPLAY_MAX_QUEUED, { untilStalled: true });
       }
+    } finally {
+      progress.stop();
     }
-  } finally {
-    progress.stop();
   }
   return session.finish();
 }

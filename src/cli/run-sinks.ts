@@ -1,7 +1,8 @@
 /** Shared by replay, watch and serve: build the hub from `--sink`, print problems, close with a summary and an exit code. */
 import { Hub } from '../core/hub.js';
 import type { Sink } from '../core/sink.js';
-import { createSinks } from '../sinks/registry.js';
+import { SinkConfigError } from '../core/preflight.js';
+import { createSinks, failureHints, type SinkContext } from '../sinks/registry.js';
 import { formatProblem, ProblemTally, type InputProblem } from '../sources/problems.js';
 import { EXIT } from './exit-codes.js';
 import { say } from './output.js';
@@ -63,9 +64,13 @@ export interface SessionOptions {
 export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = process.stderr, options: SessionOptions = {}): Promise<Session> {
   const mode = options.mode ?? 'live';
   let sinks: Sink[];
+  const names = parseSinkNames(flags.sink);
+  const context: SinkContext = { env: process.env, options: { out: flags.out, quiet: flags.quiet ? 'yes' : undefined } };
   try {
-    sinks = await createSinks(parseSinkNames(flags.sink), { env: process.env, options: { out: flags.out } });
+    sinks = await createSinks(names, context);
   } catch (error) {
+    // A configuration that cannot work is a sink failure (exit 3), named up front; anything else is a usage error.
+    if (error instanceof SinkConfigError) throw error;
     throw new UsageError((error as Error).message);
   }
   const timeoutMs = positiveMs('--timeout', flags.timeout, mode === 'replay' ? undefined : DEFAULT_LIVE_TIMEOUT_MS);
@@ -89,8 +94,10 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
     async finish() {
       // A replay ends when everything is delivered or a sink stopped making progress; live modes keep their deadline.
       const report = await hub.close(mode === 'replay' ? { stallMs, timeoutMs } : { timeoutMs });
-      for (const line of formatSummary(report, (Date.now() - started) / 1000)) say(err, line);
-      for (const sink of sinks) if ('out' in sink && typeof sink.out === 'string') say(err, `report written to ${sink.out}`);
+      const failed = names.filter((n) => report.sinks[n] && (report.sinks[n].undelivered > 0 || report.sinks[n].closeError || report.sinks[n].spooled));
+      const hints = failed.length > 0 ? await failureHints(failed, context) : {};
+      for (const line of formatSummary(report, (Date.now() - started) / 1000, Date.now(), hints)) say(err, line);
+      for (const sink of sinks) for (const note of sink.closingNotes?.() ?? []) say(err, note);
       if (session.problems.any) say(err, session.problems.describe(options.skippedWord));
       if (!report.complete) return EXIT.sinkFailed;
       return session.problems.any ? EXIT.inputErrors : EXIT.ok;

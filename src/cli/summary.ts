@@ -16,13 +16,15 @@ function reasons(c: SinkReport, endedAt: number): string[] {
   return out;
 }
 
-export function formatSummary(report: CloseReport, seconds: number, endedAt = Date.now()): string[] {
+/** One line per sink; a sink that did not deliver everything ends with `hints[name]` (what to check). */
+export function formatSummary(report: CloseReport, seconds: number, endedAt = Date.now(), hints: Readonly<Record<string, string>> = {}): string[] {
   return Object.entries(report.sinks).map(([name, c]) => {
     const status = c.undelivered === 0 && !c.closeError && !c.spooled ? 'ok' : 'INCOMPLETE';
     const extra = reasons(c, endedAt).join('; ');
     const busy = c.busy ? `, busy answers ${c.busy}` : '';
     const refused = c.rejected ? ` (${c.rejected} refused by the backend)` : '';
+    const hint = status !== 'ok' && hints[name] ? ` → ${hints[name]}` : '';
     const spool = `${c.recovered ? `, recovered from spool ${c.recovered}` : ''}${c.spooled ? `, kept in spool for the next start ${c.spooled}` : ''}`;
-    return `${name.padEnd(10)} ${status.padEnd(10)} sent ${c.sent}/${c.received}, retried ${c.retried}, dropped ${c.dropped}, failed ${c.failed}${refused}, not delivered ${c.undelivered}${busy}${spool}, in ${seconds.toFixed(1)} s${extra ? ` (${extra})` : ''}`;
+    return `${name.padEnd(10)} ${status.padEnd(10)} sent ${c.sent}/${c.received}, retried ${c.retried}, dropped ${c.dropped}, failed ${c.failed}${refused}, not delivered ${c.undelivered}${busy}${spool}, in ${seconds.toFixed(1)} s${extra ? ` (${extra})` : ''}${hint}`;
   });
 }

@@ -2,6 +2,7 @@
  * Optional peer packages (backend SDKs): whether one is installed, and the one clear error naming what to install.
  * Lives in core so the registry, the backend entries and the OTLP layer can all use it without importing each other.
  */
+import { installCommand } from './install-command.js';
 
 /** Optional peers of the sinks built on OpenTelemetry's OTLP exporter (otel, phoenix, mlflow, langfuse). */
 export const OTLP_PEERS = ['@opentelemetry/api', '@opentelemetry/resources', '@opentelemetry/exporter-trace-otlp-proto'] as const;
@@ -16,10 +17,10 @@ export function peerInstalled(name: string): boolean {
   }
 }
 
-/** A sink needs optional packages that are not installed; the message says how to install them. */
+/** A sink needs optional packages that are not installed; the message says how to install them with the user's package manager. */
 export class MissingPeerError extends Error {
-  constructor(sink: string, missing: readonly string[]) {
-    super(`the ${sink} sink needs ${missing.join(', ')}; install with: pnpm add ${missing.join(' ')}`);
+  constructor(sink: string, missing: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+    super(`the ${sink} sink needs ${missing.join(', ')}; install with: ${installCommand(missing, env)}`);
     this.name = 'MissingPeerError';
   }
 }

@@ -29,4 +29,6 @@ export interface Sink {
   flush(): Promise<void>;
   /** Flushes and releases resources; called once. */
   close(): Promise<void>;
+  /** Lines for the user once the sink closed: where its output went and what to do with it (e.g. `wandb sync …`). */
+  closingNotes?(): string[];
 }

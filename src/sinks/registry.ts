@@ -3,6 +3,7 @@
  * never loads a backend SDK, and says which optional peer packages it needs. `pnpm new-sink` adds entries here.
  */
 import { MissingPeerError, OTLP_PEERS, peerInstalled } from '../core/peers.js';
+import { SinkConfigError, type SinkPreflight } from '../core/preflight.js';
 import type { Sink } from '../core/sink.js';
 
 export { MissingPeerError, OTLP_PEERS, peerInstalled } from '../core/peers.js';
@@ -10,7 +11,7 @@ export { MissingPeerError, OTLP_PEERS, peerInstalled } from '../core/peers.js';
 export interface SinkContext {
   /** Environment to read the backend's own variables from. */
   env: NodeJS.ProcessEnv;
-  /** CLI flags that apply to sinks (e.g. `out` for the report). */
+  /** CLI flags that apply to sinks (`out` for the report; `quiet` mutes the console sink). */
   options: Record<string, string | undefined>;
 }
 
@@ -19,6 +20,8 @@ export interface SinkEntry {
   /** Optional peer packages the sink needs at run time. */
   peers: readonly string[];
   create(context: SinkContext): Promise<Sink>;
+  /** Its up-front check and failure hint, when it has configuration to check (loaded lazily; never loads a backend SDK). */
+  preflight?(): Promise<SinkPreflight>;
 }
 
 export const SINKS = {
@@ -26,36 +29,42 @@ export const SINKS = {
     description: 'Self-contained HTML report: reward curves, signals, playbook growth, timeline, worst episodes (no server).',
     peers: [],
     create: async ({ options }) => (await import('../transports/report/index.js')).createReportSink({ out: options.out }),
+    preflight: async () => (await import('../transports/report/preflight.js')).reportPreflight,
   },
   console: {
     description: 'One line per iteration on stderr.',
     peers: [],
-    create: async () => (await import('../transports/console/index.js')).createConsoleSink(),
+    create: async ({ options }) => (await import('../transports/console/index.js')).createConsoleSink(options.quiet ? { write: () => {} } : {}),
   },
   otel: {
     description: 'OpenTelemetry spans to any OTLP backend (OTEL_EXPORTER_OTLP_ENDPOINT, _HEADERS, _PROTOCOL, OTEL_SERVICE_NAME).',
     peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/otel/index.js')).createOtelSink({ env }),
+    preflight: async () => (await import('../transports/otel/preflight.js')).otelPreflight,
   },
   mlflow: {
     description: 'MLflow: parent run + nested run per iteration, metrics, playbook artifacts, episode traces (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME).',
     peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/mlflow/index.js')).createMlflowSink({ env }),
+    preflight: async () => (await import('../transports/mlflow/preflight.js')).mlflowPreflight,
   },
   langfuse: {
     description: 'Langfuse: episodes as traces (OTLP), rewards as scores (LANGFUSE_PUBLIC_KEY, LANGFUSE_SECRET_KEY, LANGFUSE_BASE_URL).',
     peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/langfuse/index.js')).createLangfuseSink({ env }),
+    preflight: async () => (await import('../transports/langfuse/preflight.js')).langfusePreflight,
   },
   wandb: {
     description: 'Weights & Biases offline run (wandb sync uploads it): ClawLoop WandbSink metrics, config, episodes table (WANDB_PROJECT, WANDB_DIR, WANDB_RUN_ID).',
     peers: [],
     create: async ({ env }) => (await import('../transports/wandb/index.js')).createWandbSink({ env }),
+    preflight: async () => (await import('../transports/wandb/preflight.js')).wandbPreflight,
   },
   phoenix: {
     description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
     peers: OTLP_PEERS,
     create: async ({ env }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env }),
+    preflight: async () => (await import('../transports/phoenix/preflight.js')).phoenixPreflight,
   },
 } satisfies Record<string, SinkEntry>;
 
@@ -65,15 +74,41 @@ export function isSinkName(name: string): name is SinkName {
   return Object.hasOwn(SINKS, name);
 }
 
-/** Creates the named sinks; throws a clear error for an unknown name or a missing peer package. */
+function entryFor(name: string): SinkEntry {
+  if (!isSinkName(name)) throw new Error(`unknown sink "${name}" (available: ${Object.keys(SINKS).join(', ')})`);
+  return SINKS[name];
+}
+
+/**
+ * Creates the named sinks. Before any is created: an unknown name or a missing peer package throws a plain Error, and
+ * every sink's configuration is checked (in parallel, about a second at most) — those that cannot work throw one
+ * SinkConfigError, a line per sink, naming the variables to set.
+ */
 export async function createSinks(names: readonly string[], context: SinkContext): Promise<Sink[]> {
-  const sinks: Sink[] = [];
   for (const name of names) {
-    if (!isSinkName(name)) throw new Error(`unknown sink "${name}" (available: ${Object.keys(SINKS).join(', ')})`);
-    const entry: SinkEntry = SINKS[name];
-    const missing = entry.peers.filter((p) => !peerInstalled(p));
-    if (missing.length > 0) throw new MissingPeerError(name, missing);
-    sinks.push(await entry.create(context));
+    const missing = entryFor(name).peers.filter((p) => !peerInstalled(p));
+    if (missing.length > 0) throw new MissingPeerError(name, missing, context.env);
   }
+  const checks = await Promise.allSettled(names.map(async (name) => (await entryFor(name).preflight?.())?.preflight(context.env, context.options)));
+  const failures = checks.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
+  const unexpected = failures.find((f) => !(f instanceof SinkConfigError));
+  if (unexpected) throw unexpected;
+  if (failures.length > 0) throw SinkConfigError.combine(failures as SinkConfigError[]);
+  const sinks: Sink[] = [];
+  for (const name of names) sinks.push(await entryFor(name).create(context));
   return sinks;
+}
+
+/** For the closing summary: what to check, per named sink that did not deliver everything. */
+export async function failureHints(names: readonly string[], context: SinkContext): Promise<Record<string, string>> {
+  const hints: Record<string, string> = {};
+  for (const name of names) {
+    try {
+      const hint = (await entryFor(name).preflight?.())?.failureHint(context.env, context.options);
+      if (hint) hints[name] = hint;
+    } catch {
+      // A hint is a courtesy; a configuration that cannot even describe itself was reported up front.
+    }
+  }
+  return hints;
 }

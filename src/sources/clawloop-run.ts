@@ -6,6 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceLabel } from './source-label.js';
 import { SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
 import type {
   ArchiveEpisodeRecord,
@@ -132,8 +133,8 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   if (!layout.callback && episodesPath) notice('full episodes (messages, tool calls) need the after_iteration dump (episodes.ndjson, written by examples/observability/clawloop_bridge.py); the archive holds episode summaries only');
 
   const started: RunStartedEvent = start
-    ? runStartedFromArchive(start, layout.dir)
-    : { type: 'run.started', run_id: runId, started_at: (await experiment.peek())?.timestamp ?? Date.now() / 1000, source: layout.dir };
+    ? runStartedFromArchive(start, sourceLabel(layout.dir))
+    : { type: 'run.started', run_id: runId, started_at: (await experiment.peek())?.timestamp ?? Date.now() / 1000, source: sourceLabel(layout.dir) };
   yield started;
 
   let iterations = 0;

@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { EVENT_VALIDATORS } from '../../generated/validators.gen.js';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import type { ProblemHandler } from './problems.js';
+import { clawloopRecordHint } from './recognize-clawloop.js';
 import { readRecords } from './records.js';
 import type { ReadLinesOptions } from './lines.js';
 
@@ -11,7 +12,7 @@ const KNOWN = Object.keys(EVENT_VALIDATORS);
 /** The validator for a parsed value's `type`, or the problem to report. */
 export function eventValidatorFor(value: unknown): ValidateFunction<CanonicalEvent> | string {
   const type = value && typeof value === 'object' ? (value as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string') return `missing event type (expected one of ${KNOWN.join(', ')})`;
+  if (typeof type !== 'string') return `missing event type (expected one of ${KNOWN.join(', ')})${clawloopRecordHint(value)}`;
   const validator = (EVENT_VALIDATORS as Record<string, ValidateFunction<CanonicalEvent>>)[type];
   return validator ?? `unknown event type "${type}" (expected one of ${KNOWN.join(', ')})`;
 }

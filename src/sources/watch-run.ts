@@ -6,6 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceLabel } from './source-label.js';
 import { SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
 import type { ArchiveIterationRecord, ArchiveRunRecord, CallbackLine, CanonicalEvent, EvolutionLine, ExperimentLine } from '../../generated/types.gen.js';
 import { OUTPUT_FILES } from './clawloop-run.js';
@@ -82,8 +83,8 @@ async function* watchDirectory(dir: string, options: WatchOptions, pollMs: numbe
         runId ??= start?.run_id ?? runIdFromDirectory(dir);
         const first = Math.min(...exp.keys(), ...cb.keys());
         yield start
-          ? runStartedFromArchive(start, dir)
-          : { type: 'run.started', run_id: runId, started_at: exp.get(first)?.line.timestamp ?? Date.now() / 1000, source: dir };
+          ? runStartedFromArchive(start, sourceLabel(dir))
+          : { type: 'run.started', run_id: runId, started_at: exp.get(first)?.line.timestamp ?? Date.now() / 1000, source: sourceLabel(dir) };
         started = true;
         next = Number.isFinite(first) ? first : undefined;
       }

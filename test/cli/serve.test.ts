@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../helpers/collect.js';
 import { runCli, startCli } from '../helpers/cli.js';
-import { requireSample } from '../helpers/paths.js';
+import { requireSample, ROOT } from '../helpers/paths.js';
 
 const TOKEN = 'test-token-4f9a';
 const out = join(mkdtempSync(join(tmpdir(), 'clawloop-serve-')), 'report.html');
@@ -64,6 +64,7 @@ describe('clawloop-sinks serve', () => {
     expect(((await res.json()) as { problems: unknown[] }).problems).toHaveLength(1);
   });
 
+
   it('accepts the real sample as NDJSON and as a JSON array, writes the report at shutdown, and exits 2 for the refused lines', async () => {
     const { events } = await collect(requireSample());
     const ndjson = await post(events.slice(0, 10).map((e) => JSON.stringify(e)).join('\n'));
@@ -84,5 +85,24 @@ describe('clawloop-sinks serve', () => {
     const result = runCli(['serve', '--port', '0'], { CLAWLOOP_SINKS_TOKEN: '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('serve needs a bearer token');
+  });
+});
+
+describe('clawloop-sinks serve given one of ClawLoop\'s own files', () => {
+  it('refuses each line as not an event and points to replay (an after_iteration dump, an experiment line)', async () => {
+    const own = await startCli(['serve', '--port', '0', '--token', TOKEN, '--sink', 'report', '--out', join(mkdtempSync(join(tmpdir(), 'clawloop-serve-')), 'r.html')], /listening on (http:\/\/[^ ]+)/);
+    try {
+      for (const file of ['episodes.ndjson', 'experiment.jsonl']) {
+        const line = readFileSync(join(ROOT, 'examples', 'data', 'toolbench-run', file), 'utf8').split('\n')[0];
+        const res = await fetch(`${own.match[1]}/events`, { method: 'POST', body: line + '\n', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TOKEN}` } });
+        expect(res.status).toBe(207);
+        const body = (await res.json()) as { accepted: number; refused_lines: number[]; problems: Array<{ line: number; field: string; problem: string }> };
+        expect(body).toMatchObject({ accepted: 0, refused_lines: [1] });
+        expect(body.problems[0]).toMatchObject({ line: 1, field: 'type' });
+        expect(body.problems[0].problem).toMatch(/missing event type .*this looks like .*`clawloop-sinks replay <output dir or file>` reads ClawLoop's files/);
+      }
+    } finally {
+      await own.stop();
+    }
   });
 });

@@ -19,7 +19,7 @@ function project(peers: string[] = []): string {
   return dir;
 }
 
-const node = (dir: string, code: string) => spawnSync('node', ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+const node = (dir: string, code: string, env: NodeJS.ProcessEnv = {}) => spawnSync('node', ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
 
 beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'clawloop-tgz-'));
@@ -41,9 +41,10 @@ describe('the packed package', () => {
     expect(core.status, core.stderr).toBe(0);
     expect(core.stdout).toContain('function report,console,otel');
 
-    const otel = node(dir, "try { await import('clawloop-sinks/otel'); console.log('loaded'); } catch (e) { console.log(e.message); }");
+    // The install hint names the package manager the user runs (npm here, as npm_config_user_agent says).
+    const otel = node(dir, "try { await import('clawloop-sinks/otel'); console.log('loaded'); } catch (e) { console.log(e.message); }", { npm_config_user_agent: 'npm/10.8.2 node/v22.1.0 linux x64 workspaces/false' });
     expect(otel.stdout.trim()).toBe(
-      'the otel sink needs @opentelemetry/api, @opentelemetry/resources, @opentelemetry/exporter-trace-otlp-proto; install with: pnpm add @opentelemetry/api @opentelemetry/resources @opentelemetry/exporter-trace-otlp-proto',
+      'the otel sink needs @opentelemetry/api, @opentelemetry/resources, @opentelemetry/exporter-trace-otlp-proto; install with: npm install @opentelemetry/api @opentelemetry/resources @opentelemetry/exporter-trace-otlp-proto',
     );
     const cli = spawnSync(join(dir, 'node_modules', '.bin', 'clawloop-sinks'), ['replay', requireSample(), '--sink', 'mlflow'], { encoding: 'utf8', timeout: 60_000 });
     expect(cli.status).toBe(1);

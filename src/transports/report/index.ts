@@ -54,8 +54,11 @@ export class ReportTransportImpl implements ReportTransport {
   }
 }
 
+/** Where the report goes when no path is given. */
+export const DEFAULT_REPORT_PATH = '.clawloop-sinks/report.html';
+
 export function createReportSink(options: ReportSinkOptions = {}): Sink & { readonly out: string } {
-  const out = options.out ?? '.clawloop-sinks/report.html';
+  const out = options.out ?? DEFAULT_REPORT_PATH;
   const sink = createReportAdapter(new ReportTransportImpl(out, options.worstEpisodes));
-  return Object.assign(sink, { out });
+  return Object.assign(sink, { out, closingNotes: () => [`report written to ${out}`] });
 }

@@ -6,6 +6,7 @@
  */
 import { createWandbAdapter, type WandbMapped, type WandbTransport } from '../../../generated/wandb/adapter.gen.js';
 import type { Fields } from '../../core/mapping-runtime.js';
+import { isAbsolute, relative } from 'node:path';
 import { safeName } from '../../core/safe-name.js';
 import type { Sink } from '../../core/sink.js';
 import { OfflineRun, type OfflineRunOptions, type TableValue } from './offline-run.js';
@@ -61,6 +62,8 @@ interface RunState {
 
 export class WandbTransportImpl implements WandbTransport {
   readonly runs = new Map<string, RunState>();
+  /** Offline run directories written so far (for the closing note). */
+  readonly offlineDirs = new Set<string>();
   private readonly settings: Required<Pick<WandbSinkOptions, 'project' | 'dir'>> & WandbSinkOptions;
 
   constructor(
@@ -94,6 +97,7 @@ export class WandbTransportImpl implements WandbTransport {
         tags: [...(this.settings.tags ?? []), ...(extra.tags ?? [])],
         startedAt,
       });
+      if (run instanceof OfflineRun) this.offlineDirs.add(run.runDir);
       state = { run, startedAt, row: {}, rowTimestamp: startedAt, episodes: new Map() };
       this.runs.set(runId, state);
     }
@@ -170,9 +174,20 @@ export class WandbTransportImpl implements WandbTransport {
   }
 }
 
+/** A path as the user would type it: relative when under the working directory, else absolute. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Where each offline run is and the official command that uploads it. */
+export function offlineRunNotes(dirs: Iterable<string>): string[] {
+  return [...dirs].flatMap((dir) => [`wandb: offline run written to ${displayPath(dir)}`, `wandb: upload it with: wandb sync ${displayPath(dir)}`]);
+}
+
 /** Offline by default (no API key): a run directory for `wandb sync`. With WANDB_API_KEY (and mode online): the W&B API. */
 export function createWandbSink(options: WandbSinkOptions = {}): Sink & { readonly transport: WandbTransportImpl } {
   const online = resolveOnline(options);
   const transport = new WandbTransportImpl(options, online ? (o) => new OnlineRun(online, o) : undefined);
-  return Object.assign(createWandbAdapter(transport, { name: options.name ?? 'wandb' }), { transport });
+  return Object.assign(createWandbAdapter(transport, { name: options.name ?? 'wandb' }), { transport, closingNotes: () => offlineRunNotes(transport.offlineDirs) });
 }
