@@ -1,10 +1,10 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/console.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
-import { CONSOLE_RULES, CONSOLE_TARGETS } from './mapping.gen.js';
+import { CONSOLE_RULES, CONSOLE_TARGETS, type ConsoleFields, type ConsoleKeys } from './mapping.gen.js';
 
 /** A `episode` event mapped into console's vocabulary. */
 export interface ConsoleEpisode {
@@ -17,7 +17,7 @@ export interface ConsoleEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': Fields;
+  readonly 'line': ConsoleFields<'line'>;
 }
 
 /** A `iteration` event mapped into console's vocabulary. */
@@ -25,7 +25,7 @@ export interface ConsoleIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': Fields;
+  readonly 'line': ConsoleFields<'line'>;
 }
 
 /** A `run.finished` event mapped into console's vocabulary. */
@@ -33,7 +33,7 @@ export interface ConsoleRunFinished {
   readonly type: 'run.finished';
   readonly event: RunFinishedEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': Fields;
+  readonly 'line': ConsoleFields<'line'>;
 }
 
 /** A `run.started` event mapped into console's vocabulary. */
@@ -41,7 +41,7 @@ export interface ConsoleRunStarted {
   readonly type: 'run.started';
   readonly event: RunStartedEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': Fields;
+  readonly 'line': ConsoleFields<'line'>;
 }
 
 /** Any event mapped into console's vocabulary. */

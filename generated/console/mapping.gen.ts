@@ -1,7 +1,7 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/console.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
 
 /** One human-readable line per run start, iteration, evolution step and run end on stderr: a live view while a run streams in. */
@@ -11,6 +11,24 @@ export const CONSOLE_TARGETS = {
 } as const satisfies Record<string, TargetSpec>;
 
 export type ConsoleTarget = keyof typeof CONSOLE_TARGETS;
+
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface ConsoleKeys {
+  /** Values printed on the event's line, as key=value. */
+  'line': 'iteration' | 'actions' | 'reward_delta' | 'episodes' | 'reward' | 'avg_reward' | 'playbook' | 'state' | 'status' | 'best_reward' | 'iterations' | 'error' | 'run' | 'bench' | 'source';
+}
+
+/** Fields of one instance of a console target, keyed by that target's names. */
+export type ConsoleFields<T extends ConsoleTarget> = Fields<ConsoleKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const CONSOLE_KEYS = {
+  'line': ['iteration', 'actions', 'reward_delta', 'episodes', 'reward', 'avg_reward', 'playbook', 'state', 'status', 'best_reward', 'iterations', 'error', 'run', 'bench', 'source'],
+} as const satisfies { readonly [T in ConsoleTarget]: ReadonlyArray<ConsoleKeys[T]> };
 
 /** Where each field of each event lands in console: event type → target → rules. */
 export const CONSOLE_RULES = {

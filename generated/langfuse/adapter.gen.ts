@@ -1,25 +1,23 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/langfuse.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
-import { LANGFUSE_RULES, LANGFUSE_TARGETS } from './mapping.gen.js';
+import { LANGFUSE_RULES, LANGFUSE_TARGETS, type LangfuseFields, type LangfuseKeys } from './mapping.gen.js';
 
 /** A `episode` event mapped into langfuse's vocabulary. */
 export interface LangfuseEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
-  /** Trace-level attributes, set on the episode's root span (langfuse.trace.*, session.id). */
-  readonly 'trace': Fields;
-  /** The episode's root observation (type agent). */
-  readonly 'observation.agent': Fields;
+  /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
+  readonly 'span.episode': LangfuseFields<'span.episode'>;
   /** A GENERATION observation per assistant message. */
-  readonly 'observation.generation': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number]>>;
+  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], LangfuseKeys['span.llm']>>;
   /** A TOOL observation per tool call. */
-  readonly 'observation.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>>;
+  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], LangfuseKeys['span.tool']>>;
   /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
-  readonly 'scores': Fields;
+  readonly 'scores': LangfuseFields<'scores'>;
 }
 
 /** A `evolution` event mapped into langfuse's vocabulary. */
@@ -33,7 +31,9 @@ export interface LangfuseIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** Scores on the run's `clawloop-run` trace, one per iteration (the name carries the metric, the comment the iteration). */
-  readonly 'run.scores': Fields;
+  readonly 'run.scores': LangfuseFields<'run.scores'>;
+  /** The `iteration:{N}` observation (CHAIN) of the run's `clawloop-run` trace, which holds the per-iteration scores. */
+  readonly 'run.span': LangfuseFields<'run.span'>;
 }
 
 /** A `run.finished` event mapped into langfuse's vocabulary. */
@@ -88,10 +88,9 @@ export function mapLangfuseEvent(event: CanonicalEvent, ctx: DerivedContext): La
       return {
         type: 'episode',
         event,
-        'trace': applyRules(LANGFUSE_RULES['episode']['trace'], event, ctx, LANGFUSE_TARGETS['trace']),
-        'observation.agent': applyRules(LANGFUSE_RULES['episode']['observation.agent'], event, ctx, LANGFUSE_TARGETS['observation.agent']),
-        'observation.generation': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(LANGFUSE_RULES['episode']['observation.generation'], item, ctx, LANGFUSE_TARGETS['observation.generation']) })),
-        'observation.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(LANGFUSE_RULES['episode']['observation.tool'], item, ctx, LANGFUSE_TARGETS['observation.tool']) })),
+        'span.episode': applyRules(LANGFUSE_RULES['episode']['span.episode'], event, ctx, LANGFUSE_TARGETS['span.episode']),
+        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(LANGFUSE_RULES['episode']['span.llm'], item, ctx, LANGFUSE_TARGETS['span.llm']) })),
+        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(LANGFUSE_RULES['episode']['span.tool'], item, ctx, LANGFUSE_TARGETS['span.tool']) })),
         'scores': applyRules(LANGFUSE_RULES['episode']['scores'], event, ctx, LANGFUSE_TARGETS['scores']),
       };
     case 'evolution':
@@ -104,6 +103,7 @@ export function mapLangfuseEvent(event: CanonicalEvent, ctx: DerivedContext): La
         type: 'iteration',
         event,
         'run.scores': applyRules(LANGFUSE_RULES['iteration']['run.scores'], event, ctx, LANGFUSE_TARGETS['run.scores']),
+        'run.span': applyRules(LANGFUSE_RULES['iteration']['run.span'], event, ctx, LANGFUSE_TARGETS['run.span']),
       };
     case 'run.finished':
       return {

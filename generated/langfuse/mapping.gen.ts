@@ -1,19 +1,23 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/langfuse.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
 
 /** Langfuse: one trace per episode over Langfuse's OTLP endpoint (AGENT observation → GENERATION per assistant message → TOOL per tool call, with langfuse.* attributes the server reads), reward signals, the effective reward and `filtered` as scores; per-iteration rewards as scores on a run-level trace. */
 export const LANGFUSE_TARGETS = {
-  /** Trace-level attributes, set on the episode's root span (langfuse.trace.*, session.id). */
-  'trace': { scope: '$', maxValueLength: 32768 },
-  /** The episode's root observation (type agent). */
-  'observation.agent': { scope: '$', maxValueLength: 32768 },
+  /** Resource of a run's spans (one per run). */
+  'resource': { scope: '$' },
+  /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
+  'span.episode': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent', 'langfuse.observation.type': 'agent' } },
   /** A GENERATION observation per assistant message. */
-  'observation.generation': { scope: 'episode.messages[]', maxValueLength: 32768 },
+  'span.llm': { scope: 'episode.messages[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat', 'langfuse.observation.type': 'generation' } },
   /** A TOOL observation per tool call. */
-  'observation.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768 },
+  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool', 'langfuse.observation.type': 'tool' } },
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
+  /** The `iteration:{N}` observation (CHAIN) of the run's `clawloop-run` trace, which holds the per-iteration scores. */
+  'run.span': { scope: '$', constants: { 'langfuse.observation.type': 'chain' } },
   /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
   'scores': { scope: '$' },
   /** Scores on the run's `clawloop-run` trace, one per iteration (the name carries the metric, the comment the iteration). */
@@ -22,10 +26,49 @@ export const LANGFUSE_TARGETS = {
 
 export type LangfuseTarget = keyof typeof LANGFUSE_TARGETS;
 
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface LangfuseKeys {
+  /** Resource of a run's spans (one per run). */
+  'resource': 'service.name' | 'clawloop.run.id';
+  /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.trace.name' | 'session.id' | 'langfuse.trace.tags' | 'langfuse.trace.input' | 'langfuse.trace.output' | 'langfuse.trace.metadata.run_id' | 'langfuse.trace.metadata.iteration' | 'langfuse.trace.metadata.episode_id' | 'langfuse.trace.metadata.task_id' | 'langfuse.trace.metadata.bench' | 'langfuse.trace.metadata.state_id' | 'langfuse.trace.metadata.harness_version' | 'langfuse.trace.metadata.model' | 'langfuse.observation.metadata' | 'langfuse.observation.metadata.score_breakdown' | 'langfuse.observation.metadata.prompt_tokens' | 'langfuse.observation.metadata.completion_tokens' | 'langfuse.observation.metadata.total_tokens' | 'langfuse.observation.metadata.total_ms' | 'langfuse.observation.metadata.per_step_ms' | 'langfuse.observation.metadata.scored_at_generation' | 'langfuse.observation.input' | 'langfuse.observation.output' | 'langfuse.observation.status_message' | 'langfuse.environment' | 'langfuse.release';
+  /** A GENERATION observation per assistant message. */
+  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.observation.model.name' | 'langfuse.observation.output' | 'langfuse.observation.metadata.reasoning_content' | 'langfuse.observation.input' | 'langfuse.observation.usage_details' | 'langfuse.observation.metadata.step' | 'langfuse.observation.metadata.step_reward' | 'langfuse.environment' | 'langfuse.release';
+  /** A TOOL observation per tool call. */
+  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.observation.metadata.tool_call_id' | 'langfuse.observation.input' | 'langfuse.observation.output' | 'langfuse.observation.level' | 'langfuse.observation.status_message' | 'langfuse.observation.metadata.latency_ms' | 'langfuse.observation.metadata.success' | 'langfuse.environment' | 'langfuse.release';
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': 'exception.type' | 'exception.message';
+  /** The `iteration:{N}` observation (CHAIN) of the run's `clawloop-run` trace, which holds the per-iteration scores. */
+  'run.span': 'langfuse.observation.type' | 'langfuse.trace.metadata.run_id' | 'langfuse.observation.metadata.iteration' | 'langfuse.trace.name' | 'langfuse.environment' | 'langfuse.release';
+  /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
+  'scores': string | 'effective_reward' | 'normalized_reward' | 'filtered';
+  /** Scores on the run's `clawloop-run` trace, one per iteration (the name carries the metric, the comment the iteration). */
+  'run.scores': 'reward.mean' | 'reward.mean_normalized' | 'reward.raw_mean' | 'playbook.size';
+}
+
+/** Fields of one instance of a langfuse target, keyed by that target's names. */
+export type LangfuseFields<T extends LangfuseTarget> = Fields<LangfuseKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const LANGFUSE_KEYS = {
+  'resource': ['service.name', 'clawloop.run.id'],
+  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'langfuse.observation.type', 'langfuse.trace.name', 'session.id', 'langfuse.trace.tags', 'langfuse.trace.input', 'langfuse.trace.output', 'langfuse.trace.metadata.run_id', 'langfuse.trace.metadata.iteration', 'langfuse.trace.metadata.episode_id', 'langfuse.trace.metadata.task_id', 'langfuse.trace.metadata.bench', 'langfuse.trace.metadata.state_id', 'langfuse.trace.metadata.harness_version', 'langfuse.trace.metadata.model', 'langfuse.observation.metadata', 'langfuse.observation.metadata.score_breakdown', 'langfuse.observation.metadata.prompt_tokens', 'langfuse.observation.metadata.completion_tokens', 'langfuse.observation.metadata.total_tokens', 'langfuse.observation.metadata.total_ms', 'langfuse.observation.metadata.per_step_ms', 'langfuse.observation.metadata.scored_at_generation', 'langfuse.observation.input', 'langfuse.observation.output', 'langfuse.observation.status_message', 'langfuse.environment', 'langfuse.release'],
+  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'langfuse.observation.type', 'langfuse.observation.model.name', 'langfuse.observation.output', 'langfuse.observation.metadata.reasoning_content', 'langfuse.observation.input', 'langfuse.observation.usage_details', 'langfuse.observation.metadata.step', 'langfuse.observation.metadata.step_reward', 'langfuse.environment', 'langfuse.release'],
+  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'langfuse.observation.type', 'langfuse.observation.metadata.tool_call_id', 'langfuse.observation.input', 'langfuse.observation.output', 'langfuse.observation.level', 'langfuse.observation.status_message', 'langfuse.observation.metadata.latency_ms', 'langfuse.observation.metadata.success', 'langfuse.environment', 'langfuse.release'],
+  'event.exception': ['exception.type', 'exception.message'],
+  'run.span': ['langfuse.observation.type', 'langfuse.trace.metadata.run_id', 'langfuse.observation.metadata.iteration', 'langfuse.trace.name', 'langfuse.environment', 'langfuse.release'],
+  'scores': ['effective_reward', 'normalized_reward', 'filtered'],
+  'run.scores': ['reward.mean', 'reward.mean_normalized', 'reward.raw_mean', 'playbook.size'],
+} as const satisfies { readonly [T in LangfuseTarget]: ReadonlyArray<LangfuseKeys[T]> };
+
 /** Where each field of each event lands in langfuse: event type → target → rules. */
 export const LANGFUSE_RULES = {
   'episode': {
-    'trace': [
+    'span.episode': [
       {
         key: 'langfuse.trace.name',
         source: 'derived:trace_name',
@@ -91,8 +134,6 @@ export const LANGFUSE_RULES = {
         source: 'episode.model',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
       },
-    ] satisfies FieldRule<EpisodeEvent>[],
-    'observation.agent': [
       {
         key: 'langfuse.observation.metadata',
         source: 'episode.metadata',
@@ -152,7 +193,7 @@ export const LANGFUSE_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_error(s, ctx),
       },
     ] satisfies FieldRule<EpisodeEvent>[],
-    'observation.generation': [
+    'span.llm': [
       {
         key: 'langfuse.observation.model.name',
         source: 'episode.messages[].model',
@@ -189,7 +230,7 @@ export const LANGFUSE_RULES = {
         get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
       },
     ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
-    'observation.tool': [
+    'span.tool': [
       {
         key: 'langfuse.observation.metadata.tool_call_id',
         source: 'episode.messages[].tool_calls[].id',
@@ -270,6 +311,18 @@ export const LANGFUSE_RULES = {
         key: 'playbook.size',
         source: 'derived:playbook_size',
         get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_size(s, ctx),
+      },
+    ] satisfies FieldRule<IterationEvent>[],
+    'run.span': [
+      {
+        key: 'langfuse.trace.metadata.run_id',
+        source: 'run_id',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.run_id,
+      },
+      {
+        key: 'langfuse.observation.metadata.iteration',
+        source: 'iteration',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.iteration,
       },
     ] satisfies FieldRule<IterationEvent>[],
   },

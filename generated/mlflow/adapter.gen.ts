@@ -1,19 +1,19 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/mlflow.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
-import { MLFLOW_RULES, MLFLOW_TARGETS } from './mapping.gen.js';
+import { MLFLOW_RULES, MLFLOW_TARGETS, type MlflowFields, type MlflowKeys } from './mapping.gen.js';
 
 /** A `episode` event mapped into mlflow's vocabulary. */
 export interface MlflowEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
-  readonly 'episode.summary': Fields;
+  readonly 'episode.summary': MlflowFields<'episode.summary'>;
   /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
-  readonly 'assessments': Fields;
+  readonly 'assessments': MlflowFields<'assessments'>;
 }
 
 /** A `evolution` event mapped into mlflow's vocabulary. */
@@ -21,9 +21,9 @@ export interface MlflowEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
-  readonly 'metrics': Fields;
+  readonly 'metrics': MlflowFields<'metrics'>;
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
-  readonly 'tags': Fields;
+  readonly 'tags': MlflowFields<'tags'>;
 }
 
 /** A `iteration` event mapped into mlflow's vocabulary. */
@@ -31,11 +31,11 @@ export interface MlflowIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
-  readonly 'metrics': Fields;
+  readonly 'metrics': MlflowFields<'metrics'>;
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
-  readonly 'tags': Fields;
-  /** JSON artifacts; the key is the artifact path relative to the run's artifact root. */
-  readonly 'artifacts': Fields;
+  readonly 'tags': MlflowFields<'tags'>;
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
+  readonly 'artifacts': MlflowFields<'artifacts'>;
 }
 
 /** A `run.finished` event mapped into mlflow's vocabulary. */
@@ -43,11 +43,11 @@ export interface MlflowRunFinished {
   readonly type: 'run.finished';
   readonly event: RunFinishedEvent;
   /** Final status and end time of the parent run. */
-  readonly 'run.end': Fields;
+  readonly 'run.end': MlflowFields<'run.end'>;
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
-  readonly 'tags': Fields;
+  readonly 'tags': MlflowFields<'tags'>;
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
-  readonly 'metrics': Fields;
+  readonly 'metrics': MlflowFields<'metrics'>;
 }
 
 /** A `run.started` event mapped into mlflow's vocabulary. */
@@ -55,11 +55,11 @@ export interface MlflowRunStarted {
   readonly type: 'run.started';
   readonly event: RunStartedEvent;
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
-  readonly 'tags': Fields;
+  readonly 'tags': MlflowFields<'tags'>;
   /** Params of the parent run (immutable in MLflow). */
-  readonly 'params': Fields;
-  /** JSON artifacts; the key is the artifact path relative to the run's artifact root. */
-  readonly 'artifacts': Fields;
+  readonly 'params': MlflowFields<'params'>;
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
+  readonly 'artifacts': MlflowFields<'artifacts'>;
 }
 
 /** Any event mapped into mlflow's vocabulary. */

@@ -1,7 +1,7 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/mlflow.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
 
 /** MLflow: a parent run per ClawLoop run, a nested run per iteration; reward signals as metrics at step = iteration (names as ClawLoop's MlflowSink), state hashes as tags, playbook snapshots and evolution actions as JSON artifacts, episodes as traces (the otel mapping, over MLflow's OTLP endpoint) with signals as assessments. */
@@ -12,7 +12,11 @@ export const MLFLOW_TARGETS = {
   'tags': { scope: '$', maxValueLength: 5000, maxKeyLength: 250 },
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
   'metrics': { scope: '$', maxKeyLength: 250 },
-  /** JSON artifacts; the key is the artifact path relative to the run's artifact root. */
+  /** Tags the parent run is created with, by which a replay finds it again. */
+  'run.tags': { scope: '$', constants: { 'clawloop.role': 'run', 'mlflow.source.name': 'clawloop-sinks', 'mlflow.source.type': 'LOCAL' } },
+  /** Tags a nested iteration run is created with, by which a replay finds it again. */
+  'iteration.tags': { scope: '$', constants: { 'clawloop.role': 'iteration' } },
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
   'artifacts': { scope: '$' },
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
   'episode.summary': { scope: '$' },
@@ -23,6 +27,48 @@ export const MLFLOW_TARGETS = {
 } as const satisfies Record<string, TargetSpec>;
 
 export type MlflowTarget = keyof typeof MLFLOW_TARGETS;
+
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface MlflowKeys {
+  /** Params of the parent run (immutable in MLflow). */
+  'params': 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'config';
+  /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
+  'tags': 'clawloop.evolution.actions' | 'clawloop.evolution.backend' | 'clawloop.evolution.state_before' | 'clawloop.evolution.state_after' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.fb.harness.status' | 'clawloop.fb.router.status' | 'clawloop.fb.weights.status' | 'clawloop.tinker.model_id' | 'clawloop.error' | 'clawloop.run_id' | 'clawloop.source' | 'clawloop.bench' | 'clawloop.tags';
+  /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
+  'metrics': `evolution.${string}` | 'evolution.reward_delta' | 'evolution.reward_before' | 'evolution.reward_after' | 'reward.mean' | 'reward.min' | 'reward.max' | 'reward.mean_normalized' | `reward.${string}.mean` | 'episodes.count' | 'reward.raw_mean' | 'reward.raw_min' | 'reward.raw_max' | `task.${string}.reward` | 'playbook.size' | 'playbook.mean_score' | 'playbook.max_score' | 'playbook.helpful_total' | 'playbook.harmful_total' | 'playbook.version' | 'playbook.generation' | `fb.${string}` | 'run.best_reward' | 'run.improvement_delta' | 'run.total_cost_tokens' | 'run.iterations_completed';
+  /** Tags the parent run is created with, by which a replay finds it again. */
+  'run.tags': 'clawloop.role' | 'mlflow.source.name' | 'mlflow.source.type' | 'clawloop.run_id';
+  /** Tags a nested iteration run is created with, by which a replay finds it again. */
+  'iteration.tags': 'clawloop.role' | 'clawloop.run_id' | 'clawloop.iteration' | 'mlflow.parentRunId';
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
+  'artifacts': 'playbook.json' | 'playbook_entries.json' | 'state_hashes.json' | 'fb_results.json' | 'per_task.json' | 'tinker_checkpoints.json' | 'tinker_durable_paths.json' | 'agent_config.json' | 'episodes.json' | 'evolution.json';
+  /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
+  'episode.summary': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'filtered' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages';
+  /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
+  'assessments': string | 'effective_reward';
+  /** Final status and end time of the parent run. */
+  'run.end': 'status' | 'end_time';
+}
+
+/** Fields of one instance of a mlflow target, keyed by that target's names. */
+export type MlflowFields<T extends MlflowTarget> = Fields<MlflowKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const MLFLOW_KEYS = {
+  'params': ['bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'config'],
+  'tags': ['clawloop.evolution.actions', 'clawloop.evolution.backend', 'clawloop.evolution.state_before', 'clawloop.evolution.state_after', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.fb.harness.status', 'clawloop.fb.router.status', 'clawloop.fb.weights.status', 'clawloop.tinker.model_id', 'clawloop.error', 'clawloop.run_id', 'clawloop.source', 'clawloop.bench', 'clawloop.tags'],
+  'metrics': ['evolution.reward_delta', 'evolution.reward_before', 'evolution.reward_after', 'reward.mean', 'reward.min', 'reward.max', 'reward.mean_normalized', 'episodes.count', 'reward.raw_mean', 'reward.raw_min', 'reward.raw_max', 'playbook.size', 'playbook.mean_score', 'playbook.max_score', 'playbook.helpful_total', 'playbook.harmful_total', 'playbook.version', 'playbook.generation', 'run.best_reward', 'run.improvement_delta', 'run.total_cost_tokens', 'run.iterations_completed'],
+  'run.tags': ['clawloop.role', 'mlflow.source.name', 'mlflow.source.type', 'clawloop.run_id'],
+  'iteration.tags': ['clawloop.role', 'clawloop.run_id', 'clawloop.iteration', 'mlflow.parentRunId'],
+  'artifacts': ['playbook.json', 'playbook_entries.json', 'state_hashes.json', 'fb_results.json', 'per_task.json', 'tinker_checkpoints.json', 'tinker_durable_paths.json', 'agent_config.json', 'episodes.json', 'evolution.json'],
+  'episode.summary': ['episode_id', 'task_id', 'bench', 'state_id', 'model', 'filtered', 'effective_reward', 'normalized_reward', 'n_steps', 'n_messages'],
+  'assessments': ['effective_reward'],
+  'run.end': ['status', 'end_time'],
+} as const satisfies { readonly [T in MlflowTarget]: ReadonlyArray<MlflowKeys[T]> };
 
 /** Where each field of each event lands in mlflow: event type → target → rules. */
 export const MLFLOW_RULES = {

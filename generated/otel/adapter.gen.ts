@@ -1,23 +1,23 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/otel.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
-import { OTEL_RULES, OTEL_TARGETS } from './mapping.gen.js';
+import { OTEL_RULES, OTEL_TARGETS, type OtelFields, type OtelKeys } from './mapping.gen.js';
 
 /** A `episode` event mapped into otel's vocabulary. */
 export interface OtelEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
   /** Attributes of the root span `episode:{id}` (AGENT). */
-  readonly 'span.episode': Fields;
+  readonly 'span.episode': OtelFields<'span.episode'>;
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
-  readonly 'event.evaluation': Fields;
+  readonly 'event.evaluation': OtelFields<'event.evaluation'>;
   /** Attributes of `llm:step{N}` (LLM), one per assistant message. */
-  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number]>>;
+  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], OtelKeys['span.llm']>>;
   /** Attributes of `tool:{name}` (TOOL), one per tool call. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>>;
+  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], OtelKeys['span.tool']>>;
 }
 
 /** A `evolution` event mapped into otel's vocabulary. */
@@ -25,7 +25,7 @@ export interface OtelEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** Attributes of `evolution:{N}` (CHAIN): what the evolver changed. */
-  readonly 'span.evolution': Fields;
+  readonly 'span.evolution': OtelFields<'span.evolution'>;
 }
 
 /** A `iteration` event mapped into otel's vocabulary. */
@@ -33,7 +33,7 @@ export interface OtelIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** Attributes of `iteration:{N}` (CHAIN), one root span per iteration. */
-  readonly 'span.iteration': Fields;
+  readonly 'span.iteration': OtelFields<'span.iteration'>;
 }
 
 /** A `run.finished` event mapped into otel's vocabulary. */

@@ -1,26 +1,69 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/otel.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../types.gen.js';
 
 /** OpenTelemetry spans for any OTLP backend, matching ClawLoop's own OTelExporter: episode (AGENT) → llm:step (LLM) → tool (TOOL), plus a CHAIN span per iteration and per evolution step. Attribute names: clawloop.*, OTel GenAI gen_ai.*, OpenInference. */
 export const OTEL_TARGETS = {
+  /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
+  'resource': { scope: '$' },
   /** Attributes of the root span `episode:{id}` (AGENT). */
-  'span.episode': { scope: '$', maxValueLength: 8192 },
+  'span.episode': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
-  'event.evaluation': { scope: '$' },
+  'event.evaluation': { scope: '$', constants: { 'gen_ai.evaluation.name': 'clawloop.reward.effective' } },
   /** Attributes of `llm:step{N}` (LLM), one per assistant message. */
-  'span.llm': { scope: 'episode.messages[]', maxValueLength: 8192 },
+  'span.llm': { scope: 'episode.messages[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
   /** Attributes of `tool:{name}` (TOOL), one per tool call. */
-  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 8192 },
+  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
   /** Attributes of `iteration:{N}` (CHAIN), one root span per iteration. */
-  'span.iteration': { scope: '$', maxValueLength: 8192 },
+  'span.iteration': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'CHAIN' } },
   /** Attributes of `evolution:{N}` (CHAIN): what the evolver changed. */
-  'span.evolution': { scope: '$', maxValueLength: 8192 },
+  'span.evolution': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'CHAIN' } },
 } as const satisfies Record<string, TargetSpec>;
 
 export type OtelTarget = keyof typeof OTEL_TARGETS;
+
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface OtelKeys {
+  /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
+  'resource': 'service.name' | 'clawloop.run.id';
+  /** Attributes of the root span `episode:{id}` (AGENT). */
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'session.id' | 'gen_ai.request.model' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'gen_ai.usage.input_tokens' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.reward.signals' | 'clawloop.harness.version' | 'clawloop.error' | 'input.value' | 'output.value' | 'clawloop.steps' | 'clawloop.tool_calls';
+  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
+  'event.evaluation': 'gen_ai.evaluation.name' | 'gen_ai.evaluation.score' | 'gen_ai.evaluation.score.value' | 'clawloop.reward.normalized';
+  /** Attributes of `llm:step{N}` (LLM), one per assistant message. */
+  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'gen_ai.request.model' | 'llm.model_name' | 'output.value' | 'gen_ai.usage.output_tokens' | 'clawloop.reasoning_content' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done';
+  /** Attributes of `tool:{name}` (TOOL), one per tool call. */
+  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'gen_ai.tool.call.id' | 'tool.name' | 'gen_ai.tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'tool.output' | 'output.value' | 'clawloop.step.index';
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': 'exception.type' | 'exception.message';
+  /** Attributes of `iteration:{N}` (CHAIN), one root span per iteration. */
+  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.per_task' | 'clawloop.fb.harness.status' | 'clawloop.fb.harness.metrics' | 'clawloop.fb.router.status' | 'clawloop.fb.router.metrics' | 'clawloop.fb.weights.status' | 'clawloop.fb.weights.metrics' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.tinker.checkpoints' | 'clawloop.tinker.model_id' | 'clawloop.tinker.durable_paths' | 'clawloop.reward.effective.mean' | 'clawloop.reward.effective.min' | 'clawloop.reward.effective.max' | 'clawloop.reward.normalized.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | 'clawloop.playbook.helpful_total' | 'clawloop.playbook.harmful_total';
+  /** Attributes of `evolution:{N}` (CHAIN): what the evolver changed. */
+  'span.evolution': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.evolution.actions' | 'clawloop.state.before' | 'clawloop.state.after' | 'clawloop.reward.before' | 'clawloop.reward.after' | 'clawloop.reward.delta' | 'clawloop.evolution.backend';
+}
+
+/** Fields of one instance of a otel target, keyed by that target's names. */
+export type OtelFields<T extends OtelTarget> = Fields<OtelKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const OTEL_KEYS = {
+  'resource': ['service.name', 'clawloop.run.id'],
+  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'clawloop.session.id', 'gen_ai.conversation.id', 'session.id', 'gen_ai.request.model', 'metadata', 'clawloop.score_breakdown', 'gen_ai.usage.input_tokens', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.reward.signals', 'clawloop.harness.version', 'clawloop.error', 'input.value', 'output.value', 'clawloop.steps', 'clawloop.tool_calls'],
+  'event.evaluation': ['gen_ai.evaluation.name', 'gen_ai.evaluation.score', 'gen_ai.evaluation.score.value', 'clawloop.reward.normalized'],
+  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'gen_ai.request.model', 'llm.model_name', 'output.value', 'gen_ai.usage.output_tokens', 'clawloop.reasoning_content', 'gen_ai.input.messages', 'gen_ai.output.messages', 'llm.input_messages', 'llm.output_messages', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done'],
+  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'gen_ai.tool.call.id', 'tool.name', 'gen_ai.tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'tool.output', 'output.value', 'clawloop.step.index'],
+  'event.exception': ['exception.type', 'exception.message'],
+  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'clawloop.per_task', 'clawloop.fb.harness.status', 'clawloop.fb.harness.metrics', 'clawloop.fb.router.status', 'clawloop.fb.router.metrics', 'clawloop.fb.weights.status', 'clawloop.fb.weights.metrics', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.tinker.checkpoints', 'clawloop.tinker.model_id', 'clawloop.tinker.durable_paths', 'clawloop.reward.effective.mean', 'clawloop.reward.effective.min', 'clawloop.reward.effective.max', 'clawloop.reward.normalized.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score', 'clawloop.playbook.helpful_total', 'clawloop.playbook.harmful_total'],
+  'span.evolution': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.evolution.actions', 'clawloop.state.before', 'clawloop.state.after', 'clawloop.reward.before', 'clawloop.reward.after', 'clawloop.reward.delta', 'clawloop.evolution.backend'],
+} as const satisfies { readonly [T in OtelTarget]: ReadonlyArray<OtelKeys[T]> };
 
 /** Where each field of each event lands in otel: event type → target → rules. */
 export const OTEL_RULES = {

@@ -1,23 +1,23 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/phoenix.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
-import { PHOENIX_RULES, PHOENIX_TARGETS } from './mapping.gen.js';
+import { PHOENIX_RULES, PHOENIX_TARGETS, type PhoenixFields, type PhoenixKeys } from './mapping.gen.js';
 
 /** A `episode` event mapped into phoenix's vocabulary. */
 export interface PhoenixEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
   /** Attributes of the AGENT root span `episode:{id}`. */
-  readonly 'span.episode': Fields;
+  readonly 'span.episode': PhoenixFields<'span.episode'>;
   /** Attributes of an LLM span per assistant message. */
-  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number]>>;
+  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], PhoenixKeys['span.llm']>>;
   /** Attributes of a TOOL span per tool call. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>>;
+  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], PhoenixKeys['span.tool']>>;
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
-  readonly 'annotations': Fields;
+  readonly 'annotations': PhoenixFields<'annotations'>;
 }
 
 /** A `evolution` event mapped into phoenix's vocabulary. */
@@ -31,7 +31,7 @@ export interface PhoenixIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** Attributes of the CHAIN span `iteration:{N}`. */
-  readonly 'span.iteration': Fields;
+  readonly 'span.iteration': PhoenixFields<'span.iteration'>;
 }
 
 /** A `run.finished` event mapped into phoenix's vocabulary. */

@@ -1,24 +1,64 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/phoenix.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
 
 /** Arize Phoenix: OpenInference spans (AGENT episode → LLM per assistant message with flattened llm.input_messages / llm.output_messages → TOOL per call), a CHAIN span per iteration, and reward signals as span annotations on the episode's root span. */
 export const PHOENIX_TARGETS = {
+  /** Resource of a run's spans (one per run): Phoenix files them under the project it names. */
+  'resource': { scope: '$' },
   /** Attributes of the AGENT root span `episode:{id}`. */
-  'span.episode': { scope: '$', maxValueLength: 32768 },
+  'span.episode': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
   /** Attributes of an LLM span per assistant message. */
-  'span.llm': { scope: 'episode.messages[]', maxValueLength: 32768 },
+  'span.llm': { scope: 'episode.messages[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
   /** Attributes of a TOOL span per tool call. */
-  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768 },
+  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
   /** Attributes of the CHAIN span `iteration:{N}`. */
-  'span.iteration': { scope: '$', maxValueLength: 32768 },
+  'span.iteration': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'CHAIN' } },
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
   'annotations': { scope: '$' },
 } as const satisfies Record<string, TargetSpec>;
 
 export type PhoenixTarget = keyof typeof PHOENIX_TARGETS;
+
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface PhoenixKeys {
+  /** Resource of a run's spans (one per run): Phoenix files them under the project it names. */
+  'resource': 'service.name' | 'clawloop.run.id' | 'openinference.project.name';
+  /** Attributes of the AGENT root span `episode:{id}`. */
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'input.value' | 'output.value' | 'session.id' | 'metadata' | 'tag.tags' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'llm.model_name' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.prompt_tokens' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version';
+  /** Attributes of an LLM span per assistant message. */
+  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'llm.token_count.completion' | 'clawloop.reasoning_content' | `llm.input_messages.${string}` | `llm.output_messages.${string}` | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done';
+  /** Attributes of a TOOL span per tool call. */
+  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'input.value' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index';
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': 'exception.type' | 'exception.message';
+  /** Attributes of the CHAIN span `iteration:{N}`. */
+  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'output.value' | 'metadata' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score';
+  /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
+  'annotations': string | 'effective_reward';
+}
+
+/** Fields of one instance of a phoenix target, keyed by that target's names. */
+export type PhoenixFields<T extends PhoenixTarget> = Fields<PhoenixKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const PHOENIX_KEYS = {
+  'resource': ['service.name', 'clawloop.run.id', 'openinference.project.name'],
+  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'input.value', 'output.value', 'session.id', 'metadata', 'tag.tags', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'llm.model_name', 'clawloop.score_breakdown', 'clawloop.usage.prompt_tokens', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version'],
+  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'llm.token_count.completion', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done'],
+  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'input.value', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index'],
+  'event.exception': ['exception.type', 'exception.message'],
+  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'output.value', 'metadata', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.reward.effective.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score'],
+  'annotations': ['effective_reward'],
+} as const satisfies { readonly [T in PhoenixTarget]: ReadonlyArray<PhoenixKeys[T]> };
 
 /** Where each field of each event lands in phoenix: event type → target → rules. */
 export const PHOENIX_RULES = {

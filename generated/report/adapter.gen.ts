@@ -1,17 +1,17 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/report.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
-import { REPORT_RULES, REPORT_TARGETS } from './mapping.gen.js';
+import { REPORT_RULES, REPORT_TARGETS, type ReportFields, type ReportKeys } from './mapping.gen.js';
 
 /** A `episode` event mapped into report's vocabulary. */
 export interface ReportEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
   /** An episode candidate for the worst-episodes table. */
-  readonly 'episode': Fields;
+  readonly 'episode': ReportFields<'episode'>;
 }
 
 /** A `evolution` event mapped into report's vocabulary. */
@@ -19,7 +19,7 @@ export interface ReportEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** An evolution mark on the timeline. */
-  readonly 'mark': Fields;
+  readonly 'mark': ReportFields<'mark'>;
 }
 
 /** A `iteration` event mapped into report's vocabulary. */
@@ -27,7 +27,7 @@ export interface ReportIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** One point per iteration on the report's curves. */
-  readonly 'point': Fields;
+  readonly 'point': ReportFields<'point'>;
 }
 
 /** A `run.finished` event mapped into report's vocabulary. */
@@ -35,7 +35,7 @@ export interface ReportRunFinished {
   readonly type: 'run.finished';
   readonly event: RunFinishedEvent;
   /** Run header: identity, configuration and final status. */
-  readonly 'run': Fields;
+  readonly 'run': ReportFields<'run'>;
 }
 
 /** A `run.started` event mapped into report's vocabulary. */
@@ -43,7 +43,7 @@ export interface ReportRunStarted {
   readonly type: 'run.started';
   readonly event: RunStartedEvent;
   /** Run header: identity, configuration and final status. */
-  readonly 'run': Fields;
+  readonly 'run': ReportFields<'run'>;
 }
 
 /** Any event mapped into report's vocabulary. */

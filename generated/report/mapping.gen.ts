@@ -1,7 +1,7 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/report.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
 
 /** The embedded default: a self-contained HTML report (reward curves, per-signal curves, playbook growth, state-hash and evolution timeline, worst episodes with their messages). No server, no network at view time. */
@@ -17,6 +17,33 @@ export const REPORT_TARGETS = {
 } as const satisfies Record<string, TargetSpec>;
 
 export type ReportTarget = keyof typeof REPORT_TARGETS;
+
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface ReportKeys {
+  /** Run header: identity, configuration and final status. */
+  'run': 'finished_at' | 'status' | 'best_reward' | 'improvement_delta' | 'total_cost_tokens' | 'n_iterations_completed' | 'error' | 'run_id' | 'started_at' | 'source' | 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'tags';
+  /** One point per iteration on the report's curves. */
+  'point': 'iteration' | 'timestamp' | 'n_episodes' | 'episodes' | 'raw.mean' | 'raw.min' | 'raw.max' | 'reward.mean' | 'reward.min' | 'reward.max' | `signal.${string}` | 'playbook.size' | 'playbook.helpful' | 'playbook.harmful' | 'playbook.mean_score' | 'state.combined' | 'state.harness_snapshot' | 'fb.harness' | 'fb.router' | 'fb.weights' | 'playbook.version';
+  /** An evolution mark on the timeline. */
+  'mark': 'iteration' | 'actions' | 'reward_delta' | 'reward_before' | 'reward_after' | 'state_before' | 'state_after' | 'backend';
+  /** An episode candidate for the worst-episodes table. */
+  'episode': 'iteration' | 'id' | 'task_id' | 'bench' | 'model' | 'session_id' | 'state_id' | 'messages' | 'signals' | 'filtered' | 'total_tokens' | 'total_ms' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_tool_calls' | 'n_failed_tool_calls' | 'error';
+}
+
+/** Fields of one instance of a report target, keyed by that target's names. */
+export type ReportFields<T extends ReportTarget> = Fields<ReportKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const REPORT_KEYS = {
+  'run': ['finished_at', 'status', 'best_reward', 'improvement_delta', 'total_cost_tokens', 'n_iterations_completed', 'error', 'run_id', 'started_at', 'source', 'bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'tags'],
+  'point': ['iteration', 'timestamp', 'n_episodes', 'episodes', 'raw.mean', 'raw.min', 'raw.max', 'reward.mean', 'reward.min', 'reward.max', 'playbook.size', 'playbook.helpful', 'playbook.harmful', 'playbook.mean_score', 'state.combined', 'state.harness_snapshot', 'fb.harness', 'fb.router', 'fb.weights', 'playbook.version'],
+  'mark': ['iteration', 'actions', 'reward_delta', 'reward_before', 'reward_after', 'state_before', 'state_after', 'backend'],
+  'episode': ['iteration', 'id', 'task_id', 'bench', 'model', 'session_id', 'state_id', 'messages', 'signals', 'filtered', 'total_tokens', 'total_ms', 'effective_reward', 'normalized_reward', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'error'],
+} as const satisfies { readonly [T in ReportTarget]: ReadonlyArray<ReportKeys[T]> };
 
 /** Where each field of each event lands in report: event type → target → rules. */
 export const REPORT_RULES = {

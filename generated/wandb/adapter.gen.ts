@@ -1,17 +1,17 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/wandb.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
-import { WANDB_RULES, WANDB_TARGETS } from './mapping.gen.js';
+import { WANDB_RULES, WANDB_TARGETS, type WandbFields, type WandbKeys } from './mapping.gen.js';
 
 /** A `episode` event mapped into wandb's vocabulary. */
 export interface WandbEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
   /** One row of the `episodes/table` table of the iteration. */
-  readonly 'table.episodes': Fields;
+  readonly 'table.episodes': WandbFields<'table.episodes'>;
 }
 
 /** A `evolution` event mapped into wandb's vocabulary. */
@@ -19,7 +19,7 @@ export interface WandbEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** History row logged at step = iteration. */
-  readonly 'history': Fields;
+  readonly 'history': WandbFields<'history'>;
 }
 
 /** A `iteration` event mapped into wandb's vocabulary. */
@@ -27,7 +27,7 @@ export interface WandbIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** History row logged at step = iteration. */
-  readonly 'history': Fields;
+  readonly 'history': WandbFields<'history'>;
 }
 
 /** A `run.finished` event mapped into wandb's vocabulary. */
@@ -35,7 +35,7 @@ export interface WandbRunFinished {
   readonly type: 'run.finished';
   readonly event: RunFinishedEvent;
   /** Run summary values (from run.finished). */
-  readonly 'summary': Fields;
+  readonly 'summary': WandbFields<'summary'>;
 }
 
 /** A `run.started` event mapped into wandb's vocabulary. */
@@ -43,9 +43,9 @@ export interface WandbRunStarted {
   readonly type: 'run.started';
   readonly event: RunStartedEvent;
   /** Run config (from run.started). */
-  readonly 'config': Fields;
+  readonly 'config': WandbFields<'config'>;
   /** Run properties the transport sets on the W&B run itself (tags). */
-  readonly 'run': Fields;
+  readonly 'run': WandbFields<'run'>;
 }
 
 /** Any event mapped into wandb's vocabulary. */

@@ -1,7 +1,7 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/wandb.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
 
 /** Weights & Biases run: history rows at step = iteration with ClawLoop WandbSink's metric names, run config, an episodes table, and summary values at the end. */
@@ -20,15 +20,40 @@ export const WANDB_TARGETS = {
 
 export type WandbTarget = keyof typeof WANDB_TARGETS;
 
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface WandbKeys {
+  /** Run config (from run.started). */
+  'config': 'clawloop_run_id' | 'clawloop_source' | 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'agent_config' | 'config';
+  /** Run properties the transport sets on the W&B run itself (tags). */
+  'run': 'tags';
+  /** History row logged at step = iteration. */
+  'history': `evolution/${string}` | 'evolution/reward_delta' | 'evolution/state_after' | 'evolution/backend' | 'reward/mean' | 'reward/min' | 'reward/max' | 'reward/mean_normalized' | `reward/${string}_mean` | 'episodes/count' | 'reward/raw_mean' | 'reward/raw_min' | 'reward/raw_max' | `task/${string}/reward` | 'playbook/size' | 'playbook/mean_score' | 'playbook/max_score' | 'playbook/helpful_total' | 'playbook/harmful_total' | 'playbook/version' | 'playbook/generation' | 'state/combined' | 'state/harness' | 'state/router' | 'state/weights' | 'state/harness_snapshot' | 'fb/harness/status' | 'fb/router/status' | 'fb/weights/status' | `fb/${string}` | 'episodes/table' | '_step' | '_runtime' | '_timestamp';
+  /** One row of the `episodes/table` table of the iteration. */
+  'table.episodes': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages' | 'filtered' | 'iteration';
+  /** Run summary values (from run.finished). */
+  'summary': 'clawloop/status' | 'clawloop/best_reward' | 'clawloop/improvement_delta' | 'clawloop/total_cost_tokens' | 'clawloop/iterations_completed' | 'clawloop/error';
+}
+
+/** Fields of one instance of a wandb target, keyed by that target's names. */
+export type WandbFields<T extends WandbTarget> = Fields<WandbKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const WANDB_KEYS = {
+  'config': ['clawloop_run_id', 'clawloop_source', 'bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'agent_config', 'config'],
+  'run': ['tags'],
+  'history': ['evolution/reward_delta', 'evolution/state_after', 'evolution/backend', 'reward/mean', 'reward/min', 'reward/max', 'reward/mean_normalized', 'episodes/count', 'reward/raw_mean', 'reward/raw_min', 'reward/raw_max', 'playbook/size', 'playbook/mean_score', 'playbook/max_score', 'playbook/helpful_total', 'playbook/harmful_total', 'playbook/version', 'playbook/generation', 'state/combined', 'state/harness', 'state/router', 'state/weights', 'state/harness_snapshot', 'fb/harness/status', 'fb/router/status', 'fb/weights/status', 'episodes/table', '_step', '_runtime', '_timestamp'],
+  'table.episodes': ['episode_id', 'task_id', 'bench', 'state_id', 'model', 'effective_reward', 'normalized_reward', 'n_steps', 'n_messages', 'filtered', 'iteration'],
+  'summary': ['clawloop/status', 'clawloop/best_reward', 'clawloop/improvement_delta', 'clawloop/total_cost_tokens', 'clawloop/iterations_completed', 'clawloop/error'],
+} as const satisfies { readonly [T in WandbTarget]: ReadonlyArray<WandbKeys[T]> };
+
 /** Where each field of each event lands in wandb: event type → target → rules. */
 export const WANDB_RULES = {
   'episode': {
     'table.episodes': [
-      {
-        key: 'iteration',
-        source: 'iteration',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.iteration,
-      },
       {
         key: 'episode_id',
         source: 'episode.id',
@@ -56,11 +81,6 @@ export const WANDB_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
       },
       {
-        key: 'filtered',
-        source: 'episode.summary.filtered',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.filtered,
-      },
-      {
         key: 'effective_reward',
         source: 'derived:effective_reward',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
@@ -79,6 +99,16 @@ export const WANDB_RULES = {
         key: 'n_messages',
         source: 'derived:n_messages',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_messages(s, ctx),
+      },
+      {
+        key: 'filtered',
+        source: 'episode.summary.filtered',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.filtered,
+      },
+      {
+        key: 'iteration',
+        source: 'iteration',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.iteration,
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },

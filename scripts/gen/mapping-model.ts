@@ -24,6 +24,10 @@ export interface TargetDecl {
   where?: Record<string, string | number | boolean>;
   maxValueLength?: number;
   maxKeyLength?: number;
+  /** Fixed names and values every instance carries. */
+  constants: Record<string, string | number | boolean>;
+  /** Names the transport fills at run time → where the value comes from. */
+  runtime: Record<string, string>;
 }
 
 export interface ResolvedRule {
@@ -153,7 +157,7 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
     const backend = spec.backend as string;
     if (file !== `${backend}.mapping.json`) throw new GenError(`${specPath}#/backend: backend "${backend}" must match the file name ${file}`);
 
-    const targets: TargetDecl[] = Object.entries(spec.targets as Record<string, any>).map(([name, t]) => ({ name, scope: t.scope ?? '$', ...t }));
+    const targets: TargetDecl[] = Object.entries(spec.targets as Record<string, any>).map(([name, t]) => ({ name, scope: t.scope ?? '$', ...t, constants: t.constants ?? {}, runtime: t.runtime ?? {} }));
     const targetByName = new Map(targets.map((t) => [t.name, t]));
 
     for (const eventType of Object.keys(spec.events)) {
@@ -219,6 +223,29 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
       return { eventType: event.eventType, typeName: event.typeName, rules, ignored, targets: used, leaves };
     });
 
+    checkNames(specPath, backend, targets, events);
     return { backend, path: specPath, description: spec.description, targets, events };
   });
+}
+
+/** A name may be declared once per target: as a rule's key, a constant, or a runtime name. */
+function checkNames(specPath: string, backend: string, targets: TargetDecl[], events: ResolvedEvent[]): void {
+  for (const target of targets) {
+    const base = `/targets/${pointerEscape(target.name)}`;
+    const ruleKeys = new Set(events.flatMap((e) => e.rules.filter((r) => r.target === target.name).map((r) => r.key)));
+    for (const key of Object.keys(target.constants)) {
+      if (ruleKeys.has(key)) throw new GenError(`${specPath}#${base}/constants: backend "${backend}": "${key}" is both a constant and a mapped key of target "${target.name}"`);
+    }
+    for (const key of Object.keys(target.runtime)) {
+      if (ruleKeys.has(key) || key in target.constants) {
+        throw new GenError(`${specPath}#${base}/runtime: backend "${backend}": "${key}" is declared twice on target "${target.name}" (runtime, and ${ruleKeys.has(key) ? 'mapped' : 'constant'})`);
+      }
+    }
+  }
+}
+
+/** Every name a target may carry, in spec order: constants, mapped keys (with `{key}` patterns), runtime names. */
+export function targetKeys(target: TargetDecl, events: readonly ResolvedEvent[]): string[] {
+  const mapped = events.flatMap((e) => e.rules.filter((r) => r.target === target.name).map((r) => r.key));
+  return [...new Set([...Object.keys(target.constants), ...mapped, ...Object.keys(target.runtime)])];
 }

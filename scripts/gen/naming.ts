@@ -84,3 +84,19 @@ export function scopeLoop(tree: FieldNode, scope: string, where: Record<string, 
   }
   return lines;
 }
+
+/**
+ * The TypeScript type of a backend key: a string literal type, or for keys with `{key}` (one name per map key or
+ * keyed derived value) a template-literal type (`reward.{key}.mean` → `` `reward.${string}.mean` ``).
+ */
+export function keyType(key: string): string {
+  if (!key.includes('{key}')) return literal(key);
+  if (key === '{key}') return 'string';
+  const escaped = key.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  return '`' + escaped.split('{key}').join('${string}') + '`';
+}
+
+/** A literal value (string, number, boolean) as generated code. */
+export function valueLiteral(value: string | number | boolean): string {
+  return typeof value === 'string' ? literal(value) : String(value);
+}

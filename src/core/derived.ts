@@ -11,7 +11,8 @@ import { effectiveReward, normalizedReward, playbookEffectiveScore } from './rew
 type Episode = EpisodeEvent['episode'];
 type Message = Episode['messages'][number];
 
-function stepOf(episode: Episode | undefined, messageIndex: number): number {
+/** The step (index into episode.steps) the message at `messageIndex` belongs to, by the episode's step boundaries. */
+export function stepOf(episode: Episode | undefined, messageIndex: number): number {
   if (!episode || messageIndex < 0) return 0;
   let step = 0;
   for (let k = 0; k < episode.step_boundaries.length; k += 1) {

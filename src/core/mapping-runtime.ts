@@ -7,14 +7,23 @@ import type { DerivedContext } from './derived-context.js';
 /** A value as a backend receives it: primitives, or a list of primitives (e.g. tags). */
 export type FieldValue = string | number | boolean | readonly string[] | readonly number[] | readonly boolean[];
 
-/** Mapped values of one target instance, by backend key. */
-export type Fields = Readonly<Record<string, FieldValue>>;
+/**
+ * Mapped values of one target instance, by backend key. `K` is the target's generated key union (`<Backend>Keys[T]`
+ * in generated/<backend>/mapping.gen.ts), so a key read or written by name must exist in the mapping spec.
+ * Absent values are absent keys.
+ */
+export type Fields<K extends string = string> = { readonly [P in K]?: FieldValue };
 
 /** Fields of one item of an array scope, with the item itself (for timestamps, ids) and its indices. */
-export interface ScopedFields<T> {
+export interface ScopedFields<T, K extends string = string> {
   readonly item: T;
   readonly index: readonly number[];
-  readonly fields: Fields;
+  readonly fields: Fields<K>;
+}
+
+/** The present entries of `fields`, typed by the target's keys. */
+export function fieldEntries<K extends string>(fields: Fields<K>): Array<[K, FieldValue]> {
+  return (Object.entries(fields) as Array<[K, FieldValue | undefined]>).filter((e): e is [K, FieldValue] => e[1] !== undefined);
 }
 
 export type Transform = 'json' | 'hash12' | 'string' | 'seconds_to_ms' | 'seconds_to_iso';
@@ -34,6 +43,8 @@ export interface TargetSpec {
   readonly scope: string;
   readonly maxValueLength?: number;
   readonly maxKeyLength?: number;
+  /** Fixed names and values set on every instance, before the mapped fields. */
+  readonly constants?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Appended to a truncated string; says how much was cut so nothing is lost silently. */
@@ -102,9 +113,9 @@ function put(out: Record<string, FieldValue>, key: string, raw: unknown, rule: F
   out[limitedKey] = typeof value === 'string' && target.maxValueLength ? truncate(value, target.maxValueLength) : value;
 }
 
-/** Applies `rules` to `scope`: one entry per rule (or per map key for keyed rules). */
-export function applyRules<S>(rules: readonly FieldRule<S>[], scope: S, ctx: DerivedContext, target: TargetSpec): Fields {
-  const out: Record<string, FieldValue> = {};
+/** Applies `rules` to `scope`: the target's constants, then one entry per rule (or per map key for keyed rules). */
+export function applyRules<S, K extends string = string>(rules: readonly FieldRule<S>[], scope: S, ctx: DerivedContext, target: TargetSpec): Fields<K> {
+  const out: Record<string, FieldValue> = { ...target.constants };
   for (const rule of rules) {
     if (rule.entries) {
       for (const [mapKey, raw] of rule.entries(scope, ctx)) put(out, rule.key.replace('{key}', mapKey), raw, rule as FieldRule<never>, target);
@@ -112,5 +123,5 @@ export function applyRules<S>(rules: readonly FieldRule<S>[], scope: S, ctx: Der
       put(out, rule.key, rule.get(scope, ctx), rule as FieldRule<never>, target);
     }
   }
-  return out;
+  return out as Fields<K>;
 }

@@ -13,7 +13,7 @@ import { ROOT } from '../helpers/paths.js';
 /** Every backend with a mapping spec, and the target each one maps a new episode field to (none: it ignores episodes whole). */
 const EPISODE_TARGET: Record<string, string | undefined> = {
   console: undefined,
-  langfuse: 'trace',
+  langfuse: 'span.episode',
   mlflow: 'episode.summary',
   otel: 'span.episode',
   phoenix: 'span.episode',

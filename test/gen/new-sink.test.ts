@@ -36,7 +36,7 @@ describe('pnpm new-sink', () => {
     const tests = pnpmScript('vitest', 'run', 'test/conformance/demo-sink.test.ts');
     expect(tests.status, tests.stdout + tests.stderr).toBe(0);
     expect(tests.stdout).toMatch(/Tests\s+4 passed/);
-  });
+  }, 600_000);
 
   it.each([
     ['an existing sink', 'demo-sink', 'sink "demo-sink" already exists'],

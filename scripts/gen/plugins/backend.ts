@@ -1,7 +1,7 @@
 /** generated/<backend>/mapping.gen.ts and adapter.gen.ts for one backend mapping spec. */
 import { header, type GeneratedFile } from '../files.js';
-import type { ResolvedSpec } from '../mapping-model.js';
-import { constName, docText, literal, pascal, scopeLoop, scopeType } from '../naming.js';
+import { targetKeys, type ResolvedSpec } from '../mapping-model.js';
+import { constName, docText, keyType, literal, pascal, scopeLoop, scopeType, valueLiteral } from '../naming.js';
 import { buildFieldTree, type FieldNode, type SchemaModel } from '../schema-model.js';
 import type { Render } from '../templates.js';
 
@@ -45,13 +45,20 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
     header: header(inputsOf(spec), 'templates/mapping.ts.hbs').trimEnd(),
     description: docText(spec.description),
     eventTypes: [...new Set(spec.events.filter((e) => e.rules.length > 0).map((e) => e.typeName))].sort().join(', ') || eventTypes,
-    targets: spec.targets.map((t) => ({
-      doc: docText(t.description),
-      quotedName: literal(t.name),
-      scope: literal(t.scope),
-      maxValueLength: t.maxValueLength,
-      maxKeyLength: t.maxKeyLength,
-    })),
+    targets: spec.targets.map((t) => {
+      const keys = targetKeys(t, spec.events);
+      const constants = Object.entries(t.constants);
+      return {
+        doc: docText(t.description),
+        quotedName: literal(t.name),
+        scope: literal(t.scope),
+        maxValueLength: t.maxValueLength,
+        maxKeyLength: t.maxKeyLength,
+        constants: constants.length > 0 ? `{ ${constants.map(([k, v]) => `${literal(k)}: ${valueLiteral(v)}`).join(', ')} }` : undefined,
+        keyUnion: keys.length > 0 ? keys.map(keyType).join(' | ') : 'never',
+        literalKeys: keys.filter((k) => !k.includes('{key}')).map(literal).join(', '),
+      };
+    }),
     events: mappingEvents,
   });
 
@@ -90,7 +97,7 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
           doc: docText(target.description),
           quotedTarget: literal(targetName),
           scoped,
-          fieldType: scoped ? `ReadonlyArray<ScopedFields<${itemType}>>` : 'Fields',
+          fieldType: scoped ? `ReadonlyArray<ScopedFields<${itemType}, ${names.pascalName}Keys[${literal(targetName)}]>>` : `${names.pascalName}Fields<${literal(targetName)}>`,
           scopeFn: scoped ? scopeFnFor(event.eventType, event.typeName, targetName) : undefined,
           scopeExpr: scoped ? undefined : scopeExpression(target.scope),
         };

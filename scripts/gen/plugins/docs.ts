@@ -41,11 +41,21 @@ export function generateMappingsDoc(model: SchemaModel, specs: ResolvedSpec[], r
     }
     return { eventType: event.eventType, rows };
   });
+  const fixed = specs
+    .map((spec) => ({
+      backend: spec.backend,
+      rows: spec.targets.flatMap((t) => [
+        ...Object.entries(t.constants).map(([key, value]) => ({ target: t.name, key: `\`${key}\``, value: cell(`constant \`${String(value)}\``) })),
+        ...Object.entries(t.runtime).map(([key, from]) => ({ target: t.name, key: `\`${key}\``, value: cell(`set by the transport: ${from}`) })),
+      ]),
+    }))
+    .filter((b) => b.rows.length > 0);
   const content = render('MAPPINGS.md.hbs', {
     header: header(['schema/events/*.schema.json', 'schema/derived.json', ...specs.map((s) => s.path)], 'templates/MAPPINGS.md.hbs', '<!--').trimEnd(),
     backendHeader: specs.map((s) => s.backend).join(' | '),
     backendRule: specs.map(() => '---|').join(''),
     events,
+    fixed,
   });
   return { path: 'generated/MAPPINGS.md', content };
 }

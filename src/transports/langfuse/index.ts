@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { createLangfuseAdapter, type LangfuseMapped, type LangfuseTransport } from '../../../generated/langfuse/adapter.gen.js';
+import type { LangfuseFields, LangfuseKeys } from '../../../generated/langfuse/mapping.gen.js';
 import { spanId } from '../../core/ids.js';
-import type { Fields } from '../../core/mapping-runtime.js';
+import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { Sink } from '../../core/sink.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
@@ -30,10 +31,12 @@ export function runTraceId(runId: string): string {
   return createHash('sha256').update(`langfuse-run-trace:${runId}`).digest('hex').slice(0, 32);
 }
 
-const withType = (fields: Fields, type: string, common: Fields): Fields => ({ ...common, ...fields, 'langfuse.observation.type': type });
+/** Names every observation carries: those all span targets declare. */
+type ObservationKey = LangfuseKeys['span.episode'] & LangfuseKeys['span.llm'] & LangfuseKeys['span.tool'] & LangfuseKeys['run.span'];
 
 export class LangfuseTransportImpl implements LangfuseTransport {
-  private readonly common: Fields;
+  /** Environment and release, on every observation (declared as runtime names of each span target). */
+  private readonly common: Fields<ObservationKey>;
   private readonly runs = new Map<string, { bench?: string }>();
 
   constructor(
@@ -42,10 +45,7 @@ export class LangfuseTransportImpl implements LangfuseTransport {
     private readonly config: LangfuseConfig,
     private readonly name: string,
   ) {
-    this.common = {
-      ...(config.environment ? { 'langfuse.environment': config.environment } : {}),
-      ...(config.release ? { 'langfuse.release': config.release } : {}),
-    };
+    this.common = { 'langfuse.environment': config.environment, 'langfuse.release': config.release };
   }
 
   async send(batch: readonly LangfuseMapped[]): Promise<void> {
@@ -58,7 +58,7 @@ export class LangfuseTransportImpl implements LangfuseTransport {
           const { event } = m;
           const traceId = episodeSpanIds(event.run_id, event.episode.id).traceId;
           const signals = event.episode.summary.signals;
-          for (const [name, value] of Object.entries(m.scores)) {
+          for (const [name, value] of fieldEntries(m.scores)) {
             const signal = signals[name];
             const boolean = typeof value === 'boolean';
             if (!boolean && typeof value !== 'number') continue;
@@ -79,11 +79,7 @@ export class LangfuseTransportImpl implements LangfuseTransport {
           }
           return {
             event,
-            episode: {
-              episode: withType({ ...m.trace, ...m['observation.agent'] }, 'agent', this.common),
-              llm: m['observation.generation'].map((g) => ({ ...g, fields: withType(g.fields, 'generation', this.common) })),
-              tool: m['observation.tool'].map((t) => ({ ...t, fields: withType(t.fields, 'tool', this.common) })),
-            },
+            episode: { episode: m['span.episode'], llm: m['span.llm'], tool: m['span.tool'], extra: this.common },
           };
         }
         if (m.type === 'iteration') {
@@ -98,22 +94,12 @@ export class LangfuseTransportImpl implements LangfuseTransport {
                 spanId: spanId(traceId, 'iteration', event.iteration),
                 start: event.timestamp,
                 end: event.timestamp,
-                attributes: attributes(
-                  {
-                    ...this.common,
-                    'langfuse.trace.name': `clawloop-run${bench ? `/${bench}` : ''}`,
-                    'langfuse.trace.metadata.run_id': event.run_id,
-                    'langfuse.observation.type': 'chain',
-                    'langfuse.observation.metadata.iteration': event.iteration,
-                  },
-                  {},
-                  undefined,
-                ),
+                attributes: attributes(m['run.span'], { ...this.common, 'langfuse.trace.name': `clawloop-run${bench ? `/${bench}` : ''}` } satisfies LangfuseFields<'run.span'>, undefined),
               },
               this.assembler.context(event.run_id, bench),
             ),
           );
-          for (const [name, value] of Object.entries(m['run.scores'])) {
+          for (const [name, value] of fieldEntries(m['run.scores'])) {
             if (typeof value !== 'number') continue;
             scores.push(scoreEvent({ traceId, name, value, dataType: 'NUMERIC', comment: `iteration ${event.iteration}`, metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop' } }, event.timestamp));
           }

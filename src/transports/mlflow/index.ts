@@ -5,8 +5,9 @@
  * Replaying a run again finds its runs by tag and adds nothing twice.
  */
 import { createMlflowAdapter, type MlflowMapped, type MlflowTransport } from '../../../generated/mlflow/adapter.gen.js';
+import { MLFLOW_TARGETS, type MlflowFields, type MlflowKeys } from '../../../generated/mlflow/mapping.gen.js';
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
-import type { Fields } from '../../core/mapping-runtime.js';
+import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { Sink } from '../../core/sink.js';
 import { planBatches, sanitizeKey } from './batch.js';
 import { MlflowClient, type KeyValue, type Metric, type RunData } from './client.js';
@@ -22,19 +23,27 @@ export interface MlflowSinkOptions extends MlflowOptions {
   name?: string;
 }
 
-/** Tags the transport itself sets to find its runs again (on top of the mapped ones). */
-export const TAG = { runId: 'clawloop.run_id', role: 'clawloop.role', iteration: 'clawloop.iteration', parent: 'mlflow.parentRunId' } as const;
+/** Tags the transport sets to find its runs again (declared in the spec's run.tags and iteration.tags targets). */
+export const TAG = {
+  runId: 'clawloop.run_id',
+  role: 'clawloop.role',
+  iteration: 'clawloop.iteration',
+  parent: 'mlflow.parentRunId',
+} as const satisfies Record<string, MlflowKeys['iteration.tags']>;
+
+/** The values of `clawloop.role` that tell a parent run from an iteration run. */
+const ROLE = { run: MLFLOW_TARGETS['run.tags'].constants['clawloop.role'], iteration: MLFLOW_TARGETS['iteration.tags'].constants['clawloop.role'] };
 
 const toMs = (seconds: number) => Math.round(seconds * 1000);
 
 function metrics(fields: Fields, timestamp: number, step: number): Metric[] {
-  return Object.entries(fields)
+  return fieldEntries(fields)
     .filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
     .map(([key, value]) => ({ key: sanitizeKey(key), value, timestamp, step }));
 }
 
 function keyValues(fields: Fields): KeyValue[] {
-  return Object.entries(fields).map(([key, value]) => ({ key: sanitizeKey(key), value: Array.isArray(value) ? JSON.stringify(value) : String(value) }));
+  return fieldEntries(fields).map(([key, value]) => ({ key: sanitizeKey(key), value: Array.isArray(value) ? JSON.stringify(value) : String(value) }));
 }
 
 interface RunState {
@@ -43,7 +52,7 @@ interface RunState {
   params: Map<string, string>;
   lastIterationAt?: number;
   /** Episode summaries (by episode id, so a retried batch does not add a row twice) of iterations still open. */
-  episodes: Map<number, Map<string, Fields>>;
+  episodes: Map<number, Map<string, MlflowFields<'episode.summary'>>>;
 }
 
 export class MlflowTransportImpl implements MlflowTransport {
@@ -71,23 +80,23 @@ export class MlflowTransportImpl implements MlflowTransport {
     if (known) return known;
     const experimentId = await this.experimentId();
     const filter = (role: string) => `tags.\`${TAG.runId}\` = '${runId.replace(/'/g, "\\'")}' and tags.\`${TAG.role}\` = '${role}'`;
-    const [parent] = await this.client.searchRuns(experimentId, filter('run'));
+    const [parent] = await this.client.searchRuns(experimentId, filter(ROLE.run));
     const state: RunState = {
       parent:
         parent ??
-        (await this.client.createRun(experimentId, `clawloop${bench ? `-${bench}` : ''}-${runId.slice(0, 8)}`, toMs(startedAt ?? Date.now() / 1000), [
-          { key: TAG.runId, value: runId },
-          { key: TAG.role, value: 'run' },
-          { key: 'mlflow.source.name', value: 'clawloop-sinks' },
-          { key: 'mlflow.source.type', value: 'LOCAL' },
-        ])),
+        (await this.client.createRun(
+          experimentId,
+          `clawloop${bench ? `-${bench}` : ''}-${runId.slice(0, 8)}`,
+          toMs(startedAt ?? Date.now() / 1000),
+          keyValues({ ...MLFLOW_TARGETS['run.tags'].constants, [TAG.runId]: runId } satisfies MlflowFields<'run.tags'>),
+        )),
       children: new Map(),
       params: new Map(),
       episodes: new Map(),
     };
     if (parent) {
       for (const p of (await this.client.getRun(parent.info.run_id)).data.params ?? []) state.params.set(p.key, p.value);
-      for (const child of await this.client.searchRuns(experimentId, filter('iteration'))) {
+      for (const child of await this.client.searchRuns(experimentId, filter(ROLE.iteration))) {
         const tag = child.data.tags?.find((t) => t.key === TAG.iteration);
         if (tag) state.children.set(Number(tag.value), child);
       }
@@ -99,12 +108,13 @@ export class MlflowTransportImpl implements MlflowTransport {
   private async child(runId: string, state: RunState, iteration: number, startedAt: number): Promise<RunData> {
     const known = state.children.get(iteration);
     if (known) return known;
-    const run = await this.client.createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), [
-      { key: TAG.runId, value: runId },
-      { key: TAG.role, value: 'iteration' },
-      { key: TAG.iteration, value: String(iteration) },
-      { key: TAG.parent, value: state.parent.info.run_id },
-    ]);
+    const tags: MlflowFields<'iteration.tags'> = {
+      ...MLFLOW_TARGETS['iteration.tags'].constants,
+      [TAG.runId]: runId,
+      [TAG.iteration]: String(iteration),
+      [TAG.parent]: state.parent.info.run_id,
+    };
+    const run = await this.client.createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), keyValues(tags));
     state.children.set(iteration, run);
     return run;
   }
@@ -113,8 +123,8 @@ export class MlflowTransportImpl implements MlflowTransport {
     for (const request of planBatches(batch.metrics ?? [], batch.params ?? [], batch.tags ?? [])) await this.client.logBatch(runId, request);
   }
 
-  private async artifacts(state: RunState, prefix: string, fields: Fields): Promise<void> {
-    await Promise.all(Object.entries(fields).map(([path, content]) => this.client.putArtifact(state.parent.info, `${prefix}${path}`, String(content))));
+  private async artifacts(state: RunState, prefix: string, fields: MlflowFields<'artifacts'>): Promise<void> {
+    await Promise.all(fieldEntries(fields).map(([path, content]) => this.client.putArtifact(state.parent.info, `${prefix}${path}`, String(content))));
   }
 
   /** Parent-run metrics of this batch's iterations, logged together (⌈n/1000⌉ requests instead of one per iteration). */
@@ -124,7 +134,7 @@ export class MlflowTransportImpl implements MlflowTransport {
   }
 
   async send(batch: readonly MlflowMapped[]): Promise<void> {
-    const episodes: Array<{ event: EpisodeEvent; assessments: Fields }> = [];
+    const episodes: Array<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }> = [];
     const parentMetrics = new Map<string, Metric[]>();
     const addParent = (state: RunState, points: Metric[]) => parentMetrics.set(state.parent.info.run_id, [...(parentMetrics.get(state.parent.info.run_id) ?? []), ...points]);
     for (const m of batch) {
@@ -140,7 +150,7 @@ export class MlflowTransportImpl implements MlflowTransport {
         }
         case 'episode': {
           const state = await this.run(m.event.run_id, undefined, m.event.episode.bench);
-          const rows = state.episodes.get(m.event.iteration) ?? new Map<string, Fields>();
+          const rows = state.episodes.get(m.event.iteration) ?? new Map<string, MlflowFields<'episode.summary'>>();
           rows.set(m.event.episode.id, m['episode.summary']);
           state.episodes.set(m.event.iteration, rows);
           episodes.push({ event: m.event, assessments: m.assessments });
@@ -155,7 +165,7 @@ export class MlflowTransportImpl implements MlflowTransport {
           await this.log(child.info.run_id, { metrics: points, tags: keyValues(m.tags) });
           addParent(state, points);
           const rows = state.episodes.get(event.iteration);
-          await this.artifacts(state, `iterations/${event.iteration}/`, rows ? { ...m.artifacts, 'episodes.json': JSON.stringify([...rows.values()]) } : m.artifacts);
+          await this.artifacts(state, `iterations/${event.iteration}/`, rows ? { ...m.artifacts, 'episodes.json': JSON.stringify([...rows.values()]) } satisfies MlflowFields<'artifacts'> : m.artifacts);
           state.episodes.delete(event.iteration);
           await this.client.updateRun(child.info.run_id, 'FINISHED', at);
           state.lastIterationAt = event.timestamp;
@@ -170,7 +180,7 @@ export class MlflowTransportImpl implements MlflowTransport {
           if (child) await this.log(child.info.run_id, { metrics: points, tags: keyValues(m.tags) });
           addParent(state, points);
           const { type: _type, ...entry } = event;
-          await this.client.putArtifact(state.parent.info, `iterations/${event.iteration}/evolution.json`, JSON.stringify(entry));
+          await this.artifacts(state, `iterations/${event.iteration}/`, { 'evolution.json': JSON.stringify(entry) } satisfies MlflowFields<'artifacts'>);
           break;
         }
         case 'run.finished': {

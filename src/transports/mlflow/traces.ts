@@ -4,10 +4,11 @@
  * (created once per name: a re-sent episode does not add a second assessment).
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
+import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
 import { mapOtelEvent } from '../../../generated/otel/adapter.gen.js';
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
 import { DerivedContext } from '../../core/derived-context.js';
-import type { Fields } from '../../core/mapping-runtime.js';
+import { fieldEntries } from '../../core/mapping-runtime.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
 import { createOtlpExporter, exportSpans, loadResources } from '../otel/export.js';
@@ -46,7 +47,7 @@ export class MlflowTraces {
     return `tr-${episodeSpanIds(event.run_id, event.episode.id).traceId}`;
   }
 
-  async send(episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: Fields }>, what: string): Promise<void> {
+  async send(episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>, what: string): Promise<void> {
     const spans = this.assembler.spans(
       episodes.map(({ event }) => {
         this.ctx.observe(event);
@@ -59,12 +60,12 @@ export class MlflowTraces {
     for (const { event, assessments } of episodes) await this.assess(event, assessments);
   }
 
-  private async assess(event: EpisodeEvent, fields: Fields): Promise<void> {
+  private async assess(event: EpisodeEvent, fields: MlflowFields<'assessments'>): Promise<void> {
     const traceId = MlflowTraces.traceId(event);
     const info = await this.client.call<{ trace?: TraceInfo }>('GET', `/api/3.0/mlflow/traces/${traceId}`);
     const existing = new Set((info.trace?.trace_info?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name));
     const signals = event.episode.summary.signals;
-    for (const [name, value] of Object.entries(fields)) {
+    for (const [name, value] of fieldEntries(fields)) {
       if (typeof value !== 'number' || existing.has(name)) continue;
       const signal = signals[name];
       await this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {

@@ -6,6 +6,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
+import type { OtelFields } from '../../../generated/otel/mapping.gen.js';
 import type { CanonicalEvent } from '../../../generated/types.gen.js';
 import type { Fields } from '../../core/mapping-runtime.js';
 import type { OtlpConfig } from './config.js';
@@ -33,14 +34,15 @@ export class SpanAssembler {
   constructor(
     private readonly makeResource: (attributes: Attributes) => Resource,
     private readonly config: Pick<OtlpConfig, 'serviceName' | 'resourceAttributes' | 'maxAttributeLength'>,
-    /** Resource attributes of a run, beyond service.name and OTEL_RESOURCE_ATTRIBUTES. */
-    private readonly runResource: (runId: string, bench: string | undefined) => Attributes = (runId) => ({ 'clawloop.run.id': runId }),
+    /** Resource attributes of a run, beyond service.name and OTEL_RESOURCE_ATTRIBUTES (each backend's spec declares them). */
+    private readonly runResource: (runId: string, bench: string | undefined) => Fields = (runId) => ({ 'clawloop.run.id': runId }) satisfies OtelFields<'resource'>,
   ) {}
 
   private run(runId: string, bench?: string): RunState {
     let state = this.runs.get(runId);
     if (!state) {
-      state = { resource: this.makeResource({ 'service.name': this.config.serviceName, ...this.config.resourceAttributes, ...this.runResource(runId, bench) }) };
+      const service: OtelFields<'resource'> = { 'service.name': this.config.serviceName };
+      state = { resource: this.makeResource({ ...service, ...this.config.resourceAttributes, ...this.runResource(runId, bench) } as Attributes) };
       this.runs.set(runId, state);
     }
     return state;

@@ -8,9 +8,11 @@ import { SpanKind, SpanStatusCode, TraceFlags, type Attributes, type SpanContext
 import type { InstrumentationScope } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
+import { OTEL_TARGETS, type OtelFields } from '../../../generated/otel/mapping.gen.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../../../generated/types.gen.js';
+import { stepOf } from '../../core/derived.js';
 import { episodeTraceId, iterationTraceId, spanId } from '../../core/ids.js';
-import { truncate, type Fields, type FieldValue, type ScopedFields } from '../../core/mapping-runtime.js';
+import { fieldEntries, truncate, type Fields, type FieldValue, type ScopedFields } from '../../core/mapping-runtime.js';
 import { addMs, hrTimeDiff, secondsToHrTime } from './time.js';
 
 type Episode = EpisodeEvent['episode'];
@@ -22,6 +24,8 @@ export interface EpisodeSpanFields {
   evaluation?: Fields;
   llm: ReadonlyArray<ScopedFields<Message>>;
   tool: ReadonlyArray<ScopedFields<ToolCall>>;
+  /** Names the transport fills in on every span of the episode (e.g. Langfuse's environment and release). */
+  extra?: Fields;
 }
 
 export interface SpanBuildContext {
@@ -44,9 +48,10 @@ function limitValue(value: FieldValue, max: number | undefined): FieldValue {
   return value;
 }
 
-export function attributes(fields: Fields, extra: Attributes, max: number | undefined): Attributes {
-  const out: Attributes = { ...extra };
-  for (const [key, value] of Object.entries(fields)) out[key] = limitValue(value, max) as Attributes[string];
+/** Span or event attributes from mapped fields (and names the transport fills in), string values cut at `max`. */
+export function attributes(fields: Fields, extra: Fields, max: number | undefined): Attributes {
+  const out: Attributes = {};
+  for (const [key, value] of [...fieldEntries(extra), ...fieldEntries(fields)]) out[key] = limitValue(value, max) as Attributes[string];
   return out;
 }
 
@@ -119,9 +124,9 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
     llmStart.set(i, s);
     end = Math.max(end, e);
     spans.push(readable({
-      name: `llm:step${typeof f['clawloop.step.index'] === 'number' ? f['clawloop.step.index'] : 0}`,
+      name: `llm:step${stepOf(episode, i)}`,
       traceId: ids.traceId, spanId: ids.llm(i), parentSpanId: ids.root, start: s, end: e,
-      attributes: attributes(f, { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' }, max),
+      attributes: attributes(f, fields.extra ?? {}, max),
     }, ctx));
   }
   for (const { item: call, index, fields: f } of fields.tool) {
@@ -132,23 +137,24 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
     end = Math.max(end, typeof e === 'number' ? e : s + e.ms / 1000);
     const failed = call.success === false;
     const message = call.error ?? 'tool call failed';
+    const exception: OtelFields<'event.exception'> = { ...OTEL_TARGETS['event.exception'].constants, 'exception.message': message };
     spans.push(readable({
       name: `tool:${call.name}`,
       traceId: ids.traceId, spanId: ids.tool(i, call.id), parentSpanId: ids.llm(i), start: s, end: e,
-      attributes: attributes(f, { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' }, max),
+      attributes: attributes(f, fields.extra ?? {}, max),
       error: failed ? message : undefined,
-      events: failed ? [{ name: 'exception', time: typeof e === 'number' ? secondsToHrTime(e) : addMs(secondsToHrTime(s), e.ms), attributes: { 'exception.type': 'ToolCallFailed', 'exception.message': message } }] : [],
+      events: failed ? [{ name: 'exception', time: typeof e === 'number' ? secondsToHrTime(e) : addMs(secondsToHrTime(s), e.ms), attributes: attributes(exception, {}, undefined) }] : [],
     }, ctx));
   }
   const evaluation: TimedEvent[] = fields.evaluation && Object.keys(fields.evaluation).length > 0
-    ? [{ name: 'gen_ai.evaluation.result', time: secondsToHrTime(end), attributes: attributes(fields.evaluation, { 'gen_ai.evaluation.name': 'clawloop.reward.effective' }, max) }]
+    ? [{ name: 'gen_ai.evaluation.result', time: secondsToHrTime(end), attributes: attributes(fields.evaluation, {}, max) }]
     : [];
   // The episode's own total when its children fit inside it (exact), else the end of its last child.
   const rootEnd = totalMs !== undefined && end <= start + totalMs / 1000 ? { ms: totalMs } : end;
   spans.unshift(readable({
     name: `episode:${episode.id}`,
     traceId: ids.traceId, spanId: ids.root, start, end: rootEnd,
-    attributes: attributes(fields.episode, { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' }, max),
+    attributes: attributes(fields.episode, fields.extra ?? {}, max),
     events: evaluation,
   }, ctx));
   return spans;
@@ -165,7 +171,7 @@ export function iterationSpan(event: IterationEvent, fields: Fields, startSecond
   return readable({
     name: `iteration:${event.iteration}`,
     traceId: ids.traceId, spanId: ids.root, start: startSeconds ?? event.timestamp, end: event.timestamp,
-    attributes: attributes(fields, { 'openinference.span.kind': 'CHAIN' }, ctx.maxAttributeLength),
+    attributes: attributes(fields, {}, ctx.maxAttributeLength),
   }, ctx);
 }
 
@@ -174,6 +180,6 @@ export function evolutionSpan(event: EvolutionEvent, fields: Fields, ctx: SpanBu
   return readable({
     name: `evolution:${event.iteration}`,
     traceId: ids.traceId, spanId: ids.evolution, parentSpanId: ids.root, start: event.timestamp, end: event.timestamp,
-    attributes: attributes(fields, { 'openinference.span.kind': 'CHAIN' }, ctx.maxAttributeLength),
+    attributes: attributes(fields, {}, ctx.maxAttributeLength),
   }, ctx);
 }

@@ -5,6 +5,7 @@
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createPhoenixAdapter, type PhoenixMapped, type PhoenixTransport } from '../../../generated/phoenix/adapter.gen.js';
+import type { PhoenixFields } from '../../../generated/phoenix/mapping.gen.js';
 import type { Sink } from '../../core/sink.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
@@ -77,7 +78,7 @@ export async function createPhoenixSink(options: PhoenixSinkOptions = {}): Promi
   });
   const { resourceFromAttributes } = await loadResources(name);
   const exporter = options.exporter ?? (await createOtlpExporter(name, otlp));
-  const assembler = new SpanAssembler(resourceFromAttributes, otlp, (runId, bench) => ({
+  const assembler = new SpanAssembler(resourceFromAttributes, otlp, (runId, bench): PhoenixFields<'resource'> => ({
     'clawloop.run.id': runId,
     'openinference.project.name': projectFor(config, bench),
   }));

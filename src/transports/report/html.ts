@@ -1,7 +1,7 @@
 /** Renders the report model as one self-contained HTML page (inline CSS and SVG; no script, no network). */
-import type { Fields } from '../../core/mapping-runtime.js';
+import type { ReportKeys } from '../../../generated/report/mapping.gen.js';
 import { escapeHtml as h } from './escape.js';
-import { episodeCount, num, sortedPoints, type ReportModel } from './model.js';
+import { episodeCount, num, sortedPoints, type ReportModel, type ReportPoint } from './model.js';
 import { lineChart, type Series } from './svg-chart.js';
 
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563'];
@@ -37,7 +37,7 @@ const MAX_CHART_POINTS = 600;
 /** Most timeline rows; past it, only iterations where the state changed or the evolver acted are listed. */
 const MAX_TIMELINE_ROWS = 300;
 
-function series(points: readonly Fields[], key: string, name: string, color: string, dashed = false): Series {
+function series(points: readonly ReportPoint[], key: ReportKeys['point'], name: string, color: string, dashed = false): Series {
   const out: Array<[number, number]> = [];
   const stride = Math.max(1, Math.ceil(points.length / MAX_CHART_POINTS));
   points.forEach((p, i) => {
@@ -94,7 +94,7 @@ export function renderReport(model: ReportModel, generatedAt: Date): string {
   const marks = [...model.marks.values()];
   const last = points.at(-1);
   const first = points[0];
-  const signalKeys = [...new Set(points.flatMap((p) => Object.keys(p).filter((k) => k.startsWith('signal.'))))].sort();
+  const signalKeys = [...new Set(points.flatMap((p) => Object.keys(p).filter((k): k is `signal.${string}` => k.startsWith('signal.'))))].sort();
   const markers = marks.map((m) => ({ x: num(m, 'iteration') ?? 0, label: `iteration ${fmt(m.iteration)}: ${fmt(m.actions)} (Δ ${fmt(m.reward_delta)})` }));
   const stateChanges = points.filter((p, i) => i > 0 && p['state.combined'] !== undefined && p['state.combined'] !== points[i - 1]['state.combined']).length;
   const title = `ClawLoop run ${run.bench ? `· ${String(run.bench)} ` : ''}· ${String(run.run_id ?? 'unknown run')}`;
@@ -132,7 +132,7 @@ export function renderReport(model: ReportModel, generatedAt: Date): string {
   ];
 
   const markByIteration = new Map(marks.map((m) => [num(m, 'iteration'), m]));
-  const notable = (p: Fields, i: number) => i === 0 || i === points.length - 1 || markByIteration.has(num(p, 'iteration')) || p['state.combined'] !== points[i - 1]['state.combined'];
+  const notable = (p: ReportPoint, i: number) => i === 0 || i === points.length - 1 || markByIteration.has(num(p, 'iteration')) || p['state.combined'] !== points[i - 1]['state.combined'];
   const listed = points.map((p, i) => [p, i] as const).filter(([p, i]) => points.length <= MAX_TIMELINE_ROWS || notable(p, i)).slice(0, MAX_TIMELINE_ROWS);
   const timelineNote = listed.length < points.length ? `<p class="muted">${listed.length} of ${points.length} iterations listed: the first, the last, and those where the state changed or the evolver acted.</p>` : '';
   const timeline = listed
@@ -144,7 +144,7 @@ export function renderReport(model: ReportModel, generatedAt: Date): string {
 <td>${p['state.combined'] !== undefined ? `<span class="tag${changed ? ' changed' : ''}">${h(p['state.combined'])}</span>` : '—'}</td>
 <td>${mark ? (mark.actions as string[]).map((a) => `<span class="tag">${h(a)}</span>`).join('') : ''}</td>
 <td class="num ${delta !== undefined && delta < 0 ? 'neg' : delta ? 'pos' : ''}">${delta !== undefined ? fmt(delta) : ''}</td>
-<td>${['fb.harness', 'fb.router', 'fb.weights'].map((k) => (p[k] ? `${k.slice(3)}: ${h(p[k])}` : '')).filter(Boolean).join(' · ')}</td></tr>`;
+<td>${(['fb.harness', 'fb.router', 'fb.weights'] as const).map((k) => (p[k] ? `${k.slice(3)}: ${h(p[k])}` : '')).filter(Boolean).join(' · ')}</td></tr>`;
     })
     .join('\n');
 

@@ -1,16 +1,21 @@
 /** What the report keeps while a run streams through: a point per iteration, evolution marks, the worst episodes. */
+import type { ReportFields, ReportKeys } from '../../../generated/report/mapping.gen.js';
 import type { Fields, FieldValue } from '../../core/mapping-runtime.js';
+
+export type ReportPoint = ReportFields<'point'>;
+export type ReportMark = ReportFields<'mark'>;
+export type ReportEpisode = ReportFields<'episode'>;
 
 /**
  * Keyed like a backend would key them (iteration number, episode id), so re-sending a run updates the report
  * instead of doubling its points.
  */
 export interface ReportModel {
-  run: Record<string, FieldValue>;
-  points: Map<number, Fields>;
-  marks: Map<number, Fields>;
+  run: Partial<Record<ReportKeys['run'], FieldValue>>;
+  points: Map<number, ReportPoint>;
+  marks: Map<number, ReportMark>;
   /** Lowest effective reward first; at most `worstLimit` entries. */
-  worst: Fields[];
+  worst: ReportEpisode[];
   worstLimit: number;
 }
 
@@ -26,22 +31,23 @@ export function episodeCount(model: ReportModel): number {
 }
 
 /** Points in iteration order. */
-export function sortedPoints(model: ReportModel): Fields[] {
+export function sortedPoints(model: ReportModel): ReportPoint[] {
   return [...model.points.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
 }
 
-export function num(fields: Fields, key: string): number | undefined {
+/** A number the spec maps to `key`, if present. */
+export function num<K extends string>(fields: Fields<K>, key: K): number | undefined {
   const v = fields[key];
   return typeof v === 'number' ? v : undefined;
 }
 
 /** How bad an episode is: lower effective reward first, then more failed tool calls. */
-function badness(e: Fields): [number, number] {
+function badness(e: ReportEpisode): [number, number] {
   return [num(e, 'effective_reward') ?? 0, -(num(e, 'n_failed_tool_calls') ?? 0)];
 }
 
 /** Keeps the episode if it is among the worst seen (bounded insertion). */
-export function considerEpisode(model: ReportModel, episode: Fields): void {
+export function considerEpisode(model: ReportModel, episode: ReportEpisode): void {
   const existing = model.worst.findIndex((w) => w.id === episode.id);
   if (existing !== -1) model.worst.splice(existing, 1);
   const [reward, failed] = badness(episode);

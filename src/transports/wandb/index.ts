@@ -5,8 +5,8 @@
  * WANDB_TAGS, WANDB_MODE.
  */
 import { createWandbAdapter, type WandbMapped, type WandbTransport } from '../../../generated/wandb/adapter.gen.js';
-import type { Fields } from '../../core/mapping-runtime.js';
 import { isAbsolute, relative } from 'node:path';
+import { WANDB_KEYS, type WandbFields, type WandbKeys } from '../../../generated/wandb/mapping.gen.js';
 import { safeName } from '../../core/safe-name.js';
 import type { Sink } from '../../core/sink.js';
 import { OfflineRun, type OfflineRunOptions, type TableValue } from './offline-run.js';
@@ -48,16 +48,17 @@ export interface WandbSinkOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Columns of the episodes table, in ClawLoop WandbSink's order (plus the iteration). */
-export const EPISODE_COLUMNS = ['episode_id', 'task_id', 'bench', 'state_id', 'model', 'effective_reward', 'normalized_reward', 'n_steps', 'n_messages', 'filtered', 'iteration'] as const;
+/** Columns of the episodes table: the spec's table.episodes keys, in ClawLoop WandbSink's order (plus the iteration). */
+export const EPISODE_COLUMNS = WANDB_KEYS['table.episodes'];
 
 interface RunState {
   run: RunWriter;
   startedAt: number;
   step?: number;
-  row: Record<string, unknown>;
+  /** The history row being filled: mapped values, and the episodes table's file reference. */
+  row: Partial<Record<WandbKeys['history'], unknown>>;
   rowTimestamp: number;
-  episodes: Map<number, Map<string, Fields>>;
+  episodes: Map<number, Map<string, WandbFields<'table.episodes'>>>;
 }
 
 export class WandbTransportImpl implements WandbTransport {
@@ -82,7 +83,7 @@ export class WandbTransportImpl implements WandbTransport {
     };
   }
 
-  private async open(runId: string, startedAt: number, extra: { tags?: readonly string[]; config?: Fields } = {}): Promise<RunState> {
+  private async open(runId: string, startedAt: number, extra: { tags?: readonly string[]; config?: WandbFields<'config'> } = {}): Promise<RunState> {
     let state = this.runs.get(runId);
     if (!state) {
       // W&B run ids name files and URL paths: made safe (a hostile ClawLoop run id cannot reach outside WANDB_DIR).
@@ -128,7 +129,7 @@ export class WandbTransportImpl implements WandbTransport {
         }
         case 'episode': {
           const state = await this.open(m.event.run_id, m.event.episode.created_at ?? Date.now() / 1000);
-          const rows = state.episodes.get(m.event.iteration) ?? new Map<string, Fields>();
+          const rows = state.episodes.get(m.event.iteration) ?? new Map<string, WandbFields<'table.episodes'>>();
           rows.set(m.event.episode.id, m['table.episodes']);
           state.episodes.set(m.event.iteration, rows);
           break;

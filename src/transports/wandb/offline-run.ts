@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import type { WandbKeys } from '../../../generated/wandb/mapping.gen.js';
 import { pathInside, safeName } from '../../core/safe-name.js';
 import { LevelDbLogWriter } from './leveldb-log.js';
 import * as pb from './proto.js';
@@ -28,6 +29,9 @@ function stamp(seconds: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}_${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
+
+/** Values of a history row, by the names the spec's history target declares. */
+export type HistoryValues = Partial<Record<WandbKeys['history'], unknown>>;
 
 export interface TableValue {
   columns: readonly string[];
@@ -76,7 +80,8 @@ export class OfflineRun {
 
   /** One history row at `step` (W&B's _step), with _runtime and _timestamp as the Python client adds them. */
   history(step: number, timestamp: number, values: Record<string, unknown>): void {
-    const row: Array<readonly [string, unknown]> = [...Object.entries(values), ['_step', step], ['_runtime', Math.max(0, timestamp - this.options.startedAt)], ['_timestamp', timestamp]];
+    const system = { _step: step, _runtime: Math.max(0, timestamp - this.options.startedAt), _timestamp: timestamp } satisfies HistoryValues;
+    const row: Array<readonly [string, unknown]> = [...Object.entries(values), ...Object.entries(system)];
     this.append('history', pb.history(step, row));
     for (const [k, v] of Object.entries(values)) this.summary.set(k, v);
   }

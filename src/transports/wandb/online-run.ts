@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { safeName } from '../../core/safe-name.js';
 import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
-import type { OfflineRunOptions, TableValue } from './offline-run.js';
+import type { HistoryValues, OfflineRunOptions, TableValue } from './offline-run.js';
 
 export interface OnlineSettings {
   apiKey: string;
@@ -117,7 +117,7 @@ export class OnlineRun {
   }
 
   async history(step: number, timestamp: number, values: Record<string, unknown>): Promise<void> {
-    const row = { ...values, _step: step, _runtime: Math.max(0, timestamp - this.run.startedAt), _timestamp: timestamp };
+    const row = { ...values, ...({ _step: step, _runtime: Math.max(0, timestamp - this.run.startedAt), _timestamp: timestamp } satisfies HistoryValues) };
     Object.assign(this.summary, values);
     await this.stream({
       files: {

@@ -1,19 +1,19 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/demo.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, SampleEvent } from '../types.gen.js';
-import { DEMO_RULES, DEMO_TARGETS } from './mapping.gen.js';
+import { DEMO_RULES, DEMO_TARGETS, type DemoFields, type DemoKeys } from './mapping.gen.js';
 
 /** A `sample` event mapped into demo's vocabulary. */
 export interface DemoSample {
   readonly type: 'sample';
   readonly event: SampleEvent;
   /** One record per event. */
-  readonly 'record': Fields;
+  readonly 'record': DemoFields<'record'>;
   /** One row per kept item. */
-  readonly 'row': ReadonlyArray<ScopedFields<SampleEvent['items'][number]>>;
+  readonly 'row': ReadonlyArray<ScopedFields<SampleEvent['items'][number], DemoKeys['row']>>;
 }
 
 /** Any event mapped into demo's vocabulary. */

@@ -1,7 +1,7 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/demo.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import type { FieldRule, TargetSpec } from '../../src/core/mapping-runtime.js';
+import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { SampleEvent } from '../types.gen.js';
 
 /** A demo backend with a root target, a keyed map and an array scope filtered by a field. */
@@ -13,6 +13,27 @@ export const DEMO_TARGETS = {
 } as const satisfies Record<string, TargetSpec>;
 
 export type DemoTarget = keyof typeof DEMO_TARGETS;
+
+/**
+ * Every name each target may carry: its constants, its mapped keys (`{key}` → a template-literal type) and the names
+ * the transport fills at run time. Fields are read and written through these, so renaming a key in the spec fails
+ * the typecheck wherever it is used.
+ */
+export interface DemoKeys {
+  /** One record per event. */
+  'record': 'run' | `count.${string}` | 'meta' | 'items';
+  /** One row per kept item. */
+  'row': 'name' | 'score' | 'tags' | 'n_tags';
+}
+
+/** Fields of one instance of a demo target, keyed by that target's names. */
+export type DemoFields<T extends DemoTarget> = Fields<DemoKeys[T]>;
+
+/** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
+export const DEMO_KEYS = {
+  'record': ['run', 'meta', 'items'],
+  'row': ['name', 'score', 'tags', 'n_tags'],
+} as const satisfies { readonly [T in DemoTarget]: ReadonlyArray<DemoKeys[T]> };
 
 /** Where each field of each event lands in demo: event type → target → rules. */
 export const DEMO_RULES = {

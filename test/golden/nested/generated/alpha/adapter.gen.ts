@@ -1,19 +1,19 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/alpha.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, BatchEvent } from '../types.gen.js';
-import { ALPHA_RULES, ALPHA_TARGETS } from './mapping.gen.js';
+import { ALPHA_RULES, ALPHA_TARGETS, type AlphaFields, type AlphaKeys } from './mapping.gen.js';
 
 /** A `batch` event mapped into alpha's vocabulary. */
 export interface AlphaBatch {
   readonly type: 'batch';
   readonly event: BatchEvent;
   /** The batch. */
-  readonly 'head': Fields;
+  readonly 'head': AlphaFields<'head'>;
   /** Each member of each group. */
-  readonly 'member': ReadonlyArray<ScopedFields<NonNullable<BatchEvent['groups'][number]['members']>[number]>>;
+  readonly 'member': ReadonlyArray<ScopedFields<NonNullable<BatchEvent['groups'][number]['members']>[number], AlphaKeys['member']>>;
 }
 
 /** Any event mapped into alpha's vocabulary. */

@@ -1,10 +1,10 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/beta.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
-import { applyRules, type Fields, type ScopedFields } from '../../src/core/mapping-runtime.js';
+import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
 import type { CanonicalEvent, BatchEvent } from '../types.gen.js';
-import { BETA_RULES, BETA_TARGETS } from './mapping.gen.js';
+import { BETA_RULES, BETA_TARGETS, type BetaFields, type BetaKeys } from './mapping.gen.js';
 
 /** A `batch` event mapped into beta's vocabulary. */
 export interface BetaBatch {
