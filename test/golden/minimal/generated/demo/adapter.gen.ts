@@ -1,5 +1,5 @@
 // @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/demo.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
-import { createAdapterSink, type AdapterOptions } from '../../src/core/adapter-sink.js';
+import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
 import type { Sink } from '../../src/core/sink.js';
@@ -21,8 +21,11 @@ export type DemoMapped = DemoSample;
 
 /** The I/O that the hand-written transport (src/transports/demo) implements. */
 export interface DemoTransport {
-  /** Delivers mapped events in order. Throw a SinkError (src/core/errors.ts) to say whether the hub may retry. */
-  send(batch: readonly DemoMapped[]): Promise<void>;
+  /**
+   * Delivers mapped events in order. Pass `options.signal` to every request: the hub aborts a call it timed out.
+   * Throw a SinkError (src/core/errors.ts) to say what a failure means (busy, outage, refused).
+   */
+  send(batch: readonly DemoMapped[], options?: SendOptions): Promise<void>;
   /** Pushes out anything the transport buffers. */
   flush?(): Promise<void>;
   /** Flushes and releases connections; called once. */
