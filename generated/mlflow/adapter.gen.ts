@@ -34,7 +34,7 @@ export interface MlflowIteration {
   readonly 'metrics': MlflowFields<'metrics'>;
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
   readonly 'tags': MlflowFields<'tags'>;
-  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root: an iteration's files on its nested run (unchanged ones only named by a tag), agent_config.json and the final playbook.json on the parent run. */
   readonly 'artifacts': MlflowFields<'artifacts'>;
 }
 
@@ -58,7 +58,7 @@ export interface MlflowRunStarted {
   readonly 'tags': MlflowFields<'tags'>;
   /** Params of the parent run (immutable in MLflow). */
   readonly 'params': MlflowFields<'params'>;
-  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root: an iteration's files on its nested run (unchanged ones only named by a tag), agent_config.json and the final playbook.json on the parent run. */
   readonly 'artifacts': MlflowFields<'artifacts'>;
 }
 

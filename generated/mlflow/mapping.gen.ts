@@ -16,7 +16,7 @@ export const MLFLOW_TARGETS = {
   'run.tags': { scope: '$', constants: { 'clawloop.role': 'run', 'mlflow.source.name': 'clawloop-sinks', 'mlflow.source.type': 'LOCAL' } },
   /** Tags a nested iteration run is created with, by which a replay finds it again. */
   'iteration.tags': { scope: '$', constants: { 'clawloop.role': 'iteration' } },
-  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root: an iteration's files on its nested run (unchanged ones only named by a tag), agent_config.json and the final playbook.json on the parent run. */
   'artifacts': { scope: '$' },
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
   'episode.summary': { scope: '$' },
@@ -41,10 +41,10 @@ export interface MlflowKeys {
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
   'metrics': `evolution.${string}` | 'evolution.reward_delta' | 'evolution.reward_before' | 'evolution.reward_after' | 'reward.mean' | 'reward.min' | 'reward.max' | 'reward.mean_normalized' | `reward.${string}.mean` | 'episodes.count' | 'reward.raw_mean' | 'reward.raw_min' | 'reward.raw_max' | `task.${string}.reward` | 'playbook.size' | 'playbook.mean_score' | 'playbook.max_score' | 'playbook.helpful_total' | 'playbook.harmful_total' | 'playbook.version' | 'playbook.generation' | `fb.${string}` | 'run.best_reward' | 'run.improvement_delta' | 'run.total_cost_tokens' | 'run.iterations_completed';
   /** Tags the parent run is created with, by which a replay finds it again. */
-  'run.tags': 'clawloop.role' | 'mlflow.source.name' | 'mlflow.source.type' | 'clawloop.run_id';
+  'run.tags': 'clawloop.role' | 'mlflow.source.name' | 'mlflow.source.type' | 'clawloop.run_id' | `clawloop.artifact.${string}`;
   /** Tags a nested iteration run is created with, by which a replay finds it again. */
-  'iteration.tags': 'clawloop.role' | 'clawloop.run_id' | 'clawloop.iteration' | 'mlflow.parentRunId';
-  /** JSON artifacts; the key is the artifact path relative to the run's artifact root (iteration artifacts under iterations/<N>/). */
+  'iteration.tags': 'clawloop.role' | 'clawloop.run_id' | 'clawloop.iteration' | 'mlflow.parentRunId' | `clawloop.artifact.${string}`;
+  /** JSON artifacts; the key is the artifact path relative to the run's artifact root: an iteration's files on its nested run (unchanged ones only named by a tag), agent_config.json and the final playbook.json on the parent run. */
   'artifacts': 'playbook.json' | 'playbook_entries.json' | 'state_hashes.json' | 'fb_results.json' | 'per_task.json' | 'tinker_checkpoints.json' | 'tinker_durable_paths.json' | 'agent_config.json' | 'episodes.json' | 'evolution.json';
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
   'episode.summary': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'filtered' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages';

@@ -4,15 +4,16 @@
  * params, tags, artifact listing and content, traces and their assessments. Plus idempotent replays, request counts
  * at the server's batch limits, a non-retryable 400, and a server that goes away mid-replay.
  */
-import { readFileSync } from 'node:fs';
-import { join, basename } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
 import { Hub } from '../../src/core/hub.js';
 import { effectiveReward } from '../../src/core/rewards.js';
-import { MlflowClient, MlflowError, MlflowTraces } from '../../src/transports/mlflow/index.js';
+import { createMlflowSink, MlflowClient, MlflowError, MlflowTraces } from '../../src/transports/mlflow/index.js';
 import { resolveMlflowConfig } from '../../src/transports/mlflow/config.js';
-import { runCli, runCliAsync } from '../helpers/cli.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { requireSample } from '../helpers/paths.js';
@@ -53,6 +54,21 @@ async function history(run: string, key: string) {
   return (await mlflow.get<{ metrics?: Array<{ value: number; step: number; timestamp: number }> }>('/api/2.0/mlflow/metrics/get-history', { run_id: run, metric_key: key })).metrics ?? [];
 }
 
+const ITERATION_FILES = ['playbook.json', 'playbook_entries.json', 'state_hashes.json', 'fb_results.json', 'per_task.json', 'episodes.json', 'evolution.json'];
+
+async function artifactFiles(run: string): Promise<string[]> {
+  return ((await mlflow.get<{ files?: Array<{ path: string }> }>('/api/2.0/mlflow/artifacts/list', { run_id: run })).files ?? []).map((f) => f.path);
+}
+
+/** A file of a run, following the run's tag to the iteration run holding it when it was unchanged. */
+async function readArtifact(run: Run, file: string): Promise<unknown> {
+  const pointer = /runs:\/(\w+)\/(.+)$/.exec(tag(run, `clawloop.artifact.${file}`) ?? '');
+  const [runId, path] = pointer ? [pointer[1], pointer[2]] : [run.info.run_id, file];
+  const res = await fetch(`${mlflow.url}/api/2.0/mlflow-artifacts/artifacts/${run.info.experiment_id}/${runId}/artifacts/${path}`);
+  expect(res.status, `${runId}/${path}`).toBe(200);
+  return res.json();
+}
+
 async function traces(experiment: string) {
   const body = await mlflow.post<{ traces?: Array<{ trace_id: string; state: string; request_preview?: string; assessments?: Array<{ assessment_name: string; feedback?: { value: number }; source: { source_type: string } }> }> }>('/api/3.0/mlflow/traces/search', {
     locations: [{ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: experiment } }],
@@ -63,7 +79,7 @@ async function traces(experiment: string) {
 
 describe('mlflow sink → MLflow', () => {
   it('replays the sample into a parent run with nested iteration runs, metrics, params, tags, artifacts and traces', async () => {
-    const { code, stderr } = runCli(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+    const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/mlflow\s+ok\s+sent 20\/20/);
     const exp = await experimentId('clawloop-ci');
@@ -100,14 +116,31 @@ describe('mlflow sink → MLflow', () => {
     expect((await history(parent.info.run_id, 'fb.harness/insights_generated')).length).toBe(iterations.length);
     expect((await history(parent.info.run_id, 'evolution.reflect')).length).toBe(3);
 
-    const listing = await mlflow.get<{ files: Array<{ path: string }> }>('/api/2.0/mlflow/artifacts/list', { run_id: parent.info.run_id, path: 'iterations/0' });
-    expect(listing.files.map((f) => f.path).sort()).toEqual(
-      ['episodes.json', 'evolution.json', 'fb_results.json', 'per_task.json', 'playbook.json', 'playbook_entries.json', 'state_hashes.json'].map((f) => `iterations/0/${f}`),
-    );
-    const playbook = await (await fetch(`${mlflow.url}/api/2.0/mlflow-artifacts/artifacts/${exp}/${parent.info.run_id}/artifacts/iterations/2/playbook.json`)).json();
-    expect(playbook).toEqual(iterations[2].playbook);
-    const rows = (await (await fetch(`${mlflow.url}/api/2.0/mlflow-artifacts/artifacts/${exp}/${parent.info.run_id}/artifacts/iterations/1/episodes.json`)).json()) as Array<{ episode_id: string }>;
-    expect(rows.map((r) => r.episode_id).sort()).toEqual(episodes.filter((e) => e.iteration === 1).map((e) => e.episode.id).sort());
+    // Each iteration run holds its own snapshot of every file, or a tag naming the earlier iteration run that holds it.
+    for (const it of iterations) {
+      const child = children.find((c) => tag(c, 'clawloop.iteration') === String(it.iteration))!;
+      const files = await artifactFiles(child.info.run_id);
+      for (const file of ITERATION_FILES) {
+        const where = tag(child, `clawloop.artifact.${file}`);
+        expect(where, `${file} of iteration ${it.iteration}`).toMatch(/^sha256:[0-9a-f]{16}/);
+        const pointer = /unchanged since iteration-(\d+): runs:\/(\w+)\/(.+)$/.exec(where!);
+        if (pointer) {
+          expect(files).not.toContain(file);
+          expect(Number(pointer[1])).toBeLessThan(it.iteration);
+          expect(await artifactFiles(pointer[2])).toContain(pointer[3]);
+        } else {
+          expect(files).toContain(file);
+        }
+      }
+      const snapshot = await readArtifact(child, 'playbook.json');
+      expect(snapshot).toEqual(it.playbook);
+      const rows = (await readArtifact(child, 'episodes.json')) as Array<{ episode_id: string }>;
+      expect(rows.map((r) => r.episode_id).sort()).toEqual(episodes.filter((e) => e.iteration === it.iteration).map((e) => e.episode.id).sort());
+      expect(await readArtifact(child, 'evolution.json')).toMatchObject({ iteration: it.iteration });
+    }
+    // The parent keeps the agent config and the final playbook, and nothing per iteration.
+    expect((await artifactFiles(parent.info.run_id)).sort()).toEqual(['agent_config.json', 'playbook.json']);
+    expect(await readArtifact(parent, 'playbook.json')).toEqual(iterations.at(-1)!.playbook);
 
     const found = await traces(exp);
     expect(found.map((t) => t.trace_id).sort()).toEqual(episodes.map((e) => MlflowTraces.traceId(e)).sort());
@@ -122,18 +155,73 @@ describe('mlflow sink → MLflow', () => {
     }
   });
 
-  it('replaying the same run again adds no run, no metric point and no assessment', async () => {
+  it('replaying the same run again adds no run, no metric point, no artifact and no assessment, and uploads nothing', async () => {
     const exp = await experimentId('clawloop-ci');
     const before = await runsOf(exp, runId);
     const parent = before.find((r) => tag(r, 'clawloop.role') === 'run')!;
     const points = (await history(parent.info.run_id, 'reward.mean')).length;
     const assessments = (await traces(exp)).reduce((n, t) => n + (t.assessments?.length ?? 0), 0);
-    const { code, stderr } = runCli(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
-    expect(code, stderr).toBe(0);
+    const artifacts = async () => (await Promise.all(before.map(async (r) => (await artifactFiles(r.info.run_id)).map((f) => `${r.info.run_id}/${f}`)))).flat().sort();
+    const stored = await artifacts();
+    const seen: string[] = [];
+    const proxy = await startFaultProxy(mlflow.url, (_, path) => {
+      seen.push(path);
+      return 'forward';
+    });
+    try {
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+      expect(code, stderr).toBe(0);
+    } finally {
+      await proxy.close();
+    }
     const after = await runsOf(exp, runId);
     expect(after.map((r) => r.info.run_id).sort()).toEqual(before.map((r) => r.info.run_id).sort());
     expect((await history(parent.info.run_id, 'reward.mean')).length).toBe(points);
     expect((await traces(exp)).reduce((n, t) => n + (t.assessments?.length ?? 0), 0)).toBe(assessments);
+    expect(await artifacts()).toEqual(stored);
+    // Everything was found stored: no upload, no span export, no write at all beyond the lookups.
+    expect(seen.filter((p) => p.includes('mlflow-artifacts'))).toEqual([]);
+    expect(seen.filter((p) => !/experiments\/get-by-name|runs\/search|traces\/batchGetInfos/.test(p))).toEqual([]);
+  });
+
+  it('an unchanged file is not uploaded again: the iteration run names the earlier run that holds it', async () => {
+    const { events } = await collect(sample);
+    // Iteration 1 keeps iteration 0's playbook (as ClawLoop's often does between iterations).
+    const same = events.map((e) => (e.type === 'iteration' && e.iteration === 1 ? { ...e, run_id: 'unchanged-run', playbook: iterations[0].playbook } : { ...e, run_id: 'unchanged-run' }));
+    const file = join(mkdtempSync(join(tmpdir(), 'mlflow-unchanged-')), 'events.ndjson');
+    writeFileSync(file, same.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const { code, stderr } = await runCliAsync(['replay', file, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'unchanged' });
+    expect(code, stderr).toBe(0);
+    const runs = await runsOf(await experimentId('unchanged'), 'unchanged-run');
+    const child = (i: number) => runs.find((r) => tag(r, 'clawloop.iteration') === String(i))!;
+    expect(await artifactFiles(child(1).info.run_id)).not.toContain('playbook.json');
+    expect(tag(child(1), 'clawloop.artifact.playbook.json')).toMatch(new RegExp(`^sha256:[0-9a-f]{16}, unchanged since iteration-0: runs:/${child(0).info.run_id}/playbook.json$`));
+    expect(await readArtifact(child(1), 'playbook.json')).toEqual(iterations[0].playbook);
+    // Iteration 2 changed it again: stored in its own run.
+    expect(await artifactFiles(child(2).info.run_id)).toContain('playbook.json');
+    expect(tag(child(2), 'clawloop.artifact.playbook.json')).toMatch(/^sha256:[0-9a-f]{16}$/);
+  });
+
+  it('a process killed before an iteration was complete leaves its run RUNNING; the next one completes it', async () => {
+    const { events } = await collect(sample);
+    const mine = events.map((e) => ({ ...e, run_id: 'killed-run' }));
+    const env = { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'killed' };
+    // The first process stores every iteration run but dies while their points wait to join the parent's curve.
+    const first = createMlflowSink({ env, lingerMs: 3_600_000, traces: false });
+    await first.handle(mine.filter((e) => e.type !== 'run.finished'));
+    const exp = await experimentId('killed');
+    let runs = await runsOf(exp, 'killed-run');
+    const parent = runs.find((r) => tag(r, 'clawloop.role') === 'run')!;
+    expect(runs.filter((r) => tag(r, 'clawloop.role') === 'iteration').map((r) => r.info.status)).toEqual(iterations.map(() => 'RUNNING'));
+    expect(await history(parent.info.run_id, 'reward.mean')).toEqual([]);
+    // The next process only gets what was still pending (run.finished): it finds the unfinished runs and completes them.
+    const second = createMlflowSink({ env, traces: false });
+    await second.handle(mine.filter((e) => e.type === 'run.finished'));
+    await second.close();
+    runs = await runsOf(exp, 'killed-run');
+    expect(runs.map((r) => r.info.status)).toEqual(runs.map(() => 'FINISHED'));
+    expect((await history(parent.info.run_id, 'reward.mean')).map((m) => m.step)).toEqual(iterations.map((it) => it.iteration));
+    expect((await history(parent.info.run_id, 'evolution.reflect')).length).toBe(3);
   });
 
   it('logs n metrics in ⌈n/1000⌉ log-batch requests (counted at the server)', async () => {

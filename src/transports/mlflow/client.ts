@@ -3,6 +3,7 @@
  * MLflow's `error_code`, not only the HTTP status (400 covers both INVALID_PARAMETER_VALUE and RESOURCE_ALREADY_EXISTS),
  * and carry the server's message.
  */
+import pLimit, { type LimitFunction } from 'p-limit';
 import { parseRetryAfter, SinkError } from '../../core/errors.js';
 import type { MlflowConfig } from './config.js';
 
@@ -39,6 +40,7 @@ export interface RunInfo {
   experiment_id: string;
   artifact_uri: string;
   status: string;
+  start_time?: number;
 }
 
 export interface RunData {
@@ -46,16 +48,30 @@ export interface RunData {
   data: { params?: KeyValue[]; tags?: KeyValue[]; metrics?: Array<Metric> };
 }
 
+/** The endpoint a path belongs to, without run, experiment and trace ids or artifact paths (for request counts). */
+export function endpointOf(path: string): string {
+  return path.replace(/^(\/api\/2\.0\/mlflow-artifacts\/artifacts)\/.*$/, '$1').replace(/\/traces\/tr-[0-9a-f]+/, '/traces/{trace_id}');
+}
+
 export class MlflowClient {
-  /** Requests sent, by API path (for request-count figures). */
+  /** Requests sent, by endpoint (for request-count figures). */
   readonly requests = new Map<string, number>();
+  /** At most `config.concurrency` requests in flight; the rest wait their turn in order. */
+  private readonly limit: LimitFunction;
 
-  constructor(readonly config: MlflowConfig) {}
+  constructor(readonly config: MlflowConfig) {
+    this.limit = pLimit(config.concurrency);
+  }
 
-  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
+  call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
+    return this.limit(() => this.request<T>(method, path, body, query, raw));
+  }
+
+  private async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
     const url = new URL(`${this.config.baseUrl}${path}`);
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
-    this.requests.set(path, (this.requests.get(path) ?? 0) + 1);
+    const endpoint = endpointOf(path);
+    this.requests.set(endpoint, (this.requests.get(endpoint) ?? 0) + 1);
     let res: Response;
     try {
       res = await fetch(url, {

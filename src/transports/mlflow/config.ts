@@ -14,6 +14,16 @@ export interface MlflowOptions {
   experimentName?: string;
   /** Time limit of one HTTP call. @default 15000 */
   timeoutMs?: number;
+  /**
+   * Requests in flight at once: independent runs, artifacts and assessments go out side by side. MLflow's sqlite store
+   * writes one at a time, so more buys little there; a server on Postgres or MySQL takes more. @default 8
+   */
+  concurrency?: number;
+  /**
+   * How long an iteration's points may wait to be logged on the parent run together with later iterations' (the
+   * parent then takes one request per 1000 points); 0 logs them with each batch. @default 5000
+   */
+  lingerMs?: number;
   /** Send episodes as traces (OTLP to /v1/traces, MLflow ≥ 3.6) with reward assessments. @default true */
   traces?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -25,6 +35,8 @@ export interface MlflowConfig {
   experimentId?: string;
   experimentName: string;
   timeoutMs: number;
+  concurrency: number;
+  lingerMs: number;
   traces: boolean;
 }
 
@@ -46,6 +58,8 @@ export function resolveMlflowConfig(options: MlflowOptions = {}): MlflowConfig {
     experimentId: options.experimentId ?? (env.MLFLOW_EXPERIMENT_ID || undefined),
     experimentName: options.experimentName ?? (env.MLFLOW_EXPERIMENT_NAME || 'clawloop'),
     timeoutMs: options.timeoutMs ?? 15_000,
+    concurrency: Math.max(1, Math.floor(options.concurrency ?? 8)),
+    lingerMs: Math.max(0, options.lingerMs ?? 5000),
     traces: options.traces ?? true,
   };
 }

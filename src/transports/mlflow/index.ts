@@ -1,40 +1,34 @@
 /**
  * clawloop-sinks/mlflow: a parent run per ClawLoop run and a nested run per iteration; reward signals, playbook and
- * layer metrics at step = iteration on both; state hashes as tags; playbook snapshots, layer results and evolution
- * steps as JSON artifacts; episodes as traces with reward assessments. MLflow's REST API, no Python needed.
- * Replaying a run again finds its runs by tag and adds nothing twice.
+ * layer metrics at step = iteration on both; state hashes as tags; each iteration's playbook snapshot, layer results,
+ * episodes and evolution step as JSON artifacts of its own run (unchanged files point to the run that holds them);
+ * episodes as traces with reward assessments. MLflow's REST API, no Python needed. Independent runs are written side
+ * by side; replaying a run again finds its runs by tag and sends only what the server lacks.
  */
 import { createMlflowAdapter, type MlflowMapped, type MlflowTransport } from '../../../generated/mlflow/adapter.gen.js';
-import { MLFLOW_TARGETS, type MlflowFields, type MlflowKeys } from '../../../generated/mlflow/mapping.gen.js';
+import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { Sink } from '../../core/sink.js';
+import { artifactTagKey, ArtifactLedger, contentHash, storedFiles, type StoredFile } from './artifacts.js';
 import { planBatches, sanitizeKey } from './batch.js';
 import { MlflowClient, type KeyValue, type Metric, type RunData } from './client.js';
 import { resolveMlflowConfig, type MlflowOptions } from './config.js';
+import { ParentCurve } from './parent-curve.js';
+import { settleAll } from './settle.js';
+import { RunRegistry, toMs, type RunState } from './runs.js';
 import { MlflowTraces } from './traces.js';
 
 export { MlflowClient, MlflowError } from './client.js';
 export { planBatches, sanitizeKey, LIMITS } from './batch.js';
 export { MlflowTraces } from './traces.js';
+export { TAG } from './runs.js';
+export { artifactTagKey } from './artifacts.js';
 
 export interface MlflowSinkOptions extends MlflowOptions {
   /** Sink name in counters and warnings. @default 'mlflow' */
   name?: string;
 }
-
-/** Tags the transport sets to find its runs again (declared in the spec's run.tags and iteration.tags targets). */
-export const TAG = {
-  runId: 'clawloop.run_id',
-  role: 'clawloop.role',
-  iteration: 'clawloop.iteration',
-  parent: 'mlflow.parentRunId',
-} as const satisfies Record<string, MlflowKeys['iteration.tags']>;
-
-/** The values of `clawloop.role` that tell a parent run from an iteration run. */
-const ROLE = { run: MLFLOW_TARGETS['run.tags'].constants['clawloop.role'], iteration: MLFLOW_TARGETS['iteration.tags'].constants['clawloop.role'] };
-
-const toMs = (seconds: number) => Math.round(seconds * 1000);
 
 function metrics(fields: Fields, timestamp: number, step: number): Metric[] {
   return fieldEntries(fields)
@@ -46,111 +40,190 @@ function keyValues(fields: Fields): KeyValue[] {
   return fieldEntries(fields).map(([key, value]) => ({ key: sanitizeKey(key), value: Array.isArray(value) ? JSON.stringify(value) : String(value) }));
 }
 
-interface RunState {
-  parent: RunData;
-  children: Map<number, RunData>;
-  params: Map<string, string>;
-  lastIterationAt?: number;
-  /** Episode summaries (by episode id, so a retried batch does not add a row twice) of iterations still open. */
-  episodes: Map<number, Map<string, MlflowFields<'episode.summary'>>>;
+/** Tags the run does not hold yet with this value. */
+const newTags = (run: RunData, tags: readonly KeyValue[]) => tags.filter((t) => !run.data.tags?.some((h) => h.key === t.key && h.value === t.value));
+/** Points the run does not hold yet (its latest value per key, as runs/search returns it). */
+const newPoints = (run: RunData, points: readonly Metric[]) => points.filter((p) => !run.data.metrics?.some((h) => h.key === p.key && h.step === p.step && h.value === p.value));
+
+/** Records what a successful log-batch stored, so a re-sent batch finds it done. */
+function remember(run: RunData, batch: { metrics?: Metric[]; tags?: KeyValue[] }): void {
+  const tags = (run.data.tags ??= []);
+  for (const t of batch.tags ?? []) {
+    const i = tags.findIndex((h) => h.key === t.key);
+    if (i >= 0) tags[i] = t;
+    else tags.push(t);
+  }
+  const latest = (run.data.metrics ??= []);
+  for (const m of batch.metrics ?? []) {
+    const i = latest.findIndex((h) => h.key === m.key);
+    if (i < 0) latest.push(m);
+    else if (m.step >= latest[i].step) latest[i] = m;
+  }
+}
+
+/** What one iteration run receives from one event (its iteration event, or an evolution entry). */
+interface IterationWrite {
+  points: Metric[];
+  tags: KeyValue[];
+  files: Record<string, string>;
+  endTime: number;
 }
 
 export class MlflowTransportImpl implements MlflowTransport {
-  private experiment?: Promise<string>;
   private traces?: Promise<MlflowTraces>;
-  private readonly runs = new Map<string, RunState>();
+  private readonly registry: RunRegistry;
+  private readonly curve: ParentCurve;
+  private readonly ledgers = new WeakMap<RunState, { ledger: ArtifactLedger; planning: Promise<unknown> }>();
 
   constructor(
     readonly client: MlflowClient,
     private readonly name: string,
     private readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  private experimentId(): Promise<string> {
-    const { experimentId, experimentName } = this.client.config;
-    this.experiment ??= experimentId ? Promise.resolve(experimentId) : this.client.experimentId(experimentName);
-    // A failed lookup is retried with the next batch, not cached.
-    this.experiment.catch(() => (this.experiment = undefined));
-    return this.experiment;
+  ) {
+    this.registry = new RunRegistry(client);
+    this.curve = new ParentCurve(client, client.config.lingerMs);
   }
 
-  /** Finds the run's parent (and its iteration runs) by tag, or creates it. */
-  private async run(runId: string, startedAt: number | undefined, bench: string | undefined): Promise<RunState> {
-    const known = this.runs.get(runId);
-    if (known) return known;
-    const experimentId = await this.experimentId();
-    const filter = (role: string) => `tags.\`${TAG.runId}\` = '${runId.replace(/'/g, "\\'")}' and tags.\`${TAG.role}\` = '${role}'`;
-    const [parent] = await this.client.searchRuns(experimentId, filter(ROLE.run));
-    const state: RunState = {
-      parent:
-        parent ??
-        (await this.client.createRun(
-          experimentId,
-          `clawloop${bench ? `-${bench}` : ''}-${runId.slice(0, 8)}`,
-          toMs(startedAt ?? Date.now() / 1000),
-          keyValues({ ...MLFLOW_TARGETS['run.tags'].constants, [TAG.runId]: runId } satisfies MlflowFields<'run.tags'>),
-        )),
-      children: new Map(),
-      params: new Map(),
-      episodes: new Map(),
-    };
-    if (parent) {
-      for (const p of (await this.client.getRun(parent.info.run_id)).data.params ?? []) state.params.set(p.key, p.value);
-      for (const child of await this.client.searchRuns(experimentId, filter(ROLE.iteration))) {
-        const tag = child.data.tags?.find((t) => t.key === TAG.iteration);
-        if (tag) state.children.set(Number(tag.value), child);
+  private async log(run: RunData, batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] }): Promise<void> {
+    await settleAll(planBatches(batch.metrics ?? [], batch.params ?? [], batch.tags ?? []).map((request) => this.client.logBatch(run.info.run_id, request)));
+    remember(run, batch);
+  }
+
+  private async run(runId: string, startedAt?: number, bench?: string): Promise<RunState> {
+    const state = await this.registry.run(runId, startedAt, bench);
+    if (!this.ledgers.has(state)) {
+      this.ledgers.set(state, { ledger: new ArtifactLedger(), planning: Promise.resolve() });
+      // Iteration runs a killed process left RUNNING hold their points; copy them to the parent and finish them.
+      for (const child of state.children.values()) {
+        if (child.info.status !== 'RUNNING') continue;
+        const points = child.data.metrics ?? [];
+        this.curve.add(state.parent.info.run_id, points, { run: child, endTime: Math.max(child.info.start_time ?? 0, ...points.map((p) => p.timestamp)) });
       }
     }
-    this.runs.set(runId, state);
     return state;
   }
 
-  private async child(runId: string, state: RunState, iteration: number, startedAt: number): Promise<RunData> {
-    const known = state.children.get(iteration);
-    if (known) return known;
-    const tags: MlflowFields<'iteration.tags'> = {
-      ...MLFLOW_TARGETS['iteration.tags'].constants,
-      [TAG.runId]: runId,
-      [TAG.iteration]: String(iteration),
-      [TAG.parent]: state.parent.info.run_id,
+  /** Runs `work` after earlier work on the same iteration run (an evolution entry after its iteration). */
+  private queue(state: RunState, iteration: number, work: () => Promise<void>): Promise<void> {
+    const job = (state.jobs.get(iteration) ?? Promise.resolve()).catch(() => {}).then(work);
+    state.jobs.set(iteration, job);
+    const forget = () => {
+      if (state.jobs.get(iteration) === job) state.jobs.delete(iteration);
     };
-    const run = await this.client.createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), keyValues(tags));
-    state.children.set(iteration, run);
-    return run;
+    job.then(forget, forget);
+    return job;
   }
 
-  private async log(runId: string, batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] }): Promise<void> {
-    for (const request of planBatches(batch.metrics ?? [], batch.params ?? [], batch.tags ?? [])) await this.client.logBatch(runId, request);
+  /** The nearest earlier iteration run that records `file` (for a process starting in the middle of a run). */
+  private earlier(state: RunState, iteration: number): (file: string) => StoredFile | undefined {
+    return (file) => {
+      let best: { iteration: number; stored: StoredFile } | undefined;
+      for (const [i, run] of state.children) {
+        if (i >= iteration || (best && i <= best.iteration)) continue;
+        const stored = storedFiles(run, i).get(file);
+        if (stored) best = { iteration: i, stored };
+      }
+      return best?.stored;
+    };
   }
 
-  private async artifacts(state: RunState, prefix: string, fields: MlflowFields<'artifacts'>): Promise<void> {
-    await Promise.all(fieldEntries(fields).map(([path, content]) => this.client.putArtifact(state.parent.info, `${prefix}${path}`, String(content))));
+  /**
+   * Writes one event's share of an iteration run: creates the run if needed, decides (in iteration order) which files
+   * changed, uploads those side by side, then logs metrics and tags in one request and queues the parent's copy of
+   * the points. Sends only what the run does not hold yet.
+   */
+  private writeIteration(state: RunState, iteration: number, startedAt: number, write: IterationWrite, createTags: KeyValue[]): Promise<void> {
+    const child = this.registry.child(state, iteration, startedAt, createTags);
+    const book = this.ledgers.get(state)!;
+    const planned = book.planning.catch(() => {}).then(async () => {
+      const run = await child;
+      return { run, plan: book.ledger.plan(iteration, run, write.files, this.earlier(state, iteration)) };
+    });
+    book.planning = planned;
+    return this.queue(state, iteration, async () => {
+      const { run, plan } = await planned;
+      const tags = newTags(run, [...createTags, ...write.tags, ...plan.tags]);
+      const points = newPoints(run, write.points);
+      if (plan.upload.length === 0 && tags.length === 0 && points.length === 0 && run.info.status === 'FINISHED') return;
+      await settleAll(plan.upload.map(({ file, content }) => this.client.putArtifact(run.info, file, content)));
+      if (tags.length > 0 || points.length > 0) await this.log(run, { metrics: points, tags });
+      this.curve.add(state.parent.info.run_id, write.points, { run, endTime: write.endTime });
+    });
   }
 
-  /** Parent-run metrics of this batch's iterations, logged together (⌈n/1000⌉ requests instead of one per iteration). */
-  private async logParents(parentMetrics: Map<string, Metric[]>): Promise<void> {
-    for (const [runId, points] of parentMetrics) await this.log(runId, { metrics: points });
-    parentMetrics.clear();
+  private async runStarted(m: Extract<MlflowMapped, { type: 'run.started' }>): Promise<void> {
+    const state = await this.run(m.event.run_id, m.event.started_at, m.event.bench);
+    const { parent } = state;
+    // Params are immutable in MLflow: log only keys the run does not have yet.
+    const params = keyValues(m.params).filter((p) => !state.params.has(p.key));
+    const files = fieldEntries(m.artifacts).map(([file, content]) => ({ file, content: String(content) }));
+    const tags = newTags(parent, [...keyValues(m.tags), ...(await this.parentArtifacts(parent, files))]);
+    if (params.length > 0 || tags.length > 0) await this.log(parent, { params, tags });
+    for (const p of params) state.params.set(p.key, p.value);
+  }
+
+  /** Uploads the parent's files that changed; returns their tags (to log after the uploads). */
+  private async parentArtifacts(parent: RunData, files: ReadonlyArray<{ file: string; content: string }>): Promise<KeyValue[]> {
+    const stored = storedFiles(parent, -1);
+    const changed = files.filter(({ file, content }) => stored.get(file)?.hash !== contentHash(content));
+    await settleAll(changed.map(({ file, content }) => this.client.putArtifact(parent.info, file, content)));
+    return changed.map(({ file, content }) => ({ key: artifactTagKey(file), value: `sha256:${contentHash(content)}` }));
+  }
+
+  private async runFinished(m: Extract<MlflowMapped, { type: 'run.finished' }>): Promise<void> {
+    const state = await this.run(m.event.run_id);
+    const { parent } = state;
+    // Everything of every iteration first: the parent is finished last.
+    await settleAll([...state.jobs.values()]);
+    const end = typeof m['run.end'].end_time === 'number' ? m['run.end'].end_time : toMs(m.event.finished_at);
+    // The parent keeps the final playbook (each iteration run holds its own snapshot).
+    const files = state.lastPlaybook !== undefined ? [{ file: 'playbook.json', content: state.lastPlaybook }] : [];
+    const tags = newTags(parent, [...keyValues(m.tags), ...(await this.parentArtifacts(parent, files))]);
+    // Final metrics and tags ride with the last points of the learning curve.
+    this.curve.add(parent.info.run_id, newPoints(parent, metrics(m.metrics, end, 0)), undefined, tags);
+    await this.curve.flush();
+    remember(parent, { tags });
+    const status = m.event.status === 'failed' ? 'FAILED' : 'FINISHED';
+    if (parent.info.status !== status) {
+      await this.client.updateRun(parent.info.run_id, status, end);
+      parent.info.status = status;
+    }
   }
 
   async send(batch: readonly MlflowMapped[]): Promise<void> {
+    // A parent flush that failed on its timer fails this batch, so the hub retries (the points are still queued).
+    this.curve.throwFailure();
+    const jobs: Promise<void>[] = [];
     const episodes: Array<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }> = [];
-    const parentMetrics = new Map<string, Metric[]>();
-    const addParent = (state: RunState, points: Metric[]) => parentMetrics.set(state.parent.info.run_id, [...(parentMetrics.get(state.parent.info.run_id) ?? []), ...points]);
+    // One write per iteration run and batch: an iteration and its evolution entry share one log-batch.
+    const writes = new Map<RunState, Map<number, { startedAt: number; write: IterationWrite; createTags: KeyValue[]; stored: Array<() => void> }>>();
+    const writeFor = (state: RunState, iteration: number, startedAt: number) => {
+      const byIteration = writes.get(state) ?? new Map();
+      writes.set(state, byIteration);
+      const existing = byIteration.get(iteration);
+      if (existing) return existing;
+      const created = { startedAt, write: { points: [], tags: [], files: {}, endTime: 0 }, createTags: [], stored: [] };
+      byIteration.set(iteration, created);
+      return created;
+    };
+    const startWrites = () => {
+      for (const [state, byIteration] of writes) {
+        for (const [iteration, w] of byIteration) {
+          const job = this.writeIteration(state, iteration, w.startedAt, w.write, w.createTags);
+          job.then(() => w.stored.forEach((f) => f()), () => {});
+          jobs.push(job);
+        }
+      }
+      writes.clear();
+    };
     for (const m of batch) {
       switch (m.type) {
-        case 'run.started': {
-          const state = await this.run(m.event.run_id, m.event.started_at, m.event.bench);
-          // Params are immutable in MLflow: log only keys the run does not have yet.
-          const params = keyValues(m.params).filter((p) => !state.params.has(p.key));
-          await this.log(state.parent.info.run_id, { params, tags: keyValues(m.tags) });
-          for (const p of params) state.params.set(p.key, p.value);
-          await this.artifacts(state, '', m.artifacts);
+        case 'run.started':
+          await this.runStarted(m);
           break;
-        }
         case 'episode': {
           const state = await this.run(m.event.run_id, undefined, m.event.episode.bench);
-          const rows = state.episodes.get(m.event.iteration) ?? new Map<string, MlflowFields<'episode.summary'>>();
+          const rows = state.episodes.get(m.event.iteration) ?? new Map<string, unknown>();
           rows.set(m.event.episode.id, m['episode.summary']);
           state.episodes.set(m.event.iteration, rows);
           episodes.push({ event: m.event, assessments: m.assessments });
@@ -158,52 +231,72 @@ export class MlflowTransportImpl implements MlflowTransport {
         }
         case 'iteration': {
           const { event } = m;
-          const state = await this.run(event.run_id, undefined, undefined);
-          const child = await this.child(event.run_id, state, event.iteration, state.lastIterationAt ?? event.timestamp);
+          const state = await this.run(event.run_id);
           const at = toMs(event.timestamp);
-          const points = metrics(m.metrics, at, event.iteration);
-          await this.log(child.info.run_id, { metrics: points, tags: keyValues(m.tags) });
-          addParent(state, points);
-          const rows = state.episodes.get(event.iteration);
-          await this.artifacts(state, `iterations/${event.iteration}/`, rows ? { ...m.artifacts, 'episodes.json': JSON.stringify([...rows.values()]) } satisfies MlflowFields<'artifacts'> : m.artifacts);
-          state.episodes.delete(event.iteration);
-          await this.client.updateRun(child.info.run_id, 'FINISHED', at);
+          const w = writeFor(state, event.iteration, state.lastIterationAt ?? event.timestamp);
           state.lastIterationAt = event.timestamp;
+          for (const [file, content] of fieldEntries(m.artifacts)) w.write.files[file] = String(content);
+          const rows = state.episodes.get(event.iteration);
+          if (rows) {
+            w.write.files['episodes.json'] = JSON.stringify([...rows.values()]);
+            // Kept until their artifact is stored (a re-sent batch may not carry the episodes again).
+            w.stored.push(() => state.episodes.get(event.iteration) === rows && state.episodes.delete(event.iteration));
+          }
+          if (w.write.files['playbook.json'] !== undefined) state.lastPlaybook = w.write.files['playbook.json'];
+          w.write.points.push(...metrics(m.metrics, at, event.iteration));
+          w.createTags.push(...keyValues(m.tags));
+          w.write.endTime = Math.max(w.write.endTime, at);
           break;
         }
         case 'evolution': {
           const { event } = m;
-          const state = await this.run(event.run_id, undefined, undefined);
+          const state = await this.run(event.run_id);
           const at = toMs(event.timestamp);
-          const points = metrics(m.metrics, at, event.iteration);
-          const child = state.children.get(event.iteration);
-          if (child) await this.log(child.info.run_id, { metrics: points, tags: keyValues(m.tags) });
-          addParent(state, points);
           const { type: _type, ...entry } = event;
-          await this.artifacts(state, `iterations/${event.iteration}/`, { 'evolution.json': JSON.stringify(entry) } satisfies MlflowFields<'artifacts'>);
+          const w = writeFor(state, event.iteration, event.timestamp);
+          w.write.files['evolution.json'] = JSON.stringify(entry);
+          w.write.points.push(...metrics(m.metrics, at, event.iteration));
+          w.write.tags.push(...keyValues(m.tags));
+          w.write.endTime = Math.max(w.write.endTime, at);
           break;
         }
-        case 'run.finished': {
-          const { event } = m;
-          const state = await this.run(event.run_id, undefined, undefined);
-          await this.logParents(parentMetrics);
-          const end = typeof m['run.end'].end_time === 'number' ? m['run.end'].end_time : toMs(event.finished_at);
-          await this.log(state.parent.info.run_id, { metrics: metrics(m.metrics, end, 0), tags: keyValues(m.tags) });
-          await this.client.updateRun(state.parent.info.run_id, event.status === 'failed' ? 'FAILED' : 'FINISHED', end);
+        case 'run.finished':
+          startWrites();
+          await settleAll(jobs);
+          jobs.length = 0;
+          await this.runFinished(m);
           break;
-        }
       }
     }
-    await this.logParents(parentMetrics);
-    if (episodes.length > 0 && this.client.config.traces) {
-      this.traces ??= this.experimentId().then((id) => MlflowTraces.create(this.client, id, this.name, this.env));
-      this.traces.catch(() => (this.traces = undefined));
-      await (await this.traces).send(episodes, this.name);
+    startWrites();
+    if (episodes.length > 0 && this.client.config.traces) jobs.push(this.sendTraces(episodes));
+    await settleAll(jobs);
+    if (this.client.config.lingerMs === 0) await this.curve.flush();
+    else await this.curve.flushFull();
+  }
+
+  private async sendTraces(episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>): Promise<void> {
+    if (!this.traces) {
+      const created = this.registry.experimentId().then((id) => MlflowTraces.create(this.client, id, this.name, this.env));
+      this.traces = created;
+      created.catch(() => {
+        if (this.traces === created) this.traces = undefined;
+      });
     }
+    await (await this.traces).send(episodes, this.name);
+  }
+
+  async flush(): Promise<void> {
+    await this.curve.flush();
   }
 
   async close(): Promise<void> {
-    if (this.traces) await (await this.traces).close();
+    try {
+      await this.curve.flush();
+    } finally {
+      this.curve.close();
+      if (this.traces) await (await this.traces).close();
+    }
   }
 }
 

@@ -1,25 +1,33 @@
 /**
  * Episodes as MLflow traces: the otel sink's span mapping (generated/otel), exported over OTLP/protobuf to the
  * tracking server's /v1/traces with `x-mlflow-experiment-id`, then reward signals as feedback assessments on the trace
- * (created once per name: a re-sent episode does not add a second assessment).
+ * (created once per name: a re-sent episode does not add a second assessment). One request asks which of a batch's
+ * traces the server already holds and with which assessments; stored traces are not exported again, and the missing
+ * assessments (MLflow creates them one per request) go out side by side.
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
-import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
 import { mapOtelEvent } from '../../../generated/otel/adapter.gen.js';
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
 import { DerivedContext } from '../../core/derived-context.js';
+import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
 import { fieldEntries } from '../../core/mapping-runtime.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
 import { createOtlpExporter, exportSpans, loadResources } from '../otel/export.js';
 import { episodeSpanIds } from '../otel/spans.js';
 import type { MlflowClient } from './client.js';
+import { settleAll } from './settle.js';
 
 export const ASSESSMENT_SOURCE_ID = 'clawloop';
 
 interface TraceInfo {
-  trace_info?: { assessments?: Array<{ assessment_name: string; source?: { source_id?: string } }> };
+  trace_id: string;
+  state?: string;
+  assessments?: Array<{ assessment_name: string; source?: { source_id?: string } }>;
 }
+
+/** Trace ids per batchGetInfos request. */
+const INFO_BATCH = 100;
 
 export class MlflowTraces {
   private readonly ctx = new DerivedContext();
@@ -48,8 +56,14 @@ export class MlflowTraces {
   }
 
   async send(episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>, what: string): Promise<void> {
+    const stored = await this.storedTraces(episodes.map(({ event }) => MlflowTraces.traceId(event)));
+    // A trace whose root span arrived is complete (OK or ERROR); one still IN_PROGRESS is sent again.
+    const missing = episodes.filter(({ event }) => {
+      const state = stored.get(MlflowTraces.traceId(event))?.state;
+      return state === undefined || state === 'IN_PROGRESS' || state === 'STATE_UNSPECIFIED';
+    });
     const spans = this.assembler.spans(
-      episodes.map(({ event }) => {
+      missing.map(({ event }) => {
         this.ctx.observe(event);
         const m = mapOtelEvent(event, this.ctx);
         this.ctx.release(event);
@@ -57,28 +71,43 @@ export class MlflowTraces {
       }),
     );
     await exportSpans(this.exporter, spans, `${what} traces`);
-    for (const { event, assessments } of episodes) await this.assess(event, assessments);
+    await settleAll(episodes.flatMap(({ event, assessments }) => this.assess(event, assessments, stored.get(MlflowTraces.traceId(event)))));
   }
 
-  private async assess(event: EpisodeEvent, fields: MlflowFields<'assessments'>): Promise<void> {
-    const traceId = MlflowTraces.traceId(event);
-    const info = await this.client.call<{ trace?: TraceInfo }>('GET', `/api/3.0/mlflow/traces/${traceId}`);
-    const existing = new Set((info.trace?.trace_info?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name));
-    const signals = event.episode.summary.signals;
-    for (const [name, value] of fieldEntries(fields)) {
-      if (typeof value !== 'number' || existing.has(name)) continue;
-      const signal = signals[name];
-      await this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
-        assessment: {
-          assessment_name: name,
-          trace_id: traceId,
-          source: { source_type: name === 'user' ? 'HUMAN' : name === 'judge' ? 'LLM_JUDGE' : 'CODE', source_id: ASSESSMENT_SOURCE_ID },
-          feedback: { value },
-          rationale: signal ? `${name} signal ${value} with confidence ${signal.confidence}` : "effective reward by ClawLoop's priority: user > outcome > execution (confidence ≥ 0.7) > judge",
-          metadata: { run_id: event.run_id, iteration: String(event.iteration), episode_id: event.episode.id, ...(signal ? { confidence: String(signal.confidence) } : {}) },
-        },
-      });
+  /** The batch's traces the server holds, with their assessments (one request per 100 ids). */
+  private async storedTraces(ids: readonly string[]): Promise<Map<string, TraceInfo>> {
+    const out = new Map<string, TraceInfo>();
+    const requests: Array<Promise<void>> = [];
+    for (let i = 0; i < ids.length; i += INFO_BATCH) {
+      requests.push(
+        this.client.call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', { trace_ids: ids.slice(i, i + INFO_BATCH) }).then((body) => {
+          for (const info of body.trace_infos ?? []) out.set(info.trace_id, info);
+        }),
+      );
     }
+    await settleAll(requests);
+    return out;
+  }
+
+  private assess(event: EpisodeEvent, fields: MlflowFields<'assessments'>, stored: TraceInfo | undefined): Array<Promise<unknown>> {
+    const traceId = MlflowTraces.traceId(event);
+    const existing = new Set((stored?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name));
+    const signals = event.episode.summary.signals;
+    return fieldEntries(fields)
+      .filter((e): e is [string, number] => typeof e[1] === 'number' && !existing.has(e[0]))
+      .map(([name, value]) => {
+        const signal = signals[name];
+        return this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
+          assessment: {
+            assessment_name: name,
+            trace_id: traceId,
+            source: { source_type: name === 'user' ? 'HUMAN' : name === 'judge' ? 'LLM_JUDGE' : 'CODE', source_id: ASSESSMENT_SOURCE_ID },
+            feedback: { value },
+            rationale: signal ? `${name} signal ${value} with confidence ${signal.confidence}` : "effective reward by ClawLoop's priority: user > outcome > execution (confidence ≥ 0.7) > judge",
+            metadata: { run_id: event.run_id, iteration: String(event.iteration), episode_id: event.episode.id, ...(signal ? { confidence: String(signal.confidence) } : {}) },
+          },
+        });
+      });
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,85 @@
+/**
+ * A loopback proxy that records, per endpoint, how many requests a sink sent, their bytes and how long the backend
+ * took to answer (measured from the moment the request is forwarded to the end of the reply: the server's own time
+ * plus one loopback hop). Ids in paths are folded so that one endpoint is one row.
+ */
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+export interface EndpointStats {
+  endpoint: string;
+  requests: number;
+  requestBytes: number;
+  /** Sum and maximum of the backend's answer times, ms. */
+  serverMs: number;
+  maxServerMs: number;
+}
+
+export interface RequestRecorder {
+  url: string;
+  stats(): EndpointStats[];
+  close(): Promise<void>;
+}
+
+/** Folds run ids, trace ids and artifact paths out of a path, keeping the endpoint. */
+export function endpointOf(method: string, url: string): string {
+  const path = url.split('?')[0];
+  const folded = path
+    .replace(/^(\/api\/2\.0\/mlflow-artifacts\/artifacts)\/.*\/([^/]+)$/, '$1/…/$2')
+    .replace(/\/traces\/tr-[0-9a-f]+/, '/traces/{id}')
+    .replace(/\/[0-9a-f]{32}(?=\/|$)/g, '/{id}');
+  return `${method} ${folded}`;
+}
+
+export async function startRequestRecorder(target: string): Promise<RequestRecorder> {
+  const upstream = new URL(target);
+  const table = new Map<string, EndpointStats>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const key = endpointOf(req.method ?? 'GET', req.url ?? '/');
+      const row = table.get(key) ?? { endpoint: key, requests: 0, requestBytes: 0, serverMs: 0, maxServerMs: 0 };
+      table.set(key, row);
+      row.requests += 1;
+      row.requestBytes += body.length;
+      const started = performance.now();
+      const up = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+        reply.on('end', () => {
+          const ms = performance.now() - started;
+          row.serverMs += ms;
+          row.maxServerMs = Math.max(row.maxServerMs, ms);
+        });
+      });
+      up.on('error', () => res.writeHead(502).end());
+      up.end(body);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats: () => [...table.values()].sort((a, b) => b.serverMs - a.serverMs),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The table as markdown: requests, bytes, server time per endpoint, and a total row. */
+export function formatRequestTable(rows: readonly EndpointStats[]): string[] {
+  const total = rows.reduce((t, r) => ({ requests: t.requests + r.requests, bytes: t.bytes + r.requestBytes, ms: t.ms + r.serverMs }), { requests: 0, bytes: 0, ms: 0 });
+  return [
+    '| endpoint | requests | request MB | server s (sum) | server ms (mean) | server ms (max) |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| \`${r.endpoint}\` | ${r.requests} | ${(r.requestBytes / 1e6).toFixed(2)} | ${(r.serverMs / 1000).toFixed(2)} | ${(r.serverMs / r.requests).toFixed(1)} | ${r.maxServerMs.toFixed(0)} |`),
+    `| total | ${total.requests} | ${(total.bytes / 1e6).toFixed(2)} | ${(total.ms / 1000).toFixed(2)} | | |`,
+  ];
+}
