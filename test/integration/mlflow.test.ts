@@ -244,6 +244,27 @@ describe('mlflow sink → MLflow', () => {
     }
   });
 
+  it("ends a request that hangs when the hub's signal aborts, and sends nothing that was still waiting for its turn", async () => {
+    const proxy = await startFaultProxy(mlflow.url, () => 'hang');
+    try {
+      const client = new MlflowClient(resolveMlflowConfig({ trackingUri: proxy.url, concurrency: 1, timeoutMs: 60_000, env: {} }));
+      const controller = new AbortController();
+      const scoped = client.withSignal(controller.signal);
+      const calls = [scoped.getRun('a'), scoped.getRun('b')].map((p) => p.catch((e: unknown) => e));
+      await new Promise((r) => setTimeout(r, 300));
+      const started = Date.now();
+      controller.abort(new Error('hub gave up'));
+      const [first, second] = await Promise.all(calls);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(first).toBeInstanceOf(MlflowError);
+      expect(second).toBeInstanceOf(Error);
+      // Only the first request reached the server: the second was still waiting for its turn (concurrency 1).
+      expect(proxy.requests).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('reports a 400 INVALID_PARAMETER_VALUE with the server message and does not retry it', async () => {
     const client = new MlflowClient(resolveMlflowConfig({ trackingUri: mlflow.url, env: {} }));
     const exp = await client.experimentId('bad-params');

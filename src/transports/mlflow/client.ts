@@ -17,8 +17,9 @@ export class MlflowError extends SinkError {
     status: number | undefined,
     retryable: boolean,
     retryAfterMs?: number,
+    cause?: unknown,
   ) {
-    super(message, { retryable, status, retryAfterMs });
+    super(message, { retryable, status, retryAfterMs, cause });
     this.name = 'MlflowError';
   }
 }
@@ -55,16 +56,31 @@ export function endpointOf(path: string): string {
 
 export class MlflowClient {
   /** Requests sent, by endpoint (for request-count figures). */
-  readonly requests = new Map<string, number>();
+  readonly requests: Map<string, number>;
   /** At most `config.concurrency` requests in flight; the rest wait their turn in order. */
   private readonly limit: LimitFunction;
 
-  constructor(readonly config: MlflowConfig) {
-    this.limit = pLimit(config.concurrency);
+  constructor(
+    readonly config: MlflowConfig,
+    /** Ends every request of this client (the hub's signal for one call), on top of the per-request time limit. */
+    readonly signal?: AbortSignal,
+    shared?: { limit: LimitFunction; requests: Map<string, number> },
+  ) {
+    this.limit = shared?.limit ?? pLimit(config.concurrency);
+    this.requests = shared?.requests ?? new Map();
+  }
+
+  /** The same client (same request limit and counts) whose requests also end when `signal` aborts. */
+  withSignal(signal: AbortSignal | undefined): MlflowClient {
+    return signal ? new MlflowClient(this.config, signal, { limit: this.limit, requests: this.requests }) : this;
   }
 
   call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
-    return this.limit(() => this.request<T>(method, path, body, query, raw));
+    return this.limit(() => {
+      // Aborted while waiting for its turn: never sent.
+      this.signal?.throwIfAborted();
+      return this.request<T>(method, path, body, query, raw);
+    });
   }
 
   private async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
@@ -78,10 +94,10 @@ export class MlflowClient {
         method,
         headers: { ...this.config.headers, ...(body !== undefined || raw ? { 'content-type': raw?.contentType ?? 'application/json' } : {}) },
         body: raw ? raw.body : body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
+        signal: this.signal ? AbortSignal.any([this.signal, AbortSignal.timeout(this.config.timeoutMs)]) : AbortSignal.timeout(this.config.timeoutMs),
       });
     } catch (error) {
-      throw new MlflowError(`mlflow ${method} ${path}: ${(error as Error).message}`, undefined, undefined, true);
+      throw new MlflowError(`mlflow ${method} ${path}: ${(error as Error).message}`, undefined, undefined, true, undefined, error);
     }
     const text = await res.text();
     if (res.ok) return (text ? JSON.parse(text) : {}) as T;

@@ -8,6 +8,7 @@
 import { createMlflowAdapter, type MlflowMapped, type MlflowTransport } from '../../../generated/mlflow/adapter.gen.js';
 import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
+import type { SendOptions } from '../../core/adapter-sink.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { Sink } from '../../core/sink.js';
 import { artifactTagKey, ArtifactLedger, contentHash, storedFiles, type StoredFile } from './artifacts.js';
@@ -84,8 +85,8 @@ export class MlflowTransportImpl implements MlflowTransport {
     this.curve = new ParentCurve(client, client.config.lingerMs);
   }
 
-  private async log(run: RunData, batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] }): Promise<void> {
-    await settleAll(planBatches(batch.metrics ?? [], batch.params ?? [], batch.tags ?? []).map((request) => this.client.logBatch(run.info.run_id, request)));
+  private async log(client: MlflowClient, run: RunData, batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] }): Promise<void> {
+    await settleAll(planBatches(batch.metrics ?? [], batch.params ?? [], batch.tags ?? []).map((request) => client.logBatch(run.info.run_id, request)));
     remember(run, batch);
   }
 
@@ -132,8 +133,8 @@ export class MlflowTransportImpl implements MlflowTransport {
    * changed, uploads those side by side, then logs metrics and tags in one request and queues the parent's copy of
    * the points. Sends only what the run does not hold yet.
    */
-  private writeIteration(state: RunState, iteration: number, startedAt: number, write: IterationWrite, createTags: KeyValue[]): Promise<void> {
-    const child = this.registry.child(state, iteration, startedAt, createTags);
+  private writeIteration(client: MlflowClient, state: RunState, iteration: number, startedAt: number, write: IterationWrite, createTags: KeyValue[]): Promise<void> {
+    const child = this.registry.child(client, state, iteration, startedAt, createTags);
     const book = this.ledgers.get(state)!;
     const planned = book.planning.catch(() => {}).then(async () => {
       const run = await child;
@@ -145,32 +146,32 @@ export class MlflowTransportImpl implements MlflowTransport {
       const tags = newTags(run, [...createTags, ...write.tags, ...plan.tags]);
       const points = newPoints(run, write.points);
       if (plan.upload.length === 0 && tags.length === 0 && points.length === 0 && run.info.status === 'FINISHED') return;
-      await settleAll(plan.upload.map(({ file, content }) => this.client.putArtifact(run.info, file, content)));
-      if (tags.length > 0 || points.length > 0) await this.log(run, { metrics: points, tags });
+      await settleAll(plan.upload.map(({ file, content }) => client.putArtifact(run.info, file, content)));
+      if (tags.length > 0 || points.length > 0) await this.log(client, run, { metrics: points, tags });
       this.curve.add(state.parent.info.run_id, write.points, { run, endTime: write.endTime });
     });
   }
 
-  private async runStarted(m: Extract<MlflowMapped, { type: 'run.started' }>): Promise<void> {
+  private async runStarted(client: MlflowClient, m: Extract<MlflowMapped, { type: 'run.started' }>): Promise<void> {
     const state = await this.run(m.event.run_id, m.event.started_at, m.event.bench);
     const { parent } = state;
     // Params are immutable in MLflow: log only keys the run does not have yet.
     const params = keyValues(m.params).filter((p) => !state.params.has(p.key));
     const files = fieldEntries(m.artifacts).map(([file, content]) => ({ file, content: String(content) }));
-    const tags = newTags(parent, [...keyValues(m.tags), ...(await this.parentArtifacts(parent, files))]);
-    if (params.length > 0 || tags.length > 0) await this.log(parent, { params, tags });
+    const tags = newTags(parent, [...keyValues(m.tags), ...(await this.parentArtifacts(client, parent, files))]);
+    if (params.length > 0 || tags.length > 0) await this.log(client, parent, { params, tags });
     for (const p of params) state.params.set(p.key, p.value);
   }
 
   /** Uploads the parent's files that changed; returns their tags (to log after the uploads). */
-  private async parentArtifacts(parent: RunData, files: ReadonlyArray<{ file: string; content: string }>): Promise<KeyValue[]> {
+  private async parentArtifacts(client: MlflowClient, parent: RunData, files: ReadonlyArray<{ file: string; content: string }>): Promise<KeyValue[]> {
     const stored = storedFiles(parent, -1);
     const changed = files.filter(({ file, content }) => stored.get(file)?.hash !== contentHash(content));
-    await settleAll(changed.map(({ file, content }) => this.client.putArtifact(parent.info, file, content)));
+    await settleAll(changed.map(({ file, content }) => client.putArtifact(parent.info, file, content)));
     return changed.map(({ file, content }) => ({ key: artifactTagKey(file), value: `sha256:${contentHash(content)}` }));
   }
 
-  private async runFinished(m: Extract<MlflowMapped, { type: 'run.finished' }>): Promise<void> {
+  private async runFinished(client: MlflowClient, m: Extract<MlflowMapped, { type: 'run.finished' }>): Promise<void> {
     const state = await this.run(m.event.run_id);
     const { parent } = state;
     // Everything of every iteration first: the parent is finished last.
@@ -178,19 +179,21 @@ export class MlflowTransportImpl implements MlflowTransport {
     const end = typeof m['run.end'].end_time === 'number' ? m['run.end'].end_time : toMs(m.event.finished_at);
     // The parent keeps the final playbook (each iteration run holds its own snapshot).
     const files = state.lastPlaybook !== undefined ? [{ file: 'playbook.json', content: state.lastPlaybook }] : [];
-    const tags = newTags(parent, [...keyValues(m.tags), ...(await this.parentArtifacts(parent, files))]);
+    const tags = newTags(parent, [...keyValues(m.tags), ...(await this.parentArtifacts(client, parent, files))]);
     // Final metrics and tags ride with the last points of the learning curve.
     this.curve.add(parent.info.run_id, newPoints(parent, metrics(m.metrics, end, 0)), undefined, tags);
-    await this.curve.flush();
+    await this.curve.flush(client);
     remember(parent, { tags });
     const status = m.event.status === 'failed' ? 'FAILED' : 'FINISHED';
     if (parent.info.status !== status) {
-      await this.client.updateRun(parent.info.run_id, status, end);
+      await client.updateRun(parent.info.run_id, status, end);
       parent.info.status = status;
     }
   }
 
-  async send(batch: readonly MlflowMapped[]): Promise<void> {
+  async send(batch: readonly MlflowMapped[], options?: SendOptions): Promise<void> {
+    // Every request of this call ends when the hub gives up on it (time limit, close), so a retry never overlaps it.
+    const client = this.client.withSignal(options?.signal);
     // A parent flush that failed on its timer fails this batch, so the hub retries (the points are still queued).
     this.curve.throwFailure();
     const jobs: Promise<void>[] = [];
@@ -209,7 +212,7 @@ export class MlflowTransportImpl implements MlflowTransport {
     const startWrites = () => {
       for (const [state, byIteration] of writes) {
         for (const [iteration, w] of byIteration) {
-          const job = this.writeIteration(state, iteration, w.startedAt, w.write, w.createTags);
+          const job = this.writeIteration(client, state, iteration, w.startedAt, w.write, w.createTags);
           job.then(() => w.stored.forEach((f) => f()), () => {});
           jobs.push(job);
         }
@@ -219,7 +222,7 @@ export class MlflowTransportImpl implements MlflowTransport {
     for (const m of batch) {
       switch (m.type) {
         case 'run.started':
-          await this.runStarted(m);
+          await this.runStarted(client, m);
           break;
         case 'episode': {
           const state = await this.run(m.event.run_id, undefined, m.event.episode.bench);
@@ -264,18 +267,18 @@ export class MlflowTransportImpl implements MlflowTransport {
           startWrites();
           await settleAll(jobs);
           jobs.length = 0;
-          await this.runFinished(m);
+          await this.runFinished(client, m);
           break;
       }
     }
     startWrites();
-    if (episodes.length > 0 && this.client.config.traces) jobs.push(this.sendTraces(episodes));
+    if (episodes.length > 0 && this.client.config.traces) jobs.push(this.sendTraces(client, episodes));
     await settleAll(jobs);
-    if (this.client.config.lingerMs === 0) await this.curve.flush();
-    else await this.curve.flushFull();
+    if (this.client.config.lingerMs === 0) await this.curve.flush(client);
+    else await this.curve.flushFull(client);
   }
 
-  private async sendTraces(episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>): Promise<void> {
+  private async sendTraces(client: MlflowClient, episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>): Promise<void> {
     if (!this.traces) {
       const created = this.registry.experimentId().then((id) => MlflowTraces.create(this.client, id, this.name, this.env));
       this.traces = created;
@@ -283,7 +286,7 @@ export class MlflowTransportImpl implements MlflowTransport {
         if (this.traces === created) this.traces = undefined;
       });
     }
-    await (await this.traces).send(episodes, this.name);
+    await (await this.traces).send(client, episodes, this.name);
   }
 
   async flush(): Promise<void> {

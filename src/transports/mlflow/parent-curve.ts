@@ -53,23 +53,23 @@ export class ParentCurve {
   }
 
   /** Logs every complete request of 1000 points now; the rest waits (call after each batch). */
-  flushFull(): Promise<void> {
-    return this.enqueue(true);
+  flushFull(client = this.client): Promise<void> {
+    return this.enqueue(true, client);
   }
 
   /** Logs everything waiting, then marks the iteration runs whose points are stored FINISHED. */
-  flush(): Promise<void> {
-    return this.enqueue(false);
+  flush(client = this.client): Promise<void> {
+    return this.enqueue(false, client);
   }
 
-  private enqueue(fullOnly: boolean): Promise<void> {
-    const run = this.flushing.then(() => this.flushNow(fullOnly));
+  private enqueue(fullOnly: boolean, client: MlflowClient): Promise<void> {
+    const run = this.flushing.then(() => this.flushNow(fullOnly, client));
     // Keep the chain going after a failure; the caller sees the error.
     this.flushing = run.catch(() => {});
     return run;
   }
 
-  private async flushNow(fullOnly: boolean): Promise<void> {
+  private async flushNow(fullOnly: boolean, client: MlflowClient): Promise<void> {
     if (!fullOnly && this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -83,7 +83,7 @@ export class ParentCurve {
         [],
         tags,
       ).map((request) =>
-        this.client.logBatch(parent, request).then(() => {
+        client.logBatch(parent, request).then(() => {
           // Stored: off the list (unless a newer point or tag with the same key arrived meanwhile).
           for (const p of request.metrics) if (pending.points.get(pointKey(p)) === p) pending.points.delete(pointKey(p));
           for (const t of request.tags) if (pending.tags.get(t.key) === t) pending.tags.delete(t.key);
@@ -93,7 +93,7 @@ export class ParentCurve {
       const done = [...pending.finish].filter(([, f]) => f.keys.every((k) => !pending.points.has(k)));
       await settleAll(
         done.map(([runId, f]) =>
-          this.client.updateRun(runId, 'FINISHED', f.endTime).then(() => {
+          client.updateRun(runId, 'FINISHED', f.endTime).then(() => {
             f.run.info.status = 'FINISHED';
             if (pending.finish.get(runId) === f) pending.finish.delete(runId);
           }),

@@ -98,12 +98,12 @@ export class RunRegistry {
   }
 
   /** The iteration's run: found, being created, or created now (once, even when asked concurrently). */
-  child(state: RunState, iteration: number, startedAt: number, tags: ReadonlyArray<{ key: string; value: string }>): Promise<RunData> {
+  child(client: MlflowClient, state: RunState, iteration: number, startedAt: number, tags: ReadonlyArray<{ key: string; value: string }>): Promise<RunData> {
     const known = state.children.get(iteration);
     if (known) return Promise.resolve(known);
     let creating = state.creating.get(iteration);
     if (!creating) {
-      creating = this.client
+      creating = client
         .createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), [
           ...tagList({
             ...MLFLOW_TARGETS['iteration.tags'].constants,

@@ -55,8 +55,8 @@ export class MlflowTraces {
     return `tr-${episodeSpanIds(event.run_id, event.episode.id).traceId}`;
   }
 
-  async send(episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>, what: string): Promise<void> {
-    const stored = await this.storedTraces(episodes.map(({ event }) => MlflowTraces.traceId(event)));
+  async send(client: MlflowClient, episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>, what: string): Promise<void> {
+    const stored = await this.storedTraces(client, episodes.map(({ event }) => MlflowTraces.traceId(event)));
     // A trace whose root span arrived is complete (OK or ERROR); one still IN_PROGRESS is sent again.
     const missing = episodes.filter(({ event }) => {
       const state = stored.get(MlflowTraces.traceId(event))?.state;
@@ -71,16 +71,16 @@ export class MlflowTraces {
       }),
     );
     await exportSpans(this.exporter, spans, `${what} traces`);
-    await settleAll(episodes.flatMap(({ event, assessments }) => this.assess(event, assessments, stored.get(MlflowTraces.traceId(event)))));
+    await settleAll(episodes.flatMap(({ event, assessments }) => this.assess(client, event, assessments, stored.get(MlflowTraces.traceId(event)))));
   }
 
   /** The batch's traces the server holds, with their assessments (one request per 100 ids). */
-  private async storedTraces(ids: readonly string[]): Promise<Map<string, TraceInfo>> {
+  private async storedTraces(client: MlflowClient, ids: readonly string[]): Promise<Map<string, TraceInfo>> {
     const out = new Map<string, TraceInfo>();
     const requests: Array<Promise<void>> = [];
     for (let i = 0; i < ids.length; i += INFO_BATCH) {
       requests.push(
-        this.client.call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', { trace_ids: ids.slice(i, i + INFO_BATCH) }).then((body) => {
+        client.call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', { trace_ids: ids.slice(i, i + INFO_BATCH) }).then((body) => {
           for (const info of body.trace_infos ?? []) out.set(info.trace_id, info);
         }),
       );
@@ -89,7 +89,7 @@ export class MlflowTraces {
     return out;
   }
 
-  private assess(event: EpisodeEvent, fields: MlflowFields<'assessments'>, stored: TraceInfo | undefined): Array<Promise<unknown>> {
+  private assess(client: MlflowClient, event: EpisodeEvent, fields: MlflowFields<'assessments'>, stored: TraceInfo | undefined): Array<Promise<unknown>> {
     const traceId = MlflowTraces.traceId(event);
     const existing = new Set((stored?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name));
     const signals = event.episode.summary.signals;
@@ -97,7 +97,7 @@ export class MlflowTraces {
       .filter((e): e is [string, number] => typeof e[1] === 'number' && !existing.has(e[0]))
       .map(([name, value]) => {
         const signal = signals[name];
-        return this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
+        return client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
           assessment: {
             assessment_name: name,
             trace_id: traceId,
