@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { installJaeger } from './backends/jaeger.js';
+import { installOtelcol } from './backends/otelcol.js';
 import { installPython, MLFLOW, PHOENIX, WANDB } from './backends/python.js';
 
 export const BACKENDS_CACHE = join(process.cwd(), '.cache', 'backends');
@@ -12,6 +13,7 @@ const log = (line: string) => process.stderr.write(`backends: ${line}\n`);
 const started = Date.now();
 const jaeger = installJaeger(BACKENDS_CACHE, log);
 log(`jaeger ready at ${jaeger}`);
+log(`OpenTelemetry Collector ready at ${installOtelcol(BACKENDS_CACHE, log)}`);
 log(`phoenix ready in ${installPython(BACKENDS_CACHE, PHOENIX, log)}`);
 log(`mlflow ready in ${installPython(BACKENDS_CACHE, MLFLOW, log)}`);
 log(`wandb ready in ${installPython(BACKENDS_CACHE, WANDB, log)}`);
