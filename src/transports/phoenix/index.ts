@@ -24,9 +24,9 @@ export interface PhoenixSinkOptions extends PhoenixOptions {
   maxAttributeLength?: number;
   /**
    * How annotations are posted: `async` lets Phoenix attach them once their span is ingested (no waiting here);
-   * `sync` waits for Phoenix to confirm each batch. @default 'async'
+   * `sync` waits for Phoenix to confirm each batch; `off` sends none (spans only). @default 'async'
    */
-  annotations?: 'async' | 'sync';
+  annotations?: 'async' | 'sync' | 'off';
   /** @internal your own exporter (tests) */
   exporter?: SpanExporter;
 }
@@ -37,7 +37,7 @@ export class PhoenixTransportImpl implements PhoenixTransport {
     private readonly assembler: SpanAssembler,
     private readonly config: PhoenixConfig,
     private readonly name: string,
-    private readonly annotationMode: 'async' | 'sync' = 'async',
+    private readonly annotationMode: 'async' | 'sync' | 'off' = 'async',
   ) {}
 
   async send(batch: readonly PhoenixMapped[], options?: SendOptions): Promise<void> {
@@ -45,7 +45,7 @@ export class PhoenixTransportImpl implements PhoenixTransport {
     const spans = this.assembler.spans(
       batch.map((m) => {
         if (m.type === 'episode') {
-          annotations.push(...episodeAnnotations(m.event, m.annotations));
+          if (this.annotationMode !== 'off') annotations.push(...episodeAnnotations(m.event, m.annotations));
           return { event: m.event, episode: { episode: m['span.episode'], llm: m['span.llm'], tool: m['span.tool'] } };
         }
         if (m.type === 'iteration') return { event: m.event, iteration: m['span.iteration'] };
@@ -54,7 +54,7 @@ export class PhoenixTransportImpl implements PhoenixTransport {
     );
     // Spans first: an annotation needs its span (async mode lets Phoenix wait for it; sync mode waits here).
     await exportSpans(this.exporter, spans, this.name, options?.signal);
-    await postAnnotations(this.config, annotations, this.annotationMode, options?.signal);
+    if (this.annotationMode !== 'off') await postAnnotations(this.config, annotations, this.annotationMode, options?.signal);
   }
 
   async flush(): Promise<void> {
