@@ -5,7 +5,6 @@
  * (Redaction of message content is the hub's `redact` option: it runs once, before any sink.)
  */
 import type { CanonicalEvent } from '../../generated/types.gen.js';
-import { withCallSignal } from './call-signal.js';
 import { DerivedContext } from './derived-context.js';
 import type { HandleOptions, Sink } from './sink.js';
 
@@ -57,8 +56,7 @@ export function createAdapterSink<M>(
       } catch (error) {
         return Promise.reject(error);
       }
-      // The call's signal also reaches requests deep inside the transport (src/core/call-signal.ts).
-      return withCallSignal(handleOptions?.signal, () => transport.send(records, handleOptions));
+      return transport.send(records, handleOptions);
     },
     async flush() {
       await transport.flush?.();

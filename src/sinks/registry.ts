@@ -11,10 +11,7 @@ export { MissingPeerError, OTLP_PEERS, peerInstalled } from '../core/peers.js';
 export interface SinkContext {
   /** Environment to read the backend's own variables from. */
   env: NodeJS.ProcessEnv;
-  /**
-   * CLI flags that apply to sinks (`out` for the report; `quiet` mutes the console sink; `mlflowTraces`,
-   * `mlflowAssessments`, `phoenixAnnotations`, `wandbTables`: 'off' switches that part off).
-   */
+  /** CLI flags that apply to sinks (`out` for the report; `quiet` mutes the console sink). */
   options: Record<string, string | undefined>;
 }
 
@@ -48,8 +45,7 @@ export const SINKS = {
   mlflow: {
     description: 'MLflow: parent run + nested run per iteration, metrics, playbook artifacts, episode traces (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME).',
     peers: OTLP_PEERS,
-    create: async ({ env, options }) =>
-      (await import('../transports/mlflow/index.js')).createMlflowSink({ env, traces: options.mlflowTraces !== 'off', assessments: options.mlflowAssessments !== 'off' }),
+    create: async ({ env }) => (await import('../transports/mlflow/index.js')).createMlflowSink({ env }),
     preflight: async () => (await import('../transports/mlflow/preflight.js')).mlflowPreflight,
   },
   langfuse: {
@@ -61,13 +57,13 @@ export const SINKS = {
   wandb: {
     description: 'Weights & Biases offline run (wandb sync uploads it): ClawLoop WandbSink metrics, config, episodes table (WANDB_PROJECT, WANDB_DIR, WANDB_RUN_ID).',
     peers: [],
-    create: async ({ env, options }) => (await import('../transports/wandb/index.js')).createWandbSink({ env, tables: options.wandbTables !== 'off' }),
+    create: async ({ env }) => (await import('../transports/wandb/index.js')).createWandbSink({ env }),
     preflight: async () => (await import('../transports/wandb/preflight.js')).wandbPreflight,
   },
   phoenix: {
     description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
     peers: OTLP_PEERS,
-    create: async ({ env, options }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env, ...(options.phoenixAnnotations === 'off' ? { annotations: 'off' as const } : {}) }),
+    create: async ({ env }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env }),
     preflight: async () => (await import('../transports/phoenix/preflight.js')).phoenixPreflight,
   },
 } satisfies Record<string, SinkEntry>;

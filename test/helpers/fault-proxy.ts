@@ -19,13 +19,14 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(target: string, decide: (n: number, path: string) => Fault): Promise<FaultProxy> {
+/** `decide` may answer later (a Promise): the request waits at the proxy until then, e.g. while a test restarts the backend. */
+export async function startFaultProxy(target: string, decide: (n: number, path: string) => Fault | Promise<Fault>): Promise<FaultProxy> {
   const upstream = new URL(target);
   const state = { requests: 0, forwarded: 0 };
   const server: Server = createServer(async (req, res) => {
-    state.requests += 1;
-    const fault = decide(state.requests, req.url ?? '/');
+    const n = ++state.requests;
     const body = await readBody(req);
+    const fault = await decide(n, req.url ?? '/');
     if (fault === 'hang') return;
     if (fault === 'reset') return req.socket.destroy();
     if (fault === 'truncate' || fault === 'drip') {

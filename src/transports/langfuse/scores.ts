@@ -5,7 +5,6 @@
  */
 import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
 import { deterministicUuid } from '../../core/ids.js';
-import { requestSignal } from '../../core/call-signal.js';
 import type { LangfuseConfig } from './config.js';
 
 export interface ScoreBody {
@@ -39,7 +38,7 @@ export interface IngestionResult {
   rejected: Array<{ id: string; status: number; message?: string }>;
 }
 
-export async function ingest(config: LangfuseConfig, events: readonly IngestionEvent[], signal?: AbortSignal): Promise<IngestionResult> {
+export async function ingest(config: LangfuseConfig, events: readonly IngestionEvent[]): Promise<IngestionResult> {
   const result: IngestionResult = { accepted: 0, rejected: [] };
   for (let i = 0; i < events.length; i += MAX_BATCH) {
     const batch = events.slice(i, i + MAX_BATCH);
@@ -49,7 +48,7 @@ export async function ingest(config: LangfuseConfig, events: readonly IngestionE
         method: 'POST',
         headers: { ...config.headers, 'content-type': 'application/json' },
         body: JSON.stringify({ batch }),
-        signal: requestSignal(config.timeoutMs, signal),
+        signal: AbortSignal.timeout(config.timeoutMs),
       });
     } catch (error) {
       throw new SinkError(`langfuse ingestion: ${(error as Error).message}`, { retryable: true, cause: error });

@@ -1,8 +1,9 @@
 /**
- * The langfuse sink, CONTRACT-TESTED: no Langfuse server can run here (it needs ClickHouse, Postgres, Redis and S3),
- * so a loopback receiver decodes what the sink sends to Langfuse's public endpoints, Langfuse's documented server
- * mapping rules turn it into the view a user would see, and request bodies are validated against Langfuse's
- * published OpenAPI spec (../shared/contracts/langfuse-openapi.yml).
+ * The langfuse sink against the CONTRACT STAND-IN (fast, needs no server, runs everywhere): a loopback receiver
+ * decodes what the sink sends to Langfuse's public endpoints, Langfuse's documented server mapping rules turn it into
+ * the view a user would see, and request bodies are validated against Langfuse's published OpenAPI spec
+ * (../shared/contracts/langfuse-openapi.yml). The same data against a real Langfuse 4.16.0 server:
+ * test/integration/langfuse-real-server.test.ts.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EpisodeEvent } from '../../generated/types.gen.js';
@@ -69,7 +70,7 @@ function checkView() {
   return view;
 }
 
-describe('langfuse sink (contract-tested against Langfuse public API docs and OpenAPI; no Langfuse server here)', () => {
+describe('langfuse sink → contract stand-in (Langfuse public API docs and OpenAPI; not a Langfuse server)', () => {
   it('sends each episode as a trace Langfuse maps to AGENT → GENERATION → TOOL, searchable by task, session, model', async () => {
     const { code, stderr } = await replay();
     expect(code, stderr).toBe(0);
