@@ -1,4 +1,4 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/langfuse.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/langfuse.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';

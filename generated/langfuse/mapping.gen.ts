@@ -1,4 +1,4 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/langfuse.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/langfuse.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
@@ -6,7 +6,7 @@ import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
 
 /** Langfuse: one trace per episode over Langfuse's OTLP endpoint (AGENT observation → GENERATION per assistant message → TOOL per tool call, with langfuse.* attributes the server reads), reward signals, the effective reward and `filtered` as scores; per-iteration rewards as scores on a run-level trace. */
 export const LANGFUSE_TARGETS = {
-  /** Resource of a run's spans (one per run). */
+  /** Resource of a run's spans (one per run); OTEL_* variables do not apply to this sink. */
   'resource': { scope: '$' },
   /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
   'span.episode': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent', 'langfuse.observation.type': 'agent' } },
@@ -32,7 +32,7 @@ export type LangfuseTarget = keyof typeof LANGFUSE_TARGETS;
  * the typecheck wherever it is used.
  */
 export interface LangfuseKeys {
-  /** Resource of a run's spans (one per run). */
+  /** Resource of a run's spans (one per run); OTEL_* variables do not apply to this sink. */
   'resource': 'service.name' | 'clawloop.run.id';
   /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
   'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.trace.name' | 'session.id' | 'langfuse.trace.tags' | 'langfuse.trace.input' | 'langfuse.trace.output' | 'langfuse.trace.metadata.run_id' | 'langfuse.trace.metadata.iteration' | 'langfuse.trace.metadata.episode_id' | 'langfuse.trace.metadata.task_id' | 'langfuse.trace.metadata.bench' | 'langfuse.trace.metadata.state_id' | 'langfuse.trace.metadata.harness_version' | 'langfuse.trace.metadata.model' | 'langfuse.observation.metadata' | 'langfuse.observation.metadata.score_breakdown' | 'langfuse.observation.metadata.prompt_tokens' | 'langfuse.observation.metadata.completion_tokens' | 'langfuse.observation.metadata.total_tokens' | 'langfuse.observation.metadata.total_ms' | 'langfuse.observation.metadata.per_step_ms' | 'langfuse.observation.metadata.scored_at_generation' | 'langfuse.observation.input' | 'langfuse.observation.output' | 'langfuse.observation.status_message' | 'langfuse.environment' | 'langfuse.release';

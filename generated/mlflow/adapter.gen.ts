@@ -1,4 +1,4 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/mlflow.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/otel.mapping.json + schema/backends/mlflow.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
@@ -10,6 +10,14 @@ import { MLFLOW_RULES, MLFLOW_TARGETS, type MlflowFields, type MlflowKeys } from
 export interface MlflowEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
+  readonly 'span.episode': MlflowFields<'span.episode'>;
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
+  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], MlflowKeys['span.llm']>>;
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
+  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], MlflowKeys['span.tool']>>;
+  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
+  readonly 'event.evaluation': MlflowFields<'event.evaluation'>;
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
   readonly 'episode.summary': MlflowFields<'episode.summary'>;
   /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
@@ -78,6 +86,23 @@ export interface MlflowTransport {
   close?(): Promise<void>;
 }
 
+/** Items of scope `episode.messages[]` where role = "assistant". */
+function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: EpisodeEvent['episode']['messages'][number]; index: number[] }> {
+  for (const [i0, x0] of (e.episode.messages).entries()) {
+    if (x0.role !== 'assistant') continue;
+    yield { item: x0, index: [i0] };
+  }
+}
+
+/** Items of scope `episode.messages[].tool_calls[]`. */
+function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]; index: number[] }> {
+  for (const [i0, x0] of (e.episode.messages).entries()) {
+    for (const [i1, x1] of (x0.tool_calls ?? []).entries()) {
+      yield { item: x1, index: [i0, i1] };
+    }
+  }
+}
+
 /** Maps one canonical event with the mlflow tables (pure: no I/O). */
 export function mapMlflowEvent(event: CanonicalEvent, ctx: DerivedContext): MlflowMapped {
   switch (event.type) {
@@ -85,6 +110,10 @@ export function mapMlflowEvent(event: CanonicalEvent, ctx: DerivedContext): Mlfl
       return {
         type: 'episode',
         event,
+        'span.episode': applyRules(MLFLOW_RULES['episode']['span.episode'], event, ctx, MLFLOW_TARGETS['span.episode']),
+        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(MLFLOW_RULES['episode']['span.llm'], item, ctx, MLFLOW_TARGETS['span.llm']) })),
+        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(MLFLOW_RULES['episode']['span.tool'], item, ctx, MLFLOW_TARGETS['span.tool']) })),
+        'event.evaluation': applyRules(MLFLOW_RULES['episode']['event.evaluation'], event, ctx, MLFLOW_TARGETS['event.evaluation']),
         'episode.summary': applyRules(MLFLOW_RULES['episode']['episode.summary'], event, ctx, MLFLOW_TARGETS['episode.summary']),
         'assessments': applyRules(MLFLOW_RULES['episode']['assessments'], event, ctx, MLFLOW_TARGETS['assessments']),
       };

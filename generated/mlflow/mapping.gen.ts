@@ -1,11 +1,23 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/mlflow.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/otel.mapping.json + schema/backends/mlflow.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
 
-/** MLflow: a parent run per ClawLoop run, a nested run per iteration; reward signals as metrics at step = iteration (names as ClawLoop's MlflowSink), state hashes as tags, playbook snapshots and evolution actions as JSON artifacts, episodes as traces (the otel mapping, over MLflow's OTLP endpoint) with signals as assessments. */
+/** MLflow: a parent run per ClawLoop run, a nested run per iteration; reward signals as metrics at step = iteration (names as ClawLoop's MlflowSink), state hashes as tags, playbook snapshots and evolution actions as JSON artifacts, episodes as traces (the otel span tree, inherited from otel.mapping.json, over MLflow's OTLP endpoint) with signals as assessments. */
 export const MLFLOW_TARGETS = {
+  /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
+  'resource': { scope: '$' },
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
+  'span.episode': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
+  'span.llm': { scope: 'episode.messages[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
+  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
+  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
+  'event.evaluation': { scope: '$', constants: { 'gen_ai.evaluation.name': 'clawloop.reward.effective' } },
   /** Params of the parent run (immutable in MLflow). */
   'params': { scope: '$', maxValueLength: 6000, maxKeyLength: 250 },
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
@@ -34,6 +46,18 @@ export type MlflowTarget = keyof typeof MLFLOW_TARGETS;
  * the typecheck wherever it is used.
  */
 export interface MlflowKeys {
+  /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
+  'resource': 'service.name' | 'clawloop.run.id';
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
+  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'gen_ai.request.model' | 'gen_ai.usage.output_tokens' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages';
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
+  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index' | 'gen_ai.tool.call.id' | 'gen_ai.tool.name' | 'tool.output';
+  /** Attributes of the `exception` event on the span of a failed tool call (success false). */
+  'event.exception': 'exception.type' | 'exception.message';
+  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
+  'event.evaluation': 'gen_ai.evaluation.name' | 'gen_ai.evaluation.score' | 'gen_ai.evaluation.score.value' | 'clawloop.reward.normalized';
   /** Params of the parent run (immutable in MLflow). */
   'params': 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'config';
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
@@ -59,6 +83,12 @@ export type MlflowFields<T extends MlflowTarget> = Fields<MlflowKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const MLFLOW_KEYS = {
+  'resource': ['service.name', 'clawloop.run.id'],
+  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'session.id', 'metadata', 'clawloop.score_breakdown', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version', 'input.value', 'output.value', 'clawloop.session.id', 'gen_ai.conversation.id', 'gen_ai.request.model', 'gen_ai.usage.input_tokens', 'clawloop.reward.signals', 'clawloop.error', 'clawloop.steps', 'clawloop.tool_calls'],
+  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done', 'gen_ai.request.model', 'gen_ai.usage.output_tokens', 'gen_ai.input.messages', 'gen_ai.output.messages', 'llm.input_messages', 'llm.output_messages'],
+  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index', 'gen_ai.tool.call.id', 'gen_ai.tool.name', 'tool.output'],
+  'event.exception': ['exception.type', 'exception.message'],
+  'event.evaluation': ['gen_ai.evaluation.name', 'gen_ai.evaluation.score', 'gen_ai.evaluation.score.value', 'clawloop.reward.normalized'],
   'params': ['bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'config'],
   'tags': ['clawloop.evolution.actions', 'clawloop.evolution.backend', 'clawloop.evolution.state_before', 'clawloop.evolution.state_after', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.fb.harness.status', 'clawloop.fb.router.status', 'clawloop.fb.weights.status', 'clawloop.tinker.model_id', 'clawloop.error', 'clawloop.run_id', 'clawloop.source', 'clawloop.bench', 'clawloop.tags'],
   'metrics': ['evolution.reward_delta', 'evolution.reward_before', 'evolution.reward_after', 'reward.mean', 'reward.min', 'reward.max', 'reward.mean_normalized', 'episodes.count', 'reward.raw_mean', 'reward.raw_min', 'reward.raw_max', 'playbook.size', 'playbook.mean_score', 'playbook.max_score', 'playbook.helpful_total', 'playbook.harmful_total', 'playbook.version', 'playbook.generation', 'run.best_reward', 'run.improvement_delta', 'run.total_cost_tokens', 'run.iterations_completed'],
@@ -73,6 +103,299 @@ export const MLFLOW_KEYS = {
 /** Where each field of each event lands in mlflow: event type → target → rules. */
 export const MLFLOW_RULES = {
   'episode': {
+    'span.episode': [
+      {
+        key: 'clawloop.run.id',
+        source: 'run_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.run_id,
+      },
+      {
+        key: 'clawloop.iteration',
+        source: 'iteration',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.iteration,
+      },
+      {
+        key: 'clawloop.episode.id',
+        source: 'episode.id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.id,
+      },
+      {
+        key: 'clawloop.state.id',
+        source: 'episode.state_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.state_id,
+      },
+      {
+        key: 'clawloop.task.id',
+        source: 'episode.task_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.task_id,
+      },
+      {
+        key: 'clawloop.bench',
+        source: 'episode.bench',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.bench,
+      },
+      {
+        key: 'session.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'metadata',
+        source: 'episode.metadata',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.metadata,
+      },
+      {
+        key: 'clawloop.reward.{key}.value',
+        source: 'episode.summary.signals{}.value',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.value] as const),
+      },
+      {
+        key: 'clawloop.reward.{key}.confidence',
+        source: 'episode.summary.signals{}.confidence',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
+      },
+      {
+        key: 'clawloop.score_breakdown',
+        source: 'episode.summary.score_breakdown',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.score_breakdown,
+      },
+      {
+        key: 'clawloop.usage.completion_tokens',
+        source: 'episode.summary.token_usage.completion_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.completion_tokens,
+      },
+      {
+        key: 'clawloop.usage.total_tokens',
+        source: 'episode.summary.token_usage.total_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.total_tokens,
+      },
+      {
+        key: 'clawloop.timing.total_ms',
+        source: 'episode.summary.timing.total_ms',
+        unit: 'ms',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.total_ms,
+      },
+      {
+        key: 'clawloop.timing.per_step_ms',
+        source: 'episode.summary.timing.per_step_ms',
+        unit: 'ms',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.per_step_ms,
+      },
+      {
+        key: 'clawloop.filtered',
+        source: 'episode.summary.filtered',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.filtered,
+      },
+      {
+        key: 'clawloop.scored_at_generation',
+        source: 'episode.summary.scored_at_generation',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.scored_at_generation,
+      },
+      {
+        key: 'clawloop.reward.effective',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.reward.normalized',
+        source: 'derived:normalized_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.harness.version',
+        source: 'derived:harness_version',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.harness_version(s, ctx),
+      },
+      {
+        key: 'input.value',
+        source: 'derived:first_user_message',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.first_user_message(s, ctx),
+      },
+      {
+        key: 'output.value',
+        source: 'derived:final_answer',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
+      },
+      {
+        key: 'clawloop.session.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'gen_ai.conversation.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'gen_ai.request.model',
+        source: 'episode.model',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
+      },
+      {
+        key: 'gen_ai.usage.input_tokens',
+        source: 'episode.summary.token_usage.prompt_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.prompt_tokens,
+      },
+      {
+        key: 'clawloop.reward.signals',
+        source: 'derived:signals_json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.signals_json(s, ctx),
+      },
+      {
+        key: 'clawloop.error',
+        source: 'derived:episode_error',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_error(s, ctx),
+      },
+      {
+        key: 'clawloop.steps',
+        source: 'derived:n_steps',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_steps(s, ctx),
+      },
+      {
+        key: 'clawloop.tool_calls',
+        source: 'derived:n_tool_calls',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_tool_calls(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
+    'span.llm': [
+      {
+        key: 'llm.model_name',
+        source: 'episode.messages[].model',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+      },
+      {
+        key: 'output.value',
+        source: 'episode.messages[].content',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
+      },
+      {
+        key: 'clawloop.reasoning_content',
+        source: 'episode.messages[].reasoning_content',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+      },
+      {
+        key: 'clawloop.step.index',
+        source: 'derived:step_index',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+      },
+      {
+        key: 'clawloop.step.reward',
+        source: 'derived:step_reward',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.step.done',
+        source: 'derived:step_done',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
+      },
+      {
+        key: 'gen_ai.request.model',
+        source: 'episode.messages[].model',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+      },
+      {
+        key: 'gen_ai.usage.output_tokens',
+        source: 'episode.messages[].token_count',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
+      },
+      {
+        key: 'gen_ai.input.messages',
+        source: 'derived:input_messages_json',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+      },
+      {
+        key: 'gen_ai.output.messages',
+        source: 'derived:output_messages_json',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
+      },
+      {
+        key: 'llm.input_messages',
+        source: 'derived:input_messages_json',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+      },
+      {
+        key: 'llm.output_messages',
+        source: 'derived:output_messages_json',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
+    'span.tool': [
+      {
+        key: 'tool.id',
+        source: 'episode.messages[].tool_calls[].id',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+      },
+      {
+        key: 'tool.name',
+        source: 'episode.messages[].tool_calls[].name',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+      },
+      {
+        key: 'tool.parameters',
+        source: 'episode.messages[].tool_calls[].arguments',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+      },
+      {
+        key: 'clawloop.tool.success',
+        source: 'episode.messages[].tool_calls[].success',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+      },
+      {
+        key: 'clawloop.tool.latency_ms',
+        source: 'episode.messages[].tool_calls[].latency_ms',
+        unit: 'ms',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+      },
+      {
+        key: 'clawloop.tool.error',
+        source: 'episode.messages[].tool_calls[].error',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+      },
+      {
+        key: 'output.value',
+        source: 'derived:tool_output',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+      },
+      {
+        key: 'clawloop.step.index',
+        source: 'derived:tool_step_index',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+      },
+      {
+        key: 'gen_ai.tool.call.id',
+        source: 'episode.messages[].tool_calls[].id',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+      },
+      {
+        key: 'gen_ai.tool.name',
+        source: 'episode.messages[].tool_calls[].name',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+      },
+      {
+        key: 'tool.output',
+        source: 'derived:tool_output',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+      },
+    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    'event.evaluation': [
+      {
+        key: 'gen_ai.evaluation.score',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'gen_ai.evaluation.score.value',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.reward.normalized',
+        source: 'derived:normalized_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
     'episode.summary': [
       {
         key: 'episode_id',

@@ -1,4 +1,4 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/otel.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/otel.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
@@ -10,21 +10,21 @@ import { OTEL_RULES, OTEL_TARGETS, type OtelFields, type OtelKeys } from './mapp
 export interface OtelEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
-  /** Attributes of the root span `episode:{id}` (AGENT). */
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
   readonly 'span.episode': OtelFields<'span.episode'>;
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
+  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], OtelKeys['span.llm']>>;
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
+  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], OtelKeys['span.tool']>>;
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
   readonly 'event.evaluation': OtelFields<'event.evaluation'>;
-  /** Attributes of `llm:step{N}` (LLM), one per assistant message. */
-  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], OtelKeys['span.llm']>>;
-  /** Attributes of `tool:{name}` (TOOL), one per tool call. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], OtelKeys['span.tool']>>;
 }
 
 /** A `evolution` event mapped into otel's vocabulary. */
 export interface OtelEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
-  /** Attributes of `evolution:{N}` (CHAIN): what the evolver changed. */
+  /** The CHAIN span `evolution:{N}` under the iteration span: what the evolver changed. */
   readonly 'span.evolution': OtelFields<'span.evolution'>;
 }
 
@@ -32,7 +32,7 @@ export interface OtelEvolution {
 export interface OtelIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
-  /** Attributes of `iteration:{N}` (CHAIN), one root span per iteration. */
+  /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
   readonly 'span.iteration': OtelFields<'span.iteration'>;
 }
 
@@ -89,9 +89,9 @@ export function mapOtelEvent(event: CanonicalEvent, ctx: DerivedContext): OtelMa
         type: 'episode',
         event,
         'span.episode': applyRules(OTEL_RULES['episode']['span.episode'], event, ctx, OTEL_TARGETS['span.episode']),
-        'event.evaluation': applyRules(OTEL_RULES['episode']['event.evaluation'], event, ctx, OTEL_TARGETS['event.evaluation']),
         'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(OTEL_RULES['episode']['span.llm'], item, ctx, OTEL_TARGETS['span.llm']) })),
         'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(OTEL_RULES['episode']['span.tool'], item, ctx, OTEL_TARGETS['span.tool']) })),
+        'event.evaluation': applyRules(OTEL_RULES['episode']['event.evaluation'], event, ctx, OTEL_TARGETS['event.evaluation']),
       };
     case 'evolution':
       return {

@@ -1,4 +1,4 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/otel.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/otel.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
@@ -8,20 +8,20 @@ import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../types.gen.
 export const OTEL_TARGETS = {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
   'resource': { scope: '$' },
-  /** Attributes of the root span `episode:{id}` (AGENT). */
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
   'span.episode': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
-  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
-  'event.evaluation': { scope: '$', constants: { 'gen_ai.evaluation.name': 'clawloop.reward.effective' } },
-  /** Attributes of `llm:step{N}` (LLM), one per assistant message. */
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   'span.llm': { scope: 'episode.messages[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
-  /** Attributes of `tool:{name}` (TOOL), one per tool call. */
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
   'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
-  /** Attributes of `iteration:{N}` (CHAIN), one root span per iteration. */
+  /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
   'span.iteration': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'CHAIN' } },
-  /** Attributes of `evolution:{N}` (CHAIN): what the evolver changed. */
+  /** The CHAIN span `evolution:{N}` under the iteration span: what the evolver changed. */
   'span.evolution': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'CHAIN' } },
+  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
+  'event.evaluation': { scope: '$', constants: { 'gen_ai.evaluation.name': 'clawloop.reward.effective' } },
 } as const satisfies Record<string, TargetSpec>;
 
 export type OtelTarget = keyof typeof OTEL_TARGETS;
@@ -34,20 +34,20 @@ export type OtelTarget = keyof typeof OTEL_TARGETS;
 export interface OtelKeys {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
   'resource': 'service.name' | 'clawloop.run.id';
-  /** Attributes of the root span `episode:{id}` (AGENT). */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'session.id' | 'gen_ai.request.model' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'gen_ai.usage.input_tokens' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.reward.signals' | 'clawloop.harness.version' | 'clawloop.error' | 'input.value' | 'output.value' | 'clawloop.steps' | 'clawloop.tool_calls';
-  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
-  'event.evaluation': 'gen_ai.evaluation.name' | 'gen_ai.evaluation.score' | 'gen_ai.evaluation.score.value' | 'clawloop.reward.normalized';
-  /** Attributes of `llm:step{N}` (LLM), one per assistant message. */
-  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'gen_ai.request.model' | 'llm.model_name' | 'output.value' | 'gen_ai.usage.output_tokens' | 'clawloop.reasoning_content' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done';
-  /** Attributes of `tool:{name}` (TOOL), one per tool call. */
-  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'gen_ai.tool.call.id' | 'tool.name' | 'gen_ai.tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'tool.output' | 'output.value' | 'clawloop.step.index';
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
+  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'gen_ai.request.model' | 'gen_ai.usage.output_tokens' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages';
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
+  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index' | 'gen_ai.tool.call.id' | 'gen_ai.tool.name' | 'tool.output';
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
-  /** Attributes of `iteration:{N}` (CHAIN), one root span per iteration. */
-  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.per_task' | 'clawloop.fb.harness.status' | 'clawloop.fb.harness.metrics' | 'clawloop.fb.router.status' | 'clawloop.fb.router.metrics' | 'clawloop.fb.weights.status' | 'clawloop.fb.weights.metrics' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.tinker.checkpoints' | 'clawloop.tinker.model_id' | 'clawloop.tinker.durable_paths' | 'clawloop.reward.effective.mean' | 'clawloop.reward.effective.min' | 'clawloop.reward.effective.max' | 'clawloop.reward.normalized.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | 'clawloop.playbook.helpful_total' | 'clawloop.playbook.harmful_total';
-  /** Attributes of `evolution:{N}` (CHAIN): what the evolver changed. */
+  /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
+  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | 'clawloop.per_task' | 'clawloop.fb.harness.status' | 'clawloop.fb.harness.metrics' | 'clawloop.fb.router.status' | 'clawloop.fb.router.metrics' | 'clawloop.fb.weights.status' | 'clawloop.fb.weights.metrics' | 'clawloop.tinker.checkpoints' | 'clawloop.tinker.model_id' | 'clawloop.tinker.durable_paths' | 'clawloop.reward.effective.min' | 'clawloop.reward.effective.max' | 'clawloop.reward.normalized.mean' | 'clawloop.playbook.helpful_total' | 'clawloop.playbook.harmful_total';
+  /** The CHAIN span `evolution:{N}` under the iteration span: what the evolver changed. */
   'span.evolution': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.evolution.actions' | 'clawloop.state.before' | 'clawloop.state.after' | 'clawloop.reward.before' | 'clawloop.reward.after' | 'clawloop.reward.delta' | 'clawloop.evolution.backend';
+  /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
+  'event.evaluation': 'gen_ai.evaluation.name' | 'gen_ai.evaluation.score' | 'gen_ai.evaluation.score.value' | 'clawloop.reward.normalized';
 }
 
 /** Fields of one instance of a otel target, keyed by that target's names. */
@@ -56,13 +56,13 @@ export type OtelFields<T extends OtelTarget> = Fields<OtelKeys[T]>;
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const OTEL_KEYS = {
   'resource': ['service.name', 'clawloop.run.id'],
-  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'clawloop.session.id', 'gen_ai.conversation.id', 'session.id', 'gen_ai.request.model', 'metadata', 'clawloop.score_breakdown', 'gen_ai.usage.input_tokens', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.reward.signals', 'clawloop.harness.version', 'clawloop.error', 'input.value', 'output.value', 'clawloop.steps', 'clawloop.tool_calls'],
-  'event.evaluation': ['gen_ai.evaluation.name', 'gen_ai.evaluation.score', 'gen_ai.evaluation.score.value', 'clawloop.reward.normalized'],
-  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'gen_ai.request.model', 'llm.model_name', 'output.value', 'gen_ai.usage.output_tokens', 'clawloop.reasoning_content', 'gen_ai.input.messages', 'gen_ai.output.messages', 'llm.input_messages', 'llm.output_messages', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done'],
-  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'gen_ai.tool.call.id', 'tool.name', 'gen_ai.tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'tool.output', 'output.value', 'clawloop.step.index'],
+  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'session.id', 'metadata', 'clawloop.score_breakdown', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version', 'input.value', 'output.value', 'clawloop.session.id', 'gen_ai.conversation.id', 'gen_ai.request.model', 'gen_ai.usage.input_tokens', 'clawloop.reward.signals', 'clawloop.error', 'clawloop.steps', 'clawloop.tool_calls'],
+  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done', 'gen_ai.request.model', 'gen_ai.usage.output_tokens', 'gen_ai.input.messages', 'gen_ai.output.messages', 'llm.input_messages', 'llm.output_messages'],
+  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index', 'gen_ai.tool.call.id', 'gen_ai.tool.name', 'tool.output'],
   'event.exception': ['exception.type', 'exception.message'],
-  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'clawloop.per_task', 'clawloop.fb.harness.status', 'clawloop.fb.harness.metrics', 'clawloop.fb.router.status', 'clawloop.fb.router.metrics', 'clawloop.fb.weights.status', 'clawloop.fb.weights.metrics', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.tinker.checkpoints', 'clawloop.tinker.model_id', 'clawloop.tinker.durable_paths', 'clawloop.reward.effective.mean', 'clawloop.reward.effective.min', 'clawloop.reward.effective.max', 'clawloop.reward.normalized.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score', 'clawloop.playbook.helpful_total', 'clawloop.playbook.harmful_total'],
+  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.reward.effective.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score', 'clawloop.per_task', 'clawloop.fb.harness.status', 'clawloop.fb.harness.metrics', 'clawloop.fb.router.status', 'clawloop.fb.router.metrics', 'clawloop.fb.weights.status', 'clawloop.fb.weights.metrics', 'clawloop.tinker.checkpoints', 'clawloop.tinker.model_id', 'clawloop.tinker.durable_paths', 'clawloop.reward.effective.min', 'clawloop.reward.effective.max', 'clawloop.reward.normalized.mean', 'clawloop.playbook.helpful_total', 'clawloop.playbook.harmful_total'],
   'span.evolution': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.evolution.actions', 'clawloop.state.before', 'clawloop.state.after', 'clawloop.reward.before', 'clawloop.reward.after', 'clawloop.reward.delta', 'clawloop.evolution.backend'],
+  'event.evaluation': ['gen_ai.evaluation.name', 'gen_ai.evaluation.score', 'gen_ai.evaluation.score.value', 'clawloop.reward.normalized'],
 } as const satisfies { readonly [T in OtelTarget]: ReadonlyArray<OtelKeys[T]> };
 
 /** Where each field of each event lands in otel: event type → target → rules. */
@@ -100,24 +100,9 @@ export const OTEL_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.bench,
       },
       {
-        key: 'clawloop.session.id',
-        source: 'episode.session_id',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
-      },
-      {
-        key: 'gen_ai.conversation.id',
-        source: 'episode.session_id',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
-      },
-      {
         key: 'session.id',
         source: 'episode.session_id',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
-      },
-      {
-        key: 'gen_ai.request.model',
-        source: 'episode.model',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
       },
       {
         key: 'metadata',
@@ -140,11 +125,6 @@ export const OTEL_RULES = {
         source: 'episode.summary.score_breakdown',
         transform: 'json',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.score_breakdown,
-      },
-      {
-        key: 'gen_ai.usage.input_tokens',
-        source: 'episode.summary.token_usage.prompt_tokens',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.prompt_tokens,
       },
       {
         key: 'clawloop.usage.completion_tokens',
@@ -189,19 +169,9 @@ export const OTEL_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
       },
       {
-        key: 'clawloop.reward.signals',
-        source: 'derived:signals_json',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.signals_json(s, ctx),
-      },
-      {
         key: 'clawloop.harness.version',
         source: 'derived:harness_version',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.harness_version(s, ctx),
-      },
-      {
-        key: 'clawloop.error',
-        source: 'derived:episode_error',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_error(s, ctx),
       },
       {
         key: 'input.value',
@@ -214,6 +184,36 @@ export const OTEL_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
       },
       {
+        key: 'clawloop.session.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'gen_ai.conversation.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'gen_ai.request.model',
+        source: 'episode.model',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
+      },
+      {
+        key: 'gen_ai.usage.input_tokens',
+        source: 'episode.summary.token_usage.prompt_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.prompt_tokens,
+      },
+      {
+        key: 'clawloop.reward.signals',
+        source: 'derived:signals_json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.signals_json(s, ctx),
+      },
+      {
+        key: 'clawloop.error',
+        source: 'derived:episode_error',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_error(s, ctx),
+      },
+      {
         key: 'clawloop.steps',
         source: 'derived:n_steps',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_steps(s, ctx),
@@ -224,29 +224,7 @@ export const OTEL_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_tool_calls(s, ctx),
       },
     ] satisfies FieldRule<EpisodeEvent>[],
-    'event.evaluation': [
-      {
-        key: 'gen_ai.evaluation.score',
-        source: 'derived:effective_reward',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
-      },
-      {
-        key: 'gen_ai.evaluation.score.value',
-        source: 'derived:effective_reward',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
-      },
-      {
-        key: 'clawloop.reward.normalized',
-        source: 'derived:normalized_reward',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
-      },
-    ] satisfies FieldRule<EpisodeEvent>[],
     'span.llm': [
-      {
-        key: 'gen_ai.request.model',
-        source: 'episode.messages[].model',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
-      },
       {
         key: 'llm.model_name',
         source: 'episode.messages[].model',
@@ -258,14 +236,34 @@ export const OTEL_RULES = {
         get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
       },
       {
-        key: 'gen_ai.usage.output_tokens',
-        source: 'episode.messages[].token_count',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
-      },
-      {
         key: 'clawloop.reasoning_content',
         source: 'episode.messages[].reasoning_content',
         get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+      },
+      {
+        key: 'clawloop.step.index',
+        source: 'derived:step_index',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+      },
+      {
+        key: 'clawloop.step.reward',
+        source: 'derived:step_reward',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.step.done',
+        source: 'derived:step_done',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
+      },
+      {
+        key: 'gen_ai.request.model',
+        source: 'episode.messages[].model',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+      },
+      {
+        key: 'gen_ai.usage.output_tokens',
+        source: 'episode.messages[].token_count',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
       },
       {
         key: 'gen_ai.input.messages',
@@ -287,21 +285,6 @@ export const OTEL_RULES = {
         source: 'derived:output_messages_json',
         get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
       },
-      {
-        key: 'clawloop.step.index',
-        source: 'derived:step_index',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
-      },
-      {
-        key: 'clawloop.step.reward',
-        source: 'derived:step_reward',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
-      },
-      {
-        key: 'clawloop.step.done',
-        source: 'derived:step_done',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
-      },
     ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
     'span.tool': [
       {
@@ -310,17 +293,7 @@ export const OTEL_RULES = {
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
       },
       {
-        key: 'gen_ai.tool.call.id',
-        source: 'episode.messages[].tool_calls[].id',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
-      },
-      {
         key: 'tool.name',
-        source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
-      },
-      {
-        key: 'gen_ai.tool.name',
         source: 'episode.messages[].tool_calls[].name',
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
       },
@@ -346,11 +319,6 @@ export const OTEL_RULES = {
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
       },
       {
-        key: 'tool.output',
-        source: 'derived:tool_output',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
-      },
-      {
         key: 'output.value',
         source: 'derived:tool_output',
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
@@ -360,7 +328,39 @@ export const OTEL_RULES = {
         source: 'derived:tool_step_index',
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
       },
+      {
+        key: 'gen_ai.tool.call.id',
+        source: 'episode.messages[].tool_calls[].id',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+      },
+      {
+        key: 'gen_ai.tool.name',
+        source: 'episode.messages[].tool_calls[].name',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+      },
+      {
+        key: 'tool.output',
+        source: 'derived:tool_output',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+      },
     ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    'event.evaluation': [
+      {
+        key: 'gen_ai.evaluation.score',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'gen_ai.evaluation.score.value',
+        source: 'derived:effective_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.effective_reward(s, ctx),
+      },
+      {
+        key: 'clawloop.reward.normalized',
+        source: 'derived:normalized_reward',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.normalized_reward(s, ctx),
+      },
+    ] satisfies FieldRule<EpisodeEvent>[],
   },
   'evolution': {
     'span.evolution': [
@@ -444,6 +444,61 @@ export const OTEL_RULES = {
         get: (s: IterationEvent, ctx: DerivedContext) => s.max_reward,
       },
       {
+        key: 'clawloop.playbook.version',
+        source: 'playbook_version',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_version,
+      },
+      {
+        key: 'clawloop.playbook.generation',
+        source: 'playbook_generation',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_generation,
+      },
+      {
+        key: 'clawloop.state.combined',
+        source: 'state_id.combined_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.combined_hash,
+      },
+      {
+        key: 'clawloop.state.harness',
+        source: 'state_id.harness_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.harness_hash,
+      },
+      {
+        key: 'clawloop.state.router',
+        source: 'state_id.router_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.router_hash,
+      },
+      {
+        key: 'clawloop.state.weights',
+        source: 'state_id.weights_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.weights_hash,
+      },
+      {
+        key: 'clawloop.state.harness_snapshot',
+        source: 'harness_snapshot_hash',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.harness_snapshot_hash,
+      },
+      {
+        key: 'clawloop.reward.effective.mean',
+        source: 'derived:reward_mean',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean(s, ctx),
+      },
+      {
+        key: 'clawloop.reward.{key}.mean',
+        source: 'derived:signal_means',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.signal_means(s, ctx),
+      },
+      {
+        key: 'clawloop.playbook.size',
+        source: 'derived:playbook_size',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_size(s, ctx),
+      },
+      {
+        key: 'clawloop.playbook.mean_score',
+        source: 'derived:playbook_mean_score',
+        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_mean_score(s, ctx),
+      },
+      {
         key: 'clawloop.per_task',
         source: 'per_task',
         transform: 'json',
@@ -483,41 +538,6 @@ export const OTEL_RULES = {
         get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.weights?.metrics,
       },
       {
-        key: 'clawloop.playbook.version',
-        source: 'playbook_version',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_version,
-      },
-      {
-        key: 'clawloop.playbook.generation',
-        source: 'playbook_generation',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_generation,
-      },
-      {
-        key: 'clawloop.state.combined',
-        source: 'state_id.combined_hash',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.combined_hash,
-      },
-      {
-        key: 'clawloop.state.harness',
-        source: 'state_id.harness_hash',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.harness_hash,
-      },
-      {
-        key: 'clawloop.state.router',
-        source: 'state_id.router_hash',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.router_hash,
-      },
-      {
-        key: 'clawloop.state.weights',
-        source: 'state_id.weights_hash',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.state_id?.weights_hash,
-      },
-      {
-        key: 'clawloop.state.harness_snapshot',
-        source: 'harness_snapshot_hash',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.harness_snapshot_hash,
-      },
-      {
         key: 'clawloop.tinker.checkpoints',
         source: 'tinker_checkpoints',
         transform: 'json',
@@ -534,11 +554,6 @@ export const OTEL_RULES = {
         get: (s: IterationEvent, ctx: DerivedContext) => s.tinker_durable_paths,
       },
       {
-        key: 'clawloop.reward.effective.mean',
-        source: 'derived:reward_mean',
-        get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean(s, ctx),
-      },
-      {
         key: 'clawloop.reward.effective.min',
         source: 'derived:reward_min',
         get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_min(s, ctx),
@@ -552,21 +567,6 @@ export const OTEL_RULES = {
         key: 'clawloop.reward.normalized.mean',
         source: 'derived:reward_mean_normalized',
         get: (s: IterationEvent, ctx: DerivedContext) => derived.reward_mean_normalized(s, ctx),
-      },
-      {
-        key: 'clawloop.reward.{key}.mean',
-        source: 'derived:signal_means',
-        entries: (s: IterationEvent, ctx: DerivedContext) => derived.signal_means(s, ctx),
-      },
-      {
-        key: 'clawloop.playbook.size',
-        source: 'derived:playbook_size',
-        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_size(s, ctx),
-      },
-      {
-        key: 'clawloop.playbook.mean_score',
-        source: 'derived:playbook_mean_score',
-        get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_mean_score(s, ctx),
       },
       {
         key: 'clawloop.playbook.helpful_total',

@@ -1,4 +1,4 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/phoenix.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/phoenix.mapping.json via templates/adapter.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { createAdapterSink, type AdapterOptions, type SendOptions } from '../../src/core/adapter-sink.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import { applyRules, type ScopedFields } from '../../src/core/mapping-runtime.js';
@@ -10,11 +10,11 @@ import { PHOENIX_RULES, PHOENIX_TARGETS, type PhoenixFields, type PhoenixKeys } 
 export interface PhoenixEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
-  /** Attributes of the AGENT root span `episode:{id}`. */
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
   readonly 'span.episode': PhoenixFields<'span.episode'>;
-  /** Attributes of an LLM span per assistant message. */
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], PhoenixKeys['span.llm']>>;
-  /** Attributes of a TOOL span per tool call. */
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
   readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], PhoenixKeys['span.tool']>>;
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
   readonly 'annotations': PhoenixFields<'annotations'>;
@@ -30,7 +30,7 @@ export interface PhoenixEvolution {
 export interface PhoenixIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
-  /** Attributes of the CHAIN span `iteration:{N}`. */
+  /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
   readonly 'span.iteration': PhoenixFields<'span.iteration'>;
 }
 

@@ -1,4 +1,4 @@
-// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/phoenix.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
+// @generated from schema/events/*.schema.json + schema/derived.json + schema/backends/span-tree.base.json + schema/backends/phoenix.mapping.json via templates/mapping.ts.hbs — DO NOT EDIT. Run: pnpm gen
 import { derived } from '../../src/core/derived.js';
 import type { DerivedContext } from '../../src/core/derived-context.js';
 import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
@@ -8,15 +8,15 @@ import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
 export const PHOENIX_TARGETS = {
   /** Resource of a run's spans (one per run): Phoenix files them under the project it names. */
   'resource': { scope: '$' },
-  /** Attributes of the AGENT root span `episode:{id}`. */
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
   'span.episode': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
-  /** Attributes of an LLM span per assistant message. */
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   'span.llm': { scope: 'episode.messages[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
-  /** Attributes of a TOOL span per tool call. */
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
   'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
-  /** Attributes of the CHAIN span `iteration:{N}`. */
+  /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
   'span.iteration': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'CHAIN' } },
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
   'annotations': { scope: '$' },
@@ -32,16 +32,16 @@ export type PhoenixTarget = keyof typeof PHOENIX_TARGETS;
 export interface PhoenixKeys {
   /** Resource of a run's spans (one per run): Phoenix files them under the project it names. */
   'resource': 'service.name' | 'clawloop.run.id' | 'openinference.project.name';
-  /** Attributes of the AGENT root span `episode:{id}`. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'input.value' | 'output.value' | 'session.id' | 'metadata' | 'tag.tags' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'llm.model_name' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.prompt_tokens' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version';
-  /** Attributes of an LLM span per assistant message. */
-  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'llm.token_count.completion' | 'clawloop.reasoning_content' | `llm.input_messages.${string}` | `llm.output_messages.${string}` | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done';
-  /** Attributes of a TOOL span per tool call. */
-  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'input.value' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index';
+  /** The root span `episode:{id}` (AGENT) of the episode's trace. */
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | 'tag.tags' | 'llm.model_name' | 'clawloop.usage.prompt_tokens';
+  /** An LLM span `llm:step{N}` per assistant message, child of the root. */
+  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'llm.token_count.completion' | `llm.input_messages.${string}` | `llm.output_messages.${string}`;
+  /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
+  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index' | 'input.value';
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
-  /** Attributes of the CHAIN span `iteration:{N}`. */
-  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'output.value' | 'metadata' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score';
+  /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
+  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | 'output.value' | 'metadata';
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
   'annotations': string | 'effective_reward';
 }
@@ -52,11 +52,11 @@ export type PhoenixFields<T extends PhoenixTarget> = Fields<PhoenixKeys[T]>;
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const PHOENIX_KEYS = {
   'resource': ['service.name', 'clawloop.run.id', 'openinference.project.name'],
-  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'input.value', 'output.value', 'session.id', 'metadata', 'tag.tags', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'llm.model_name', 'clawloop.score_breakdown', 'clawloop.usage.prompt_tokens', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version'],
-  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'llm.token_count.completion', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done'],
-  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'input.value', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index'],
+  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'session.id', 'metadata', 'clawloop.score_breakdown', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version', 'input.value', 'output.value', 'tag.tags', 'llm.model_name', 'clawloop.usage.prompt_tokens'],
+  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done', 'llm.token_count.completion'],
+  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index', 'input.value'],
   'event.exception': ['exception.type', 'exception.message'],
-  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'output.value', 'metadata', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.reward.effective.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score'],
+  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.reward.effective.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score', 'output.value', 'metadata'],
   'annotations': ['effective_reward'],
 } as const satisfies { readonly [T in PhoenixTarget]: ReadonlyArray<PhoenixKeys[T]> };
 
@@ -64,32 +64,6 @@ export const PHOENIX_KEYS = {
 export const PHOENIX_RULES = {
   'episode': {
     'span.episode': [
-      {
-        key: 'input.value',
-        source: 'derived:first_user_message',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.first_user_message(s, ctx),
-      },
-      {
-        key: 'output.value',
-        source: 'derived:final_answer',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
-      },
-      {
-        key: 'session.id',
-        source: 'episode.session_id',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
-      },
-      {
-        key: 'metadata',
-        source: 'episode.metadata',
-        transform: 'json',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.metadata,
-      },
-      {
-        key: 'tag.tags',
-        source: 'derived:episode_tags',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_tags(s, ctx),
-      },
       {
         key: 'clawloop.run.id',
         source: 'run_id',
@@ -121,9 +95,15 @@ export const PHOENIX_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.bench,
       },
       {
-        key: 'llm.model_name',
-        source: 'episode.model',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
+        key: 'session.id',
+        source: 'episode.session_id',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
+      },
+      {
+        key: 'metadata',
+        source: 'episode.metadata',
+        transform: 'json',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.metadata,
       },
       {
         key: 'clawloop.reward.{key}.value',
@@ -142,11 +122,6 @@ export const PHOENIX_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.score_breakdown,
       },
       {
-        key: 'clawloop.usage.prompt_tokens',
-        source: 'episode.summary.token_usage.prompt_tokens',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.prompt_tokens,
-      },
-      {
         key: 'clawloop.usage.completion_tokens',
         source: 'episode.summary.token_usage.completion_tokens',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.completion_tokens,
@@ -159,11 +134,13 @@ export const PHOENIX_RULES = {
       {
         key: 'clawloop.timing.total_ms',
         source: 'episode.summary.timing.total_ms',
+        unit: 'ms',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.total_ms,
       },
       {
         key: 'clawloop.timing.per_step_ms',
         source: 'episode.summary.timing.per_step_ms',
+        unit: 'ms',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.timing?.per_step_ms,
       },
       {
@@ -191,6 +168,31 @@ export const PHOENIX_RULES = {
         source: 'derived:harness_version',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.harness_version(s, ctx),
       },
+      {
+        key: 'input.value',
+        source: 'derived:first_user_message',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.first_user_message(s, ctx),
+      },
+      {
+        key: 'output.value',
+        source: 'derived:final_answer',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
+      },
+      {
+        key: 'tag.tags',
+        source: 'derived:episode_tags',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_tags(s, ctx),
+      },
+      {
+        key: 'llm.model_name',
+        source: 'episode.model',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.model,
+      },
+      {
+        key: 'clawloop.usage.prompt_tokens',
+        source: 'episode.summary.token_usage.prompt_tokens',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.summary.token_usage?.prompt_tokens,
+      },
     ] satisfies FieldRule<EpisodeEvent>[],
     'span.llm': [
       {
@@ -204,24 +206,9 @@ export const PHOENIX_RULES = {
         get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
       },
       {
-        key: 'llm.token_count.completion',
-        source: 'episode.messages[].token_count',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
-      },
-      {
         key: 'clawloop.reasoning_content',
         source: 'episode.messages[].reasoning_content',
         get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
-      },
-      {
-        key: 'llm.input_messages.{key}',
-        source: 'derived:input_messages_flat',
-        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_flat(s, ctx),
-      },
-      {
-        key: 'llm.output_messages.{key}',
-        source: 'derived:output_messages_flat',
-        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_flat(s, ctx),
       },
       {
         key: 'clawloop.step.index',
@@ -237,6 +224,21 @@ export const PHOENIX_RULES = {
         key: 'clawloop.step.done',
         source: 'derived:step_done',
         get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
+      },
+      {
+        key: 'llm.token_count.completion',
+        source: 'episode.messages[].token_count',
+        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
+      },
+      {
+        key: 'llm.input_messages.{key}',
+        source: 'derived:input_messages_flat',
+        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_flat(s, ctx),
+      },
+      {
+        key: 'llm.output_messages.{key}',
+        source: 'derived:output_messages_flat',
+        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_flat(s, ctx),
       },
     ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
     'span.tool': [
@@ -256,11 +258,6 @@ export const PHOENIX_RULES = {
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
       },
       {
-        key: 'input.value',
-        source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
-      },
-      {
         key: 'clawloop.tool.success',
         source: 'episode.messages[].tool_calls[].success',
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
@@ -268,6 +265,7 @@ export const PHOENIX_RULES = {
       {
         key: 'clawloop.tool.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
+        unit: 'ms',
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
       },
       {
@@ -284,6 +282,11 @@ export const PHOENIX_RULES = {
         key: 'clawloop.step.index',
         source: 'derived:tool_step_index',
         get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+      },
+      {
+        key: 'input.value',
+        source: 'episode.messages[].tool_calls[].arguments',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
       },
     ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
     'annotations': [
@@ -330,18 +333,6 @@ export const PHOENIX_RULES = {
         key: 'clawloop.reward.max',
         source: 'max_reward',
         get: (s: IterationEvent, ctx: DerivedContext) => s.max_reward,
-      },
-      {
-        key: 'output.value',
-        source: 'per_task',
-        transform: 'json',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.per_task,
-      },
-      {
-        key: 'metadata',
-        source: 'fb_results',
-        transform: 'json',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results,
       },
       {
         key: 'clawloop.playbook.version',
@@ -397,6 +388,18 @@ export const PHOENIX_RULES = {
         key: 'clawloop.playbook.mean_score',
         source: 'derived:playbook_mean_score',
         get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_mean_score(s, ctx),
+      },
+      {
+        key: 'output.value',
+        source: 'per_task',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.per_task,
+      },
+      {
+        key: 'metadata',
+        source: 'fb_results',
+        transform: 'json',
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results,
       },
     ] satisfies FieldRule<IterationEvent>[],
   },

@@ -3,10 +3,10 @@
  * resolves every rule into what the templates render: a typed accessor expression, its scope, its key.
  * Every failure names backend, event, field path, file and JSON pointer.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { GenError, buildFieldTree, findNode, leavesOf, type FieldNode, type JsonSchema, type SchemaModel } from './schema-model.js';
+import { GenError, buildFieldTree, findNode, leavesOf, type FieldNode, type SchemaModel } from './schema-model.js';
+import { loadFlatSpecs, pointerEscape } from './spec-inheritance.js';
 
 export interface DerivedDecl {
   name: string;
@@ -41,7 +41,7 @@ export interface ResolvedRule {
   note?: string;
   /** TypeScript expression of the value, in terms of `s` (the scope value) and `ctx`. For keyed rules, an array of [key, value]. */
   accessor: string;
-  /** JSON pointer of the rule in its spec file. */
+  /** File and JSON pointer the rule was written at (a parent's, for inherited rules). */
   pointer: string;
 }
 
@@ -56,8 +56,13 @@ export interface ResolvedEvent {
 }
 
 export interface ResolvedSpec {
+  /** Backend name, or the base's name. */
   backend: string;
+  /** A base is extended by backends: it gets key types only, no adapter, no column in MAPPINGS.md. */
+  kind: 'backend' | 'base';
   path: string;
+  /** Spec files it was resolved from, parents first (a spec that extends nothing: its own file). */
+  chain: string[];
   description: string;
   targets: TargetDecl[];
   events: ResolvedEvent[];
@@ -71,8 +76,8 @@ export function loadDerived(root: string): DerivedDecl[] {
   return Object.entries(doc.values).map(([name, decl]) => ({ name, ...decl, keyed: decl.keyed === true }));
 }
 
-function pointerEscape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+function failAt(spec: string, pointer: string, backend: string, event: string, message: string): never {
+  throw new GenError(`${spec}#${pointer}: backend "${backend}", event "${event}": ${message}`);
 }
 
 function fail(spec: string, pointer: string, backend: string, event: string, message: string): never {
@@ -128,11 +133,6 @@ function accessorFor(tree: FieldNode, scope: string, path: string): { expr: stri
 }
 
 export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl[], toolRoot = root): ResolvedSpec[] {
-  const dir = join('schema', 'backends');
-  const metaSchema = JSON.parse(readFileSync(join(toolRoot, dir, 'mapping.schema.json'), 'utf8')) as JsonSchema;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const validateSpec = ajv.compile<any>(metaSchema);
-  const files = readdirSync(join(root, dir)).filter((n) => n.endsWith('.mapping.json')).sort();
   const trees = new Map(model.events.map((e) => [e.eventType, buildFieldTree(model.bundle, e.bundled)]));
   const derivedByName = new Map(derived.map((d) => [d.name, d]));
 
@@ -142,89 +142,94 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
     if (d.scope !== '$' && !findNode(tree, d.scope)) throw new GenError(`schema/derived.json#/values/${d.name}: scope "${d.scope}" does not exist in event "${d.event}"`);
   }
 
-  return files.map((file) => {
-    const specPath = join(dir, file);
-    let spec: any;
-    try {
-      spec = JSON.parse(readFileSync(join(root, specPath), 'utf8'));
-    } catch (error) {
-      throw new GenError(`${specPath}: not valid JSON: ${(error as Error).message}`);
-    }
-    if (!validateSpec(spec)) {
-      const first = validateSpec.errors![0];
-      throw new GenError(`${specPath}#${first.instancePath}: violates schema/backends/mapping.schema.json: ${first.message}${first.params && 'additionalProperty' in first.params ? ` ("${first.params.additionalProperty}")` : ''}`);
-    }
-    const backend = spec.backend as string;
-    if (file !== `${backend}.mapping.json`) throw new GenError(`${specPath}#/backend: backend "${backend}" must match the file name ${file}`);
-
-    const targets: TargetDecl[] = Object.entries(spec.targets as Record<string, any>).map(([name, t]) => ({ name, scope: t.scope ?? '$', ...t, constants: t.constants ?? {}, runtime: t.runtime ?? {} }));
+  const flat = loadFlatSpecs(root, toolRoot);
+  // A broken inherited rule is reported for the spec that wrote it, whichever child meets it first.
+  const writer = new Map(flat.map((f) => [f.path, f.name]));
+  return flat.map((spec) => {
+    const backend = spec.name;
+    const isBase = spec.kind === 'base';
+    const targets: TargetDecl[] = [...spec.targets].map(([name, t]) => {
+      if (!t.description) throw new GenError(`${t.origin.file}#${t.origin.pointer}: backend "${backend}": target "${name}" needs a description`);
+      return { name, description: t.description, scope: t.scope ?? '$', where: t.where, maxValueLength: t.maxValueLength, maxKeyLength: t.maxKeyLength, constants: t.constants ?? {}, runtime: t.runtime ?? {} };
+    });
+    if (targets.length === 0) throw new GenError(`${spec.path}#/targets: backend "${backend}" declares no target`);
     const targetByName = new Map(targets.map((t) => [t.name, t]));
 
-    for (const eventType of Object.keys(spec.events)) {
-      if (!trees.has(eventType)) fail(specPath, `/events/${pointerEscape(eventType)}`, backend, eventType, `unknown event type (known: ${[...trees.keys()].join(', ')})`);
+    for (const [eventType, entry] of spec.events) {
+      if (!trees.has(eventType)) fail(entry.origin.file, entry.origin.pointer, backend, eventType, `unknown event type (known: ${[...trees.keys()].join(', ')})`);
     }
 
-    const events: ResolvedEvent[] = model.events.map((event) => {
+    const events: ResolvedEvent[] = model.events.flatMap((event) => {
       const tree = trees.get(event.eventType)!;
       const leaves = leavesOf(tree);
-      const entry = spec.events[event.eventType];
-      const base = `/events/${pointerEscape(event.eventType)}`;
-      if (!entry) fail(specPath, base, backend, event.eventType, `event is neither mapped nor ignored (add it under "events" with "fields" and "ignore")`);
+      const entry = spec.events.get(event.eventType);
+      if (!entry && isBase) return [];
+      if (!entry) fail(spec.path, `/events/${pointerEscape(event.eventType)}`, backend, event.eventType, `event is neither mapped nor ignored (add it under "events" with "fields" and "ignore")`);
       const covering: string[] = [];
       const used: string[] = [];
 
-      const rules: ResolvedRule[] = (entry.fields as any[]).map((rule, index) => {
-        const pointer = `${base}/fields/${index}`;
+      const rules: ResolvedRule[] = entry.fields.map((rule) => {
+        const { file, pointer } = rule.origin;
+        // eslint-disable-next-line no-inner-declarations
+        function fail(at: string, pointerAt: string, _backend: string, eventType: string, message: string): never {
+          return failAt(at, pointerAt, writer.get(at) ?? backend, eventType, message);
+        }
         const target = targetByName.get(rule.target);
-        if (!target) fail(specPath, `${pointer}/target`, backend, event.eventType, `unknown target "${rule.target}" (declared: ${targets.map((t) => t.name).join(', ')})`);
-        if (target.scope !== '$' && !findNode(tree, target.scope)) fail(specPath, `/targets/${pointerEscape(target.name)}/scope`, backend, event.eventType, `target scope "${target.scope}" does not exist in this event`);
-        if (rule.transform && !(TRANSFORMS as readonly string[]).includes(rule.transform)) fail(specPath, `${pointer}/transform`, backend, event.eventType, `unknown transform "${rule.transform}"`);
+        if (!target) fail(file, `${pointer}/target`, backend, event.eventType, `unknown target "${rule.target}" (declared: ${targets.map((t) => t.name).join(', ')})`);
+        if (target.scope !== '$' && !findNode(tree, target.scope)) fail(file, `/targets/${pointerEscape(target.name)}/scope`, backend, event.eventType, `target scope "${target.scope}" does not exist in this event`);
+        if (rule.transform && !(TRANSFORMS as readonly string[]).includes(rule.transform)) fail(file, `${pointer}/transform`, backend, event.eventType, `unknown transform "${rule.transform}"`);
         let accessor: string;
         let keyed: boolean;
         let source: ResolvedRule['source'];
         if (rule.path !== undefined) {
-          const path = rule.path as string;
-          if (path !== '$' && !findNode(tree, path)) fail(specPath, `${pointer}/path`, backend, event.eventType, `field "${path}" does not exist in ${event.path}`);
-          if (!isWithin(path, target.scope)) fail(specPath, `${pointer}/path`, backend, event.eventType, `field "${path}" lies outside target "${target.name}"'s scope "${target.scope}"`);
+          const path = rule.path;
+          if (path !== '$' && !findNode(tree, path)) fail(file, `${pointer}/path`, backend, event.eventType, `field "${path}" does not exist in ${event.path}`);
+          if (!isWithin(path, target.scope)) fail(file, `${pointer}/path`, backend, event.eventType, `field "${path}" lies outside target "${target.name}"'s scope "${target.scope}"`);
           try {
             ({ expr: accessor, keyed } = accessorFor(tree, target.scope, path));
           } catch (error) {
-            fail(specPath, `${pointer}/path`, backend, event.eventType, (error as Error).message);
+            fail(file, `${pointer}/path`, backend, event.eventType, (error as Error).message);
           }
           covering.push(path);
           source = { kind: 'path', path };
         } else {
-          const decl = derivedByName.get(rule.derived);
-          if (!decl) fail(specPath, `${pointer}/derived`, backend, event.eventType, `unknown derived value "${rule.derived}" (declared in schema/derived.json: ${[...derivedByName.keys()].join(', ')})`);
-          if (decl.event !== event.eventType) fail(specPath, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" belongs to event "${decl.event}"`);
-          if (decl.scope !== target.scope) fail(specPath, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" has scope "${decl.scope}" but target "${target.name}" has scope "${target.scope}"`);
+          const decl = derivedByName.get(rule.derived!);
+          if (!decl) fail(file, `${pointer}/derived`, backend, event.eventType, `unknown derived value "${rule.derived}" (declared in schema/derived.json: ${[...derivedByName.keys()].join(', ')})`);
+          if (decl.event !== event.eventType) fail(file, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" belongs to event "${decl.event}"`);
+          if (decl.scope !== target.scope) fail(file, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" has scope "${decl.scope}" but target "${target.name}" has scope "${target.scope}"`);
           accessor = `derived.${decl.name}(s, ctx)`;
           keyed = decl.keyed;
           source = { kind: 'derived', name: decl.name };
         }
-        const hasKeyPlaceholder = (rule.key as string).includes('{key}');
-        if (keyed && !hasKeyPlaceholder) fail(specPath, `${pointer}/key`, backend, event.eventType, `the value is keyed (a map or keyed derived value), so key "${rule.key}" must contain {key}`);
-        if (!keyed && hasKeyPlaceholder) fail(specPath, `${pointer}/key`, backend, event.eventType, `key "${rule.key}" has {key} but the value is not keyed`);
+        const hasKeyPlaceholder = rule.key.includes('{key}');
+        if (keyed && !hasKeyPlaceholder) fail(file, `${pointer}/key`, backend, event.eventType, `the value is keyed (a map or keyed derived value), so key "${rule.key}" must contain {key}`);
+        if (!keyed && hasKeyPlaceholder) fail(file, `${pointer}/key`, backend, event.eventType, `key "${rule.key}" has {key} but the value is not keyed`);
         if (!used.includes(target.name)) used.push(target.name);
-        return { target: target.name, key: rule.key, keyed, source, transform: rule.transform, unit: rule.unit, note: rule.note, accessor, pointer };
+        return { target: target.name, key: rule.key, keyed, source, transform: rule.transform, unit: rule.unit, note: rule.note, accessor, pointer: `${file}#${pointer}` };
       });
 
-      const ignored = (entry.ignore as any[]).map((item, index) => {
-        const pointer = `${base}/ignore/${index}`;
-        if (item.path !== '$' && !findNode(tree, item.path)) fail(specPath, `${pointer}/path`, backend, event.eventType, `ignored field "${item.path}" does not exist in ${event.path}`);
+      const ignored = entry.ignore.map((item) => {
+        const { file, pointer } = item.origin;
+        // eslint-disable-next-line no-inner-declarations
+        function fail(at: string, pointerAt: string, _backend: string, eventType: string, message: string): never {
+          return failAt(at, pointerAt, writer.get(at) ?? backend, eventType, message);
+        }
+        if (item.path !== '$' && !findNode(tree, item.path)) fail(file, `${pointer}/path`, backend, event.eventType, `ignored field "${item.path}" does not exist in ${event.path}`);
         covering.push(item.path);
-        return { path: item.path as string, reason: item.reason as string, pointer };
+        return { path: item.path, reason: item.reason, pointer: `${file}#${pointer}` };
       });
 
-      for (const leaf of leaves) {
-        const covered = covering.some((c) => c === '$' || isWithin(leaf.path, c));
-        if (!covered) fail(specPath, `${base}`, backend, event.eventType, `field "${leaf.path}" (from ${event.path}) is neither mapped nor ignored; add a rule under "fields" or an entry under "ignore" with a reason`);
+      if (!isBase) {
+        for (const leaf of leaves) {
+          const covered = covering.some((c) => c === '$' || isWithin(leaf.path, c));
+          if (!covered) fail(spec.path, entry.origin.pointer, backend, event.eventType, `field "${leaf.path}" (from ${event.path}) is neither mapped nor ignored; add a rule under "fields" or an entry under "ignore" with a reason`);
+        }
       }
-      return { eventType: event.eventType, typeName: event.typeName, rules, ignored, targets: used, leaves };
+      return [{ eventType: event.eventType, typeName: event.typeName, rules, ignored, targets: used, leaves }];
     });
 
-    checkNames(specPath, backend, targets, events);
-    return { backend, path: specPath, description: spec.description, targets, events };
+    checkNames(spec.path, backend, targets, events);
+    return { backend, kind: spec.kind, path: spec.path, chain: spec.chain, description: spec.description, targets, events };
   });
 }
 

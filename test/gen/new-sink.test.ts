@@ -2,16 +2,16 @@
  * `pnpm new-sink demo-sink` in a temporary copy of the project yields a sink that generates, type-checks and passes
  * the sink conformance suite; bad and existing names are refused.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../helpers/project-copy.js';
 import { requireSample } from '../helpers/paths.js';
+import { runAsync } from '../helpers/run-async.js';
 
 let dir: string;
 const pnpmScript = (...args: string[]) =>
-  spawnSync(join(dir, 'node_modules', '.bin', args[0]), args.slice(1), { cwd: dir, encoding: 'utf8', env: { ...process.env, CLAWLOOP_SAMPLE: requireSample(), NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 300_000 });
+  runAsync(join(dir, 'node_modules', '.bin', args[0]), args.slice(1), { cwd: dir, env: { ...process.env, CLAWLOOP_SAMPLE: requireSample(), NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 300_000 });
 const tsx = (...args: string[]) => pnpmScript('tsx', ...args);
 
 beforeAll(() => {
@@ -20,8 +20,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pnpm new-sink', () => {
-  it('scaffolds demo-sink: gen passes, the project type-checks, the conformance suite passes', () => {
-    const scaffold = tsx('scripts/new-sink.ts', 'demo-sink');
+  it('scaffolds demo-sink: gen passes, the project type-checks, the conformance suite passes', async () => {
+    const scaffold = await tsx('scripts/new-sink.ts', 'demo-sink');
     expect(scaffold.status, scaffold.stderr).toBe(0);
     expect(scaffold.stdout).toContain('schema/backends/demo-sink.mapping.json');
 
@@ -29,11 +29,11 @@ describe('pnpm new-sink', () => {
     expect(readFileSync(join(dir, 'src', 'sinks', 'registry.ts'), 'utf8')).toContain("'demo-sink': {");
     expect(readFileSync(join(dir, 'generated', 'MAPPINGS.md'), 'utf8')).toContain('| demo-sink |');
 
-    const check = tsx('scripts/gen.ts', '--check');
+    const check = await tsx('scripts/gen.ts', '--check');
     expect(check.status, check.stderr).toBe(0);
-    const typecheck = pnpmScript('tsc', '--noEmit', '-p', 'tsconfig.json');
+    const typecheck = await pnpmScript('tsc', '--noEmit', '-p', 'tsconfig.json');
     expect(typecheck.status, typecheck.stdout).toBe(0);
-    const tests = pnpmScript('vitest', 'run', 'test/conformance/demo-sink.test.ts');
+    const tests = await pnpmScript('vitest', 'run', 'test/conformance/demo-sink.test.ts');
     expect(tests.status, tests.stdout + tests.stderr).toBe(0);
     expect(tests.stdout).toMatch(/Tests\s+4 passed/);
   }, 600_000);
@@ -43,8 +43,8 @@ describe('pnpm new-sink', () => {
     ['a built-in sink', 'report', 'sink "report" already exists'],
     ['a bad name', 'My_Sink', '"My_Sink" is not a sink name'],
     ['a reserved name', 'core', '"core" is reserved'],
-  ])('refuses %s', (_what, name, message) => {
-    const result = tsx('scripts/new-sink.ts', name);
+  ])('refuses %s', async (_what, name, message) => {
+    const result = await tsx('scripts/new-sink.ts', name);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
   });

@@ -6,7 +6,7 @@ import { buildFieldTree, type FieldNode, type SchemaModel } from '../schema-mode
 import type { Render } from '../templates.js';
 
 function inputsOf(spec: ResolvedSpec): string[] {
-  return ['schema/events/*.schema.json', 'schema/derived.json', spec.path];
+  return ['schema/events/*.schema.json', 'schema/derived.json', ...spec.chain];
 }
 
 export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: Render): GeneratedFile[] {
@@ -60,7 +60,10 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
       };
     }),
     events: mappingEvents,
+    base: spec.kind === 'base',
   });
+  // A base has no sink: its key types are what the shared code that serves every extending backend is written against.
+  if (spec.kind === 'base') return [{ path: `generated/${spec.backend}/mapping.gen.ts`, content: mapping }];
 
   const scopes: Array<{ key: string; fnName: string; scope: string; where?: string; eventTypeName: string; itemType: string; loop: string[] }> = [];
   const scopeFnFor = (eventType: string, typeName: string, targetName: string): string => {

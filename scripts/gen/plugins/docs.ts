@@ -51,7 +51,7 @@ export function generateMappingsDoc(model: SchemaModel, specs: ResolvedSpec[], r
     }))
     .filter((b) => b.rows.length > 0);
   const content = render('MAPPINGS.md.hbs', {
-    header: header(['schema/events/*.schema.json', 'schema/derived.json', ...specs.map((s) => s.path)], 'templates/MAPPINGS.md.hbs', '<!--').trimEnd(),
+    header: header(['schema/events/*.schema.json', 'schema/derived.json', ...[...new Set(specs.flatMap((s) => s.chain))].sort()], 'templates/MAPPINGS.md.hbs', '<!--').trimEnd(),
     backendHeader: specs.map((s) => s.backend).join(' | '),
     backendRule: specs.map(() => '---|').join(''),
     events,

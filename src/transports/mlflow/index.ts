@@ -5,9 +5,7 @@
  * episodes as traces with reward assessments. MLflow's REST API, no Python needed. Independent runs are written side
  * by side; replaying a run again finds its runs by tag and sends only what the server lacks.
  */
-import { createMlflowAdapter, type MlflowMapped, type MlflowTransport } from '../../../generated/mlflow/adapter.gen.js';
-import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
-import type { EpisodeEvent } from '../../../generated/types.gen.js';
+import { createMlflowAdapter, type MlflowEpisode, type MlflowMapped, type MlflowTransport } from '../../../generated/mlflow/adapter.gen.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { Sink } from '../../core/sink.js';
@@ -197,7 +195,7 @@ export class MlflowTransportImpl implements MlflowTransport {
     // A parent flush that failed on its timer fails this batch, so the hub retries (the points are still queued).
     this.curve.throwFailure();
     const jobs: Promise<void>[] = [];
-    const episodes: Array<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }> = [];
+    const episodes: MlflowEpisode[] = [];
     // One write per iteration run and batch: an iteration and its evolution entry share one log-batch.
     const writes = new Map<RunState, Map<number, { startedAt: number; write: IterationWrite; createTags: KeyValue[]; stored: Array<() => void> }>>();
     const writeFor = (state: RunState, iteration: number, startedAt: number) => {
@@ -229,7 +227,7 @@ export class MlflowTransportImpl implements MlflowTransport {
           const rows = state.episodes.get(m.event.iteration) ?? new Map<string, unknown>();
           rows.set(m.event.episode.id, m['episode.summary']);
           state.episodes.set(m.event.iteration, rows);
-          episodes.push({ event: m.event, assessments: m.assessments });
+          episodes.push(m);
           break;
         }
         case 'iteration': {
@@ -278,7 +276,7 @@ export class MlflowTransportImpl implements MlflowTransport {
     else await this.curve.flushFull(client);
   }
 
-  private async sendTraces(client: MlflowClient, episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>): Promise<void> {
+  private async sendTraces(client: MlflowClient, episodes: readonly MlflowEpisode[]): Promise<void> {
     if (!this.traces) {
       const created = this.registry.experimentId().then((id) => MlflowTraces.create(this.client, id, this.name, this.env));
       this.traces = created;

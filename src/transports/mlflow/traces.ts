@@ -1,15 +1,14 @@
 /**
- * Episodes as MLflow traces: the otel sink's span mapping (generated/otel), exported over OTLP/protobuf to the
- * tracking server's /v1/traces with `x-mlflow-experiment-id`, then reward signals as feedback assessments on the trace
+ * Episodes as MLflow traces: the span tree the mlflow spec inherits from otel.mapping.json (mapped by mlflow's own
+ * generated adapter), exported over OTLP/protobuf to the tracking server's /v1/traces with `x-mlflow-experiment-id`, then reward signals as feedback assessments on the trace
  * (created once per name: a re-sent episode does not add a second assessment). One request asks which of a batch's
  * traces the server already holds and with which assessments; stored traces are not exported again, and the missing
  * assessments (MLflow creates them one per request) go out side by side.
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
-import { mapOtelEvent } from '../../../generated/otel/adapter.gen.js';
-import type { EpisodeEvent } from '../../../generated/types.gen.js';
-import { DerivedContext } from '../../core/derived-context.js';
+import type { MlflowEpisode } from '../../../generated/mlflow/adapter.gen.js';
 import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
+import type { EpisodeEvent } from '../../../generated/types.gen.js';
 import { fieldEntries } from '../../core/mapping-runtime.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
@@ -30,8 +29,6 @@ interface TraceInfo {
 const INFO_BATCH = 100;
 
 export class MlflowTraces {
-  private readonly ctx = new DerivedContext();
-
   private constructor(
     private readonly client: MlflowClient,
     private readonly exporter: SpanExporter,
@@ -55,7 +52,7 @@ export class MlflowTraces {
     return `tr-${episodeSpanIds(event.run_id, event.episode.id).traceId}`;
   }
 
-  async send(client: MlflowClient, episodes: ReadonlyArray<{ event: EpisodeEvent; assessments: MlflowFields<'assessments'> }>, what: string): Promise<void> {
+  async send(client: MlflowClient, episodes: readonly MlflowEpisode[], what: string): Promise<void> {
     const stored = await this.storedTraces(client, episodes.map(({ event }) => MlflowTraces.traceId(event)));
     // A trace whose root span arrived is complete (OK or ERROR); one still IN_PROGRESS is sent again.
     const missing = episodes.filter(({ event }) => {
@@ -63,12 +60,7 @@ export class MlflowTraces {
       return state === undefined || state === 'IN_PROGRESS' || state === 'STATE_UNSPECIFIED';
     });
     const spans = this.assembler.spans(
-      missing.map(({ event }) => {
-        this.ctx.observe(event);
-        const m = mapOtelEvent(event, this.ctx);
-        this.ctx.release(event);
-        return m.type === 'episode' ? { event, episode: { episode: m['span.episode'], evaluation: m['event.evaluation'], llm: m['span.llm'], tool: m['span.tool'] } } : { event };
-      }),
+      missing.map((m) => ({ event: m.event, episode: { episode: m['span.episode'], evaluation: m['event.evaluation'], llm: m['span.llm'], tool: m['span.tool'] } })),
     );
     await exportSpans(this.exporter, spans, `${what} traces`);
     await settleAll(episodes.flatMap(({ event, assessments }) => this.assess(client, event, assessments, stored.get(MlflowTraces.traceId(event)))));

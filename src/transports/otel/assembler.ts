@@ -6,7 +6,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import type { OtelFields } from '../../../generated/otel/mapping.gen.js';
+import type { SpanTreeFields } from '../../../generated/span-tree/mapping.gen.js';
 import type { CanonicalEvent } from '../../../generated/types.gen.js';
 import type { Fields } from '../../core/mapping-runtime.js';
 import type { OtlpConfig } from './config.js';
@@ -35,13 +35,13 @@ export class SpanAssembler {
     private readonly makeResource: (attributes: Attributes) => Resource,
     private readonly config: Pick<OtlpConfig, 'serviceName' | 'resourceAttributes' | 'maxAttributeLength'>,
     /** Resource attributes of a run, beyond service.name and OTEL_RESOURCE_ATTRIBUTES (each backend's spec declares them). */
-    private readonly runResource: (runId: string, bench: string | undefined) => Fields = (runId) => ({ 'clawloop.run.id': runId }) satisfies OtelFields<'resource'>,
+    private readonly runResource: (runId: string, bench: string | undefined) => Fields = (runId) => ({ 'clawloop.run.id': runId }) satisfies SpanTreeFields<'resource'>,
   ) {}
 
   private run(runId: string, bench?: string): RunState {
     let state = this.runs.get(runId);
     if (!state) {
-      const service: OtelFields<'resource'> = { 'service.name': this.config.serviceName };
+      const service: SpanTreeFields<'resource'> = { 'service.name': this.config.serviceName };
       state = { resource: this.makeResource({ ...service, ...this.config.resourceAttributes, ...this.runResource(runId, bench) } as Attributes) };
       this.runs.set(runId, state);
     }

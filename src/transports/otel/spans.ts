@@ -8,7 +8,7 @@ import { SpanKind, SpanStatusCode, TraceFlags, type Attributes, type SpanContext
 import type { InstrumentationScope } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
-import { OTEL_TARGETS, type OtelFields } from '../../../generated/otel/mapping.gen.js';
+import { SPAN_TREE_TARGETS, type SpanTreeFields } from '../../../generated/span-tree/mapping.gen.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../../../generated/types.gen.js';
 import { stepOf } from '../../core/derived.js';
 import { episodeTraceId, iterationTraceId, spanId } from '../../core/ids.js';
@@ -137,7 +137,7 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
     end = Math.max(end, typeof e === 'number' ? e : s + e.ms / 1000);
     const failed = call.success === false;
     const message = call.error ?? 'tool call failed';
-    const exception: OtelFields<'event.exception'> = { ...OTEL_TARGETS['event.exception'].constants, 'exception.message': message };
+    const exception: SpanTreeFields<'event.exception'> = { ...SPAN_TREE_TARGETS['event.exception'].constants, 'exception.message': message };
     spans.push(readable({
       name: `tool:${call.name}`,
       traceId: ids.traceId, spanId: ids.tool(i, call.id), parentSpanId: ids.llm(i), start: s, end: e,
