@@ -3,7 +3,9 @@
  * bench/mlflow-replay-child.ts, optionally under `node --cpu-prof`) into a real MLflow behind a request recorder, and prints the requests,
  * bytes and server time per endpoint, the replay's wall and CPU time, the server's CPU time and whether it completed.
  *
- *   pnpm exec tsx bench/mlflow-profile.ts [--iterations 200] [--episodes 50] [--traces] [--cpu-prof <dir>]
+ *   pnpm exec tsx bench/mlflow-profile.ts [--iterations 200] [--episodes 50] [--traces | --cli] [--cpu-prof <dir>]
+ *
+ * --cli runs `clawloop-sinks replay --sink mlflow` itself (traces and assessments on, every default as a user gets it).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -33,7 +35,7 @@ export interface MlflowReplayProfile {
 }
 
 /** Replays a generated run into `trackingUri` (through a recorder) with the CLI's defaults. */
-export async function profileMlflowReplay(options: { trackingUri: string; serverPid?: number; iterations: number; episodes: number; traces: boolean; cpuProfDir?: string; experiment: string }): Promise<MlflowReplayProfile> {
+export async function profileMlflowReplay(options: { trackingUri: string; serverPid?: number; iterations: number; episodes: number; traces: boolean; cli?: boolean; cpuProfDir?: string; experiment: string }): Promise<MlflowReplayProfile> {
   const sample: CanonicalEvent[] = [];
   for await (const e of openSource('examples/data/toolbench-run', { onProblem: () => {} })) sample.push(e);
   const work = mkdtempSync(join(tmpdir(), 'mlflow-profile-'));
@@ -44,7 +46,9 @@ export async function profileMlflowReplay(options: { trackingUri: string; server
   const node = ['--import', 'tsx', '--import', './bench/cpu-at-exit.ts', ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [])];
   const serverCpuBefore = options.serverPid ? processTreeCpuSeconds(options.serverPid) : 0;
   const started = performance.now();
-  const child = spawn(process.execPath, [...node, 'bench/mlflow-replay-child.ts', input, String(options.traces)], {
+  // The CLI itself (traces on, its defaults), or a child with the CLI's hub settings that can turn traces off.
+  const command = options.cli ? ['src/cli/main.ts', 'replay', input, '--sink', 'mlflow', '--quiet'] : ['bench/mlflow-replay-child.ts', input, String(options.traces)];
+  const child = spawn(process.execPath, [...node, ...command], {
     env: { ...process.env, MLFLOW_TRACKING_URI: recorder.url, MLFLOW_EXPERIMENT_NAME: options.experiment, CPU_AT_EXIT_FILE: cpuFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -79,7 +83,7 @@ export function formatProfile(p: MlflowReplayProfile): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { iterations: { type: 'string', default: '200' }, episodes: { type: 'string', default: '50' }, traces: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, url: { type: 'string' } } });
+  const { values } = parseArgs({ options: { iterations: { type: 'string', default: '200' }, episodes: { type: 'string', default: '50' }, traces: { type: 'boolean', default: false }, cli: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, url: { type: 'string' } } });
   const mlflow = values.url ? undefined : await startMlflow();
   try {
     const profile = await profileMlflowReplay({
@@ -87,7 +91,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       serverPid: mlflow?.child.pid,
       iterations: Number(values.iterations),
       episodes: Number(values.episodes),
-      traces: values.traces,
+      traces: values.traces || values.cli,
+      cli: values.cli,
       cpuProfDir: values['cpu-prof'],
       experiment: `profile-${Date.now()}`,
     });

@@ -289,6 +289,7 @@ export class MlflowTransportImpl implements MlflowTransport {
 
   async flush(): Promise<void> {
     await this.curve.flush();
+    if (this.traces) await (await this.traces).flush();
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,7 @@ import { resolveOtlpConfig } from '../otel/config.js';
 import { createOtlpExporter, exportSpans, loadResources } from '../otel/export.js';
 import { episodeSpanIds } from '../otel/spans.js';
 import type { MlflowClient } from './client.js';
+import { AssessmentQueue, type QueuedAssessment } from './assessment-queue.js';
 import { settleAll } from './settle.js';
 
 export const ASSESSMENT_SOURCE_ID = 'clawloop';
@@ -29,6 +30,8 @@ interface TraceInfo {
 const INFO_BATCH = 100;
 
 export class MlflowTraces {
+  private readonly assessments = new AssessmentQueue();
+
   private constructor(
     private readonly client: MlflowClient,
     private readonly exporter: SpanExporter,
@@ -63,7 +66,14 @@ export class MlflowTraces {
       missing.map((m) => ({ event: m.event, episode: { episode: m['span.episode'], evaluation: m['event.evaluation'], llm: m['span.llm'], tool: m['span.tool'] } })),
     );
     await exportSpans(this.exporter, spans, `${what} traces`);
-    await settleAll(episodes.flatMap(({ event, assessments }) => this.assess(client, event, assessments, stored.get(MlflowTraces.traceId(event)))));
+    // The traces are stored: their assessments go out behind them (see assessment-queue.ts).
+    this.assessments.add(episodes.flatMap(({ event, assessments }) => this.assess(event, assessments, stored.get(MlflowTraces.traceId(event)))));
+    await this.assessments.waitBelow(undefined, undefined, client.signal);
+  }
+
+  /** Waits until every queued assessment is stored. */
+  async flush(): Promise<void> {
+    await this.assessments.drain();
   }
 
   /** The batch's traces the server holds, with their assessments (one request per 100 ids). */
@@ -81,7 +91,7 @@ export class MlflowTraces {
     return out;
   }
 
-  private assess(client: MlflowClient, event: EpisodeEvent, fields: MlflowFields<'assessments'>, stored: TraceInfo | undefined): Array<Promise<unknown>> {
+  private assess(event: EpisodeEvent, fields: MlflowFields<'assessments'>, stored: TraceInfo | undefined): QueuedAssessment[] {
     const traceId = MlflowTraces.traceId(event);
     const existing = new Set((stored?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name));
     const signals = event.episode.summary.signals;
@@ -89,7 +99,8 @@ export class MlflowTraces {
       .filter((e): e is [string, number] => typeof e[1] === 'number' && !existing.has(e[0]))
       .map(([name, value]) => {
         const signal = signals[name];
-        return client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
+        // The transport's own client, not the hub call's: the request outlives the call that queued it.
+        const post = () => this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
           assessment: {
             assessment_name: name,
             trace_id: traceId,
@@ -99,10 +110,15 @@ export class MlflowTraces {
             metadata: { run_id: event.run_id, iteration: String(event.iteration), episode_id: event.episode.id, ...(signal ? { confidence: String(signal.confidence) } : {}) },
           },
         });
+        return { key: `${traceId}\u0000${name}`, post };
       });
   }
 
   async close(): Promise<void> {
-    await this.exporter.shutdown();
+    try {
+      await this.assessments.drain();
+    } finally {
+      await this.exporter.shutdown();
+    }
   }
 }

@@ -1,0 +1,105 @@
+/**
+ * Reward assessments posted behind their traces. MLflow creates assessments one per request, and its sqlite store
+ * writes them one at a time (a few ms each), so a batch of 100 episodes takes a few hundred requests: more than one
+ * hub call should wait for on a loaded server. They go out here, a few at a time (leaving the rest of the request
+ * limit to runs, artifacts and spans), while later batches proceed; a batch waits only while the backlog is long
+ * (bounded, so close() never faces more than a short tail), and flush() waits until every one is stored.
+ */
+import pLimit from 'p-limit';
+import { SinkError } from '../../core/errors.js';
+
+export interface AssessmentQueueOptions {
+  /** Assessment requests in flight at once. @default 4 */
+  concurrency?: number;
+  /** Backlog above which a batch waits (up to `maxWaitMs`) before it returns. @default 1000 */
+  maxBacklog?: number;
+  /** Longest a batch waits for the backlog, kept under the hub's call time limit. @default 10000 */
+  maxWaitMs?: number;
+  /** First and longest pause before a failed request is tried again. */
+  retryMs?: { first: number; max: number };
+}
+
+/** One request to make, keyed so that the same assessment queued twice (a re-sent batch) is made once. */
+export interface QueuedAssessment {
+  key: string;
+  post: () => Promise<unknown>;
+}
+
+export class AssessmentQueue {
+  private readonly limit;
+  private readonly known = new Set<string>();
+  private pending = 0;
+  private readonly waiters = new Set<() => void>();
+  private failures: string[] = [];
+  private readonly options: Required<AssessmentQueueOptions>;
+
+  constructor(options: AssessmentQueueOptions = {}) {
+    this.options = { concurrency: 4, maxBacklog: 1000, maxWaitMs: 10_000, retryMs: { first: 500, max: 30_000 }, ...options };
+    this.limit = pLimit(this.options.concurrency);
+  }
+
+  get backlog(): number {
+    return this.pending;
+  }
+
+  /** Queues the assessments not queued before; returns at once. */
+  add(items: readonly QueuedAssessment[]): void {
+    for (const item of items) {
+      if (this.known.has(item.key)) continue;
+      this.known.add(item.key);
+      this.pending += 1;
+      void this.limit(() => this.attempt(item)).finally(() => {
+        this.pending -= 1;
+        for (const wake of this.waiters) wake();
+      });
+    }
+  }
+
+  /** Posts one assessment, trying again after busy or outage failures; a refused one is recorded. */
+  private async attempt(item: QueuedAssessment): Promise<void> {
+    for (let pause = this.options.retryMs.first; ; pause = Math.min(pause * 2, this.options.retryMs.max)) {
+      try {
+        await item.post();
+        return;
+      } catch (error) {
+        const retryable = error instanceof SinkError ? error.retryable : true;
+        if (!retryable) {
+          // Not known any more: a later batch carrying the same episode may try it again.
+          this.known.delete(item.key);
+          this.failures.push((error as Error).message);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random() / 2)));
+      }
+    }
+  }
+
+  /** Waits while more than `backlog` are pending, at most `maxWaitMs` (or until `signal` aborts). */
+  async waitBelow(backlog = this.options.maxBacklog, maxWaitMs = this.options.maxWaitMs, signal?: AbortSignal): Promise<void> {
+    const until = Date.now() + maxWaitMs;
+    while (this.pending > backlog && Date.now() < until && !signal?.aborted) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        };
+        // Woken by every settled request; the timer only bounds the wait (and never overflows on an unbounded one).
+        const timer = setTimeout(done, Math.max(1, Math.min(1000, until - Date.now())));
+        this.waiters.add(done);
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
+  }
+
+  /** Waits until every queued assessment is stored; throws (once) naming the ones the server refused. */
+  async drain(): Promise<void> {
+    await this.waitBelow(0, Number.POSITIVE_INFINITY);
+    const failures = this.failures;
+    this.failures = [];
+    if (failures.length > 0) {
+      throw new SinkError(`${failures.length} assessment(s) refused by MLflow; first: ${failures[0]}`, { retryable: false, kind: 'rejected' });
+    }
+  }
+}
