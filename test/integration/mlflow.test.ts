@@ -184,6 +184,31 @@ describe('mlflow sink → MLflow', () => {
     expect(seen.filter((p) => !/experiments\/get-by-name|runs\/search|traces\/batchGetInfos/.test(p))).toEqual([]);
   });
 
+  it('a replay adds back exactly the assessments that are missing (as after a process killed with some still queued)', async () => {
+    const exp = await experimentId('clawloop-ci');
+    const [victim] = await traces(exp);
+    const lost = victim.assessments![0] as { assessment_name: string; assessment_id?: string };
+    const res = await fetch(`${mlflow.url}/api/3.0/mlflow/traces/${victim.trace_id}/assessments/${lost.assessment_id}`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    const total = async () => (await traces(exp)).reduce((n, t) => n + (t.assessments?.length ?? 0), 0);
+    const before = await total();
+    const posts: string[] = [];
+    const proxy = await startFaultProxy(mlflow.url, (_, path) => {
+      if (path.endsWith('/assessments')) posts.push(path);
+      return 'forward';
+    });
+    try {
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+      expect(code, stderr).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    expect(posts).toEqual([`/api/3.0/mlflow/traces/${victim.trace_id}/assessments`]);
+    expect(await total()).toBe(before + 1);
+    const restored = (await traces(exp)).find((t) => t.trace_id === victim.trace_id)!;
+    expect(restored.assessments!.map((a) => a.assessment_name).sort()).toEqual(victim.assessments!.map((a) => a.assessment_name).sort());
+  });
+
   it('an unchanged file is not uploaded again: the iteration run names the earlier run that holds it', async () => {
     const { events } = await collect(sample);
     // Iteration 1 keeps iteration 0's playbook (as ClawLoop's often does between iterations).
