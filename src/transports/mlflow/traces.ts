@@ -34,6 +34,7 @@ export class MlflowTraces {
 
   private constructor(
     private readonly client: MlflowClient,
+    private readonly experimentId: string,
     private readonly exporter: SpanExporter,
     private readonly assembler: SpanAssembler,
   ) {}
@@ -47,7 +48,7 @@ export class MlflowTraces {
       timeoutMs: client.config.timeoutMs,
     });
     const { resourceFromAttributes } = await loadResources(name);
-    return new MlflowTraces(client, await createOtlpExporter(name, otlp), new SpanAssembler(resourceFromAttributes, otlp));
+    return new MlflowTraces(client, experimentId, await createOtlpExporter(name, otlp), new SpanAssembler(resourceFromAttributes, otlp));
   }
 
   /** MLflow's id of the trace an episode becomes ("tr-" + the OTLP trace id). */
@@ -76,13 +77,13 @@ export class MlflowTraces {
     await this.assessments.drain();
   }
 
-  /** The batch's traces the server holds, with their assessments (one request per 100 ids). */
+  /** The batch's traces this experiment holds, with their assessments (one request per 100 ids). */
   private async storedTraces(client: MlflowClient, ids: readonly string[]): Promise<Map<string, TraceInfo>> {
     const out = new Map<string, TraceInfo>();
     const requests: Array<Promise<void>> = [];
     for (let i = 0; i < ids.length; i += INFO_BATCH) {
       requests.push(
-        client.call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', { trace_ids: ids.slice(i, i + INFO_BATCH) }).then((body) => {
+        client.call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', { trace_ids: ids.slice(i, i + INFO_BATCH), experiment_ids: [this.experimentId] }).then((body) => {
           for (const info of body.trace_infos ?? []) out.set(info.trace_id, info);
         }),
       );
