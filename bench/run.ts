@@ -22,6 +22,7 @@ import { BACKENDS_CACHE } from '../test/integration/servers/process.js';
 import { metricRows, mlflowPython, otelSdkNaive, wandbPython } from './baselines.js';
 import { benchEmit } from './emit.js';
 import { generateRun } from './generate.js';
+import { formatRequestTable, startRequestRecorder, type EndpointStats } from './request-recorder.js';
 import { replayInto, type Throughput } from './throughput.js';
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -48,6 +49,7 @@ const [jaeger, phoenix, mlflow] = await Promise.all([startJaeger(), startPhoenix
 const throughput: Throughput[] = [];
 const baselines: Array<{ name: string; seconds: number; ours: number; ratio: number; note: string }> = [];
 let mlflowRequests = { logBatch: 0, metrics: 0, floor: 0 };
+const mlflowTables: Array<{ traces: boolean; rows: EndpointStats[] }> = [];
 try {
   for (const input of inputs) {
     const run = `${input.label}`;
@@ -56,12 +58,15 @@ try {
     throughput.push(await replayInto(createWandbSink({ dir: mkdtempSync(join(work, 'wandb-')), env: {} }), input.path, run, input.episodes, input.bytes, 'offline run files'));
     throughput.push(await replayInto(await createOtelSink({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp } }), input.path, run, input.episodes, input.bytes, 'Jaeger v2'));
     throughput.push(await replayInto(await createPhoenixSink({ env: { PHOENIX_COLLECTOR_ENDPOINT: phoenix.url, PHOENIX_PROJECT_NAME: `bench-${throughput.length}` } }), input.path, run, input.episodes, input.bytes, 'spans + annotations'));
-    const mlflowSink = createMlflowSink({ env: { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: `bench-${throughput.length}` }, traces: input.episodes < 1000 });
-    throughput.push(await replayInto(mlflowSink, input.path, run, input.episodes, input.bytes, input.episodes < 1000 ? 'runs, metrics, artifacts, traces, assessments' : 'runs, metrics, artifacts (traces off)'));
-    if (input.path === big) {
-      const requests = mlflowSink.transport.client.requests;
-      log('mlflow request count');
-      mlflowRequests = { logBatch: requests.get('/api/2.0/mlflow/runs/log-batch') ?? 0, metrics: 0, floor: 0 };
+    // MLflow behind a request recorder: requests, bytes and server time per endpoint. Traces and assessments on
+    // (the CLI's default) for both inputs; the generated run is also replayed with traces off, the figure the
+    // Python baseline below compares with.
+    for (const traces of input.path === big ? [false, true] : [true]) {
+      const recorder = await startRequestRecorder(mlflow.url);
+      const mlflowSink = createMlflowSink({ env: { MLFLOW_TRACKING_URI: recorder.url, MLFLOW_EXPERIMENT_NAME: `bench-${throughput.length}` }, traces });
+      throughput.push(await replayInto(mlflowSink, input.path, run, input.episodes, input.bytes, traces ? 'runs, metrics, artifacts, traces, assessments' : 'runs, metrics, artifacts (traces off)'));
+      await recorder.close();
+      if (input.path === big) mlflowTables.push({ traces, rows: recorder.stats() });
     }
   }
 
@@ -70,9 +75,12 @@ try {
   await metricRows(big, rows);
   const metricCount = (await import('node:fs')).readFileSync(rows.mlflow, 'utf8').split('\n').filter(Boolean).reduce((n, l) => n + Object.keys(JSON.parse(l).metrics).length, 0);
   // Each nested iteration run needs its own request (200); the parent's points need ⌈metrics / 1000⌉ more.
+  // The floor: one log-batch per nested iteration run (its metrics and tags together), ⌈n/1000⌉ for the parent's
+  // copy of every point, and one for the parent's params and tags at run start.
   mlflowRequests.metrics = metricCount;
-  mlflowRequests.floor = 200 + Math.ceil(metricCount / 1000);
-  const oursMlflow = throughput.find((t) => t.sink === 'mlflow' && t.input.startsWith('generated'))!.seconds;
+  mlflowRequests.floor = 200 + Math.ceil(metricCount / 1000) + 1;
+  mlflowRequests.logBatch = mlflowTables.find((t) => !t.traces)?.rows.find((r) => r.endpoint === 'POST /api/2.0/mlflow/runs/log-batch')?.requests ?? 0;
+  const oursMlflow = throughput.find((t) => t.sink === 'mlflow' && t.input.startsWith('generated') && t.note?.includes('traces off'))!.seconds;
   const pyMlflow = mlflowPython(venvBin(BACKENDS_CACHE, MLFLOW, 'python'), mlflow.url, rows.mlflow);
   baselines.push({ name: 'Python mlflow client, log_metrics per iteration', seconds: pyMlflow, ours: oursMlflow, ratio: pyMlflow / oursMlflow, note: 'ours also writes nested runs, tags and JSON artifacts' });
   const oursWandb = throughput.find((t) => t.sink === 'wandb' && t.input.startsWith('generated'))!.seconds;
@@ -93,7 +101,7 @@ const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'rss
 const rss = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { events?: number; maxRssMb?: number };
 
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
-const results = { machine, emit, throughput, baselines, mlflowRequests, rss: { inputBytes: hugeInfo.bytes, ...rss } };
+const results = { machine, emit, throughput, baselines, mlflowRequests, mlflowTables, rss: { inputBytes: hugeInfo.bytes, ...rss } };
 const dir = join('bench', 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -115,8 +123,9 @@ const md = [
   '|---|---|---|---|---|',
   ...baselines.map((b) => `| ${b.name} | ${f(b.seconds)} | ${f(b.ours)} | ×${f(b.ratio)} | ${b.note} |`),
   '',
-  `MLflow log-batch requests for the generated run: ${mlflowRequests.logBatch} for ${mlflowRequests.metrics} metric points per target run (floor: one per nested run + ⌈n/1000⌉ for the parent = ${mlflowRequests.floor}).`,
+  `MLflow log-batch requests for the generated run: ${mlflowRequests.logBatch} for ${mlflowRequests.metrics} metric points per target run; floor ${mlflowRequests.floor} (one per nested run + ⌈n/1000⌉ for the parent + 1 for its params and tags): ×${f(mlflowRequests.logBatch / mlflowRequests.floor)} the floor.`,
   '',
+  ...mlflowTables.flatMap((t) => [`MLflow requests per endpoint, generated 200×50 run, traces ${t.traces ? 'on' : 'off'} (server ms = the server's answer time seen at a loopback recorder):`, '', ...formatRequestTable(t.rows), '']),
   `Peak RSS streaming ${f(hugeInfo.bytes / 2 ** 30)} GB (${rss.events ?? '?'} events) into the report sink: ${f(rss.maxRssMb ?? NaN, 0)} MB.`,
   '',
 ].join('\n');

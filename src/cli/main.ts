@@ -27,6 +27,11 @@ function sinkOptions(command: Command, mode: 'replay' | 'live' = 'live'): Comman
   }
   return command
     .option('--retry-for <ms>', 'how long one batch is retried while its backend refuses or is busy (replays can afford to wait)', '600000')
+    // The expensive parts of some sinks, named after what they send; all on by default (a replay completes anyway).
+    .option('--no-mlflow-traces', 'mlflow: do not send episodes as traces (nor their assessments); runs, metrics and artifacts only')
+    .option('--no-mlflow-assessments', 'mlflow: send traces without the reward assessments (one request each)')
+    .option('--no-phoenix-annotations', 'phoenix: send spans only, without the reward annotations')
+    .option('--no-wandb-tables', 'wandb: no episodes table per iteration (metrics, config and summary only)')
     .option('--spool <dir>', 'durable spool: keep events on disk until each sink acknowledged them; a later run on the same dir delivers what is pending')
     .option('-q, --quiet', 'no progress, no notes and no console sink lines; problems and the summary still print');
 }

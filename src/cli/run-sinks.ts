@@ -18,6 +18,17 @@ export interface SinkFlags {
   quiet?: boolean;
   spool?: string;
   retryFor?: string;
+  /** Per-sink switches for the expensive parts (commander's --no-… flags: false when switched off). */
+  mlflowTraces?: boolean;
+  mlflowAssessments?: boolean;
+  phoenixAnnotations?: boolean;
+  wandbTables?: boolean;
+}
+
+/** The per-sink switches as sink options ('off' when switched off). */
+function switches(flags: SinkFlags): Record<string, string | undefined> {
+  const off = (on: boolean | undefined) => (on === false ? 'off' : undefined);
+  return { mlflowTraces: off(flags.mlflowTraces), mlflowAssessments: off(flags.mlflowAssessments), phoenixAnnotations: off(flags.phoenixAnnotations), wandbTables: off(flags.wandbTables) };
 }
 
 /** How a session ends: a replay waits while its sinks make progress; watch and serve keep a fixed deadline. */
@@ -65,7 +76,7 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
   const mode = options.mode ?? 'live';
   let sinks: Sink[];
   const names = parseSinkNames(flags.sink);
-  const context: SinkContext = { env: process.env, options: { out: flags.out, quiet: flags.quiet ? 'yes' : undefined } };
+  const context: SinkContext = { env: process.env, options: { out: flags.out, quiet: flags.quiet ? 'yes' : undefined, ...switches(flags) } };
   try {
     sinks = await createSinks(names, context);
   } catch (error) {

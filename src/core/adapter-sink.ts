@@ -5,6 +5,7 @@
  * (Redaction of message content is the hub's `redact` option: it runs once, before any sink.)
  */
 import type { CanonicalEvent } from '../../generated/types.gen.js';
+import { withCallSignal } from './call-signal.js';
 import { DerivedContext } from './derived-context.js';
 import type { HandleOptions, Sink } from './sink.js';
 
@@ -56,7 +57,8 @@ export function createAdapterSink<M>(
       } catch (error) {
         return Promise.reject(error);
       }
-      return transport.send(records, handleOptions);
+      // The call's signal also reaches requests deep inside the transport (src/core/call-signal.ts).
+      return withCallSignal(handleOptions?.signal, () => transport.send(records, handleOptions));
     },
     async flush() {
       await transport.flush?.();

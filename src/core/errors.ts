@@ -52,7 +52,7 @@ export class CallTimeoutError extends Error {
   }
 }
 
-const BUSY_TEXT = /at capacity|overloaded|too many requests|rate.?limit|temporarily unavailable|try again later|server is busy|REQUEST_LIMIT_EXCEEDED|RESOURCE_EXHAUSTED|TEMPORARILY_UNAVAILABLE|DEADLINE_EXCEEDED/i;
+const BUSY_TEXT = /at capacity|overloaded|too many requests|rate.?limit|temporarily unavailable|try again later|server is busy|REQUEST_LIMIT_EXCEEDED|RESOURCE_EXHAUSTED|TEMPORARILY_UNAVAILABLE|DEADLINE_EXCEEDED|database is locked/i;
 
 /** Classifies an HTTP answer by status (and, for 500s that say so, by body text: "at capacity" is busy). */
 export function classifyStatus(status: number, text = ''): FailureKind {

@@ -11,7 +11,10 @@ export { MissingPeerError, OTLP_PEERS, peerInstalled } from '../core/peers.js';
 export interface SinkContext {
   /** Environment to read the backend's own variables from. */
   env: NodeJS.ProcessEnv;
-  /** CLI flags that apply to sinks (`out` for the report; `quiet` mutes the console sink). */
+  /**
+   * CLI flags that apply to sinks (`out` for the report; `quiet` mutes the console sink; `mlflowTraces`,
+   * `mlflowAssessments`, `phoenixAnnotations`, `wandbTables`: 'off' switches that part off).
+   */
   options: Record<string, string | undefined>;
 }
 
@@ -45,7 +48,8 @@ export const SINKS = {
   mlflow: {
     description: 'MLflow: parent run + nested run per iteration, metrics, playbook artifacts, episode traces (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME).',
     peers: OTLP_PEERS,
-    create: async ({ env }) => (await import('../transports/mlflow/index.js')).createMlflowSink({ env }),
+    create: async ({ env, options }) =>
+      (await import('../transports/mlflow/index.js')).createMlflowSink({ env, traces: options.mlflowTraces !== 'off', assessments: options.mlflowAssessments !== 'off' }),
     preflight: async () => (await import('../transports/mlflow/preflight.js')).mlflowPreflight,
   },
   langfuse: {
@@ -57,13 +61,13 @@ export const SINKS = {
   wandb: {
     description: 'Weights & Biases offline run (wandb sync uploads it): ClawLoop WandbSink metrics, config, episodes table (WANDB_PROJECT, WANDB_DIR, WANDB_RUN_ID).',
     peers: [],
-    create: async ({ env }) => (await import('../transports/wandb/index.js')).createWandbSink({ env }),
+    create: async ({ env, options }) => (await import('../transports/wandb/index.js')).createWandbSink({ env, tables: options.wandbTables !== 'off' }),
     preflight: async () => (await import('../transports/wandb/preflight.js')).wandbPreflight,
   },
   phoenix: {
     description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
     peers: OTLP_PEERS,
-    create: async ({ env }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env }),
+    create: async ({ env, options }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env, ...(options.phoenixAnnotations === 'off' ? { annotations: 'off' as const } : {}) }),
     preflight: async () => (await import('../transports/phoenix/preflight.js')).phoenixPreflight,
   },
 } satisfies Record<string, SinkEntry>;

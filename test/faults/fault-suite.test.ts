@@ -91,8 +91,15 @@ async function scenario(name: string, fault: (n: number) => Fault, options: { it
   let duplicated = 0;
   let copies = 0;
   if (options.readBack) {
+    // Jaeger stores what it accepted after a short batching delay; with several calls in flight the batches retried
+    // last may be the first episodes read here, so an incomplete trace is looked up again for a few seconds.
+    const settleBy = performance.now() + 5000;
     for (const e of sent) {
-      const spans = await jaeger.trace(episodeSpanIds(e.run_id, e.episode.id).traceId);
+      let spans = await jaeger.trace(episodeSpanIds(e.run_id, e.episode.id).traceId);
+      while (new Set(spans.map((s) => s.spanID)).size < spansOf(e) && performance.now() < settleBy) {
+        await new Promise((r) => setTimeout(r, 100));
+        spans = await jaeger.trace(episodeSpanIds(e.run_id, e.episode.id).traceId);
+      }
       const distinct = new Set(spans.map((s) => s.spanID)).size;
       if (distinct >= spansOf(e)) delivered += 1;
       duplicated += Math.max(0, distinct - spansOf(e));

@@ -3,17 +3,22 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { join } from 'node:path';
 import { ROOT } from './paths.js';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+/**
+ * Node with tsx as a loader, in one process. Not tsx's own CLI: that runs the program in a child and, on SIGTERM, kills
+ * it with SIGKILL (exit 143) when the child does not confirm the signal within 30 ms, which a loaded machine misses.
+ */
+const NODE = process.execPath;
+const cliArgs = (args: string[]) => ['--import', 'tsx', MAIN, ...args];
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(TSX, [MAIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, cwd: ROOT, timeout: 120_000 });
+  const result = spawnSync(NODE, cliArgs(args), { encoding: 'utf8', env: { ...process.env, ...env }, cwd: ROOT, timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Like runCli, but without blocking this process's event loop (needed when this process also serves, e.g. a fault proxy). */
 export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(TSX, [MAIN, ...args], { env: { ...process.env, ...env }, cwd: ROOT });
+  const child = spawn(NODE, cliArgs(args), { env: { ...process.env, ...env }, cwd: ROOT });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -23,7 +28,7 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promis
 
 /** Starts a long-running CLI command; resolves once stderr matches `ready`. */
 export async function startCli(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}) {
-  const child: ChildProcessWithoutNullStreams = spawn(TSX, [MAIN, ...args], { env: { ...process.env, ...env }, cwd: ROOT });
+  const child: ChildProcessWithoutNullStreams = spawn(NODE, cliArgs(args), { env: { ...process.env, ...env }, cwd: ROOT });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

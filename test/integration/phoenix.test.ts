@@ -12,7 +12,7 @@ import { runCli, runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { requireSample } from '../helpers/paths.js';
-import { freePort } from './servers/process.js';
+import { fetchForReadBack, freePort } from './servers/process.js';
 import { startPhoenix, type Phoenix, type PhoenixSpan } from './servers/phoenix.js';
 
 const sample = requireSample();
@@ -49,7 +49,7 @@ async function annotations(project: string, spanIds: string[], server = phoenix,
   for (const id of spanIds) params.append('span_ids', id);
   // Annotations are queued by Phoenix and attached once their span is ingested (it retries every 10 s): poll.
   for (let i = 0; ; i += 1) {
-    const res = await fetch(`${server.url}/v1/projects/${project}/span_annotations?${params}`);
+    const res = await fetchForReadBack(`${server.url}/v1/projects/${project}/span_annotations?${params}`);
     const data = ((await res.json()) as { data: Annotation[] }).data;
     if (data.length >= expected || i >= 150) return data;
     await new Promise((r) => setTimeout(r, 200));
@@ -140,7 +140,7 @@ describe('phoenix sink → Phoenix', () => {
     // Confirmed synchronously: present at once, no polling.
     const params = new URLSearchParams({ limit: '10000' });
     for (const id of roots) params.append('span_ids', id);
-    const res = await fetch(`${phoenix.url}/v1/projects/sync-annotations/span_annotations?${params}`);
+    const res = await fetchForReadBack(`${phoenix.url}/v1/projects/sync-annotations/span_annotations?${params}`);
     expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(expected);
   });
 

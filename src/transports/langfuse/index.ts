@@ -9,10 +9,11 @@ import { createLangfuseAdapter, type LangfuseMapped, type LangfuseTransport } fr
 import type { LangfuseFields, LangfuseKeys } from '../../../generated/langfuse/mapping.gen.js';
 import { spanId } from '../../core/ids.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
+import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
-import { createOtlpExporter, exportSpans, loadResources } from '../otel/export.js';
+import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../otel/export.js';
 import { attributes, episodeSpanIds, readable } from '../otel/spans.js';
 import { resolveLangfuseConfig, type LangfuseConfig, type LangfuseOptions } from './config.js';
 import { ingest, scoreEvent, type IngestionEvent } from './scores.js';
@@ -48,7 +49,7 @@ export class LangfuseTransportImpl implements LangfuseTransport {
     this.common = { 'langfuse.environment': config.environment, 'langfuse.release': config.release };
   }
 
-  async send(batch: readonly LangfuseMapped[]): Promise<void> {
+  async send(batch: readonly LangfuseMapped[], options?: SendOptions): Promise<void> {
     const scores: IngestionEvent[] = [];
     const runSpans: ReadableSpan[] = [];
     const spans = this.assembler.spans(
@@ -107,8 +108,8 @@ export class LangfuseTransportImpl implements LangfuseTransport {
         return { event: m.event };
       }),
     );
-    await exportSpans(this.exporter, [...spans, ...runSpans], this.name);
-    await ingest(this.config, scores);
+    await exportSpans(this.exporter, [...spans, ...runSpans], this.name, options?.signal);
+    await ingest(this.config, scores, options?.signal);
   }
 
   async flush(): Promise<void> {
@@ -135,5 +136,5 @@ export async function createLangfuseSink(options: LangfuseSinkOptions = {}): Pro
   const { resourceFromAttributes } = await loadResources(name);
   const exporter = options.exporter ?? (await createOtlpExporter(name, otlp));
   const assembler = new SpanAssembler(resourceFromAttributes, otlp);
-  return createLangfuseAdapter(new LangfuseTransportImpl(exporter, assembler, config, name), { name });
+  return createLangfuseAdapter(new LangfuseTransportImpl(exporter, assembler, config, name), { name, concurrency: OTLP_CONCURRENCY });
 }

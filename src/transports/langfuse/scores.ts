@@ -5,6 +5,7 @@
  */
 import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
 import { deterministicUuid } from '../../core/ids.js';
+import { requestSignal } from '../../core/call-signal.js';
 import type { LangfuseConfig } from './config.js';
 
 export interface ScoreBody {
@@ -38,7 +39,7 @@ export interface IngestionResult {
   rejected: Array<{ id: string; status: number; message?: string }>;
 }
 
-export async function ingest(config: LangfuseConfig, events: readonly IngestionEvent[]): Promise<IngestionResult> {
+export async function ingest(config: LangfuseConfig, events: readonly IngestionEvent[], signal?: AbortSignal): Promise<IngestionResult> {
   const result: IngestionResult = { accepted: 0, rejected: [] };
   for (let i = 0; i < events.length; i += MAX_BATCH) {
     const batch = events.slice(i, i + MAX_BATCH);
@@ -48,7 +49,7 @@ export async function ingest(config: LangfuseConfig, events: readonly IngestionE
         method: 'POST',
         headers: { ...config.headers, 'content-type': 'application/json' },
         body: JSON.stringify({ batch }),
-        signal: AbortSignal.timeout(config.timeoutMs),
+        signal: requestSignal(config.timeoutMs, signal),
       });
     } catch (error) {
       throw new SinkError(`langfuse ingestion: ${(error as Error).message}`, { retryable: true, cause: error });

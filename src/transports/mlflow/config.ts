@@ -26,6 +26,8 @@ export interface MlflowOptions {
   lingerMs?: number;
   /** Send episodes as traces (OTLP to /v1/traces, MLflow ≥ 3.6) with reward assessments. @default true */
   traces?: boolean;
+  /** With traces: each reward signal as a feedback assessment on its trace (MLflow takes one request per assessment). @default true */
+  assessments?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,6 +40,7 @@ export interface MlflowConfig {
   concurrency: number;
   lingerMs: number;
   traces: boolean;
+  assessments: boolean;
 }
 
 export function resolveMlflowConfig(options: MlflowOptions = {}): MlflowConfig {
@@ -61,5 +64,6 @@ export function resolveMlflowConfig(options: MlflowOptions = {}): MlflowConfig {
     concurrency: Math.max(1, Math.floor(options.concurrency ?? 8)),
     lingerMs: Math.max(0, options.lingerMs ?? 5000),
     traces: options.traces ?? true,
+    assessments: options.assessments ?? true,
   };
 }

@@ -93,6 +93,7 @@ export class MlflowTraces {
   }
 
   private assess(event: EpisodeEvent, fields: MlflowFields<'assessments'>, stored: TraceInfo | undefined): QueuedAssessment[] {
+    if (!this.client.config.assessments) return [];
     const traceId = MlflowTraces.traceId(event);
     const existing = new Set((stored?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name));
     const signals = event.episode.summary.signals;

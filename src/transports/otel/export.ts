@@ -1,11 +1,20 @@
 /**
- * Span export through the official OTLP exporters (optional peer packages, loaded only when an OTLP sink is created),
- * with export failures turned into SinkErrors the hub can retry or give up on.
+ * Span export for the OTLP sinks (optional peer packages, loaded only when an OTLP sink is created), with export
+ * failures turned into SinkErrors the hub can classify (busy, outage, refused).
  */
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { callSignal } from '../../core/call-signal.js';
 import { SinkError } from '../../core/errors.js';
 import { MissingPeerError } from '../../core/peers.js';
 import type { OtlpConfig } from './config.js';
+import { OtlpHttpExporter } from './otlp-http.js';
+
+/**
+ * Calls the hub may have in flight per OTLP sink: one export does not depend on another (span and trace ids are
+ * derived from the run, so order and re-sends do not matter), and a backend that is busy says so (the hub then backs
+ * off to one).
+ */
+export const OTLP_CONCURRENCY = 4;
 
 async function load<T>(sink: string, name: string, importer: () => Promise<T>): Promise<T> {
   try {
@@ -16,23 +25,28 @@ async function load<T>(sink: string, name: string, importer: () => Promise<T>): 
   }
 }
 
+/**
+ * The exporter an OTLP sink sends with: OTLP over HTTP through fetch, abortable by the hub (./otlp-http.ts), serialized
+ * by the installed OpenTelemetry exporter package's own serializer (a missing package is a MissingPeerError).
+ */
 export async function createOtlpExporter(sink: string, config: OtlpConfig): Promise<SpanExporter> {
-  const options = { url: config.url, headers: config.headers, timeoutMillis: config.timeoutMs, ...(config.compression === 'gzip' ? { compression: 'gzip' as never } : {}) };
-  if (config.protocol === 'http/json') {
-    const { OTLPTraceExporter } = await load(sink, '@opentelemetry/exporter-trace-otlp-http', () => import('@opentelemetry/exporter-trace-otlp-http'));
-    return new OTLPTraceExporter(options);
-  }
-  const { OTLPTraceExporter } = await load(sink, '@opentelemetry/exporter-trace-otlp-proto', () => import('@opentelemetry/exporter-trace-otlp-proto'));
-  return new OTLPTraceExporter(options);
+  if (config.protocol === 'http/json') await load(sink, '@opentelemetry/exporter-trace-otlp-http', () => import('@opentelemetry/exporter-trace-otlp-http'));
+  else await load(sink, '@opentelemetry/exporter-trace-otlp-proto', () => import('@opentelemetry/exporter-trace-otlp-proto'));
+  return new OtlpHttpExporter(config);
 }
 
 export async function loadResources(sink: string) {
   return load(sink, '@opentelemetry/resources', () => import('@opentelemetry/resources'));
 }
 
-/** Exports spans; resolves on success, throws a SinkError saying whether a retry can help. */
-export function exportSpans(exporter: SpanExporter, spans: ReadableSpan[], what: string): Promise<void> {
+/**
+ * Exports spans; resolves on success, throws a SinkError saying what a failure means. `signal` (the hub's, for this
+ * call) ends the request when the hub aborts it; an exporter passed in by the user (`exporter:` option) cannot be
+ * aborted and is waited for.
+ */
+export function exportSpans(exporter: SpanExporter, spans: ReadableSpan[], what: string, signal: AbortSignal | undefined = callSignal()): Promise<void> {
   if (spans.length === 0) return Promise.resolve();
+  if (exporter instanceof OtlpHttpExporter) return exporter.send(spans, what, signal);
   return new Promise((resolve, reject) => {
     exporter.export(spans, (result) => {
       if (result.code === 0) return resolve();

@@ -4,9 +4,10 @@
  */
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createOtelAdapter, type OtelMapped, type OtelTransport } from '../../../generated/otel/adapter.gen.js';
+import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
 import { resolveOtlpConfig, type OtlpOptions } from './config.js';
-import { createOtlpExporter, exportSpans, loadResources } from './export.js';
+import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from './export.js';
 import { SpanAssembler } from './assembler.js';
 
 export { episodeSpanIds, iterationSpanIds } from './spans.js';
@@ -26,7 +27,7 @@ export class OtelTransportImpl implements OtelTransport {
     private readonly name: string,
   ) {}
 
-  async send(batch: readonly OtelMapped[]): Promise<void> {
+  async send(batch: readonly OtelMapped[], options?: SendOptions): Promise<void> {
     const spans = this.assembler.spans(
       batch.map((m) => {
         switch (m.type) {
@@ -41,7 +42,7 @@ export class OtelTransportImpl implements OtelTransport {
         }
       }),
     );
-    await exportSpans(this.exporter, spans, this.name);
+    await exportSpans(this.exporter, spans, this.name, options?.signal);
   }
 
   async flush(): Promise<void> {
@@ -60,5 +61,5 @@ export async function createOtelSink(options: OtelSinkOptions = {}): Promise<Sin
   const { resourceFromAttributes } = await loadResources(name);
   const exporter = options.exporter ?? (await createOtlpExporter(name, config));
   const assembler = new SpanAssembler(resourceFromAttributes, config);
-  return createOtelAdapter(new OtelTransportImpl(exporter, assembler, name), { name });
+  return createOtelAdapter(new OtelTransportImpl(exporter, assembler, name), { name, concurrency: OTLP_CONCURRENCY });
 }

@@ -5,6 +5,7 @@
  * Phoenix answers 404 while the span is not ingested yet: those are retried here, then handed back to the hub.
  */
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
+import { requestSignal } from '../../core/call-signal.js';
 import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
 import type { Fields } from '../../core/mapping-runtime.js';
 import { EXECUTION_MIN_CONFIDENCE } from '../../core/rewards.js';
@@ -63,17 +64,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * retried by Phoenix itself (every 10 s, for 10 minutes in the version tested), so a send never waits on ingestion.
  * `sync` asks Phoenix to confirm, waiting out the race (404) up to `raceMs` here, then lets the hub retry.
  */
-export async function postAnnotations(config: PhoenixConfig, annotations: SpanAnnotation[], mode: 'async' | 'sync' = 'async', raceMs = 20_000): Promise<void> {
+export async function postAnnotations(config: PhoenixConfig, annotations: SpanAnnotation[], mode: 'async' | 'sync' = 'async', signal?: AbortSignal, raceMs = 20_000): Promise<void> {
   if (annotations.length === 0) return;
   const deadline = Date.now() + raceMs;
   for (let wait = 100; ; wait = Math.min(2000, wait * 2)) {
+    if (signal?.aborted) throw signal.reason;
     let res: Response;
     try {
       res = await fetch(`${config.endpoint}/v1/span_annotations?sync=${mode === 'sync'}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...config.headers },
         body: JSON.stringify({ data: annotations }),
-        signal: AbortSignal.timeout(config.timeoutMs),
+        signal: requestSignal(config.timeoutMs, signal),
       });
     } catch (error) {
       throw new SinkError(`phoenix annotations: ${(error as Error).message}`, { retryable: true, cause: error });

@@ -6,10 +6,11 @@
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createPhoenixAdapter, type PhoenixMapped, type PhoenixTransport } from '../../../generated/phoenix/adapter.gen.js';
 import type { PhoenixFields } from '../../../generated/phoenix/mapping.gen.js';
+import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
 import { SpanAssembler } from '../otel/assembler.js';
 import { resolveOtlpConfig } from '../otel/config.js';
-import { createOtlpExporter, exportSpans, loadResources } from '../otel/export.js';
+import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../otel/export.js';
 import { episodeAnnotations, postAnnotations, type SpanAnnotation } from './annotations.js';
 import { projectFor, resolvePhoenixConfig, type PhoenixConfig, type PhoenixOptions } from './config.js';
 
@@ -23,9 +24,9 @@ export interface PhoenixSinkOptions extends PhoenixOptions {
   maxAttributeLength?: number;
   /**
    * How annotations are posted: `async` lets Phoenix attach them once their span is ingested (no waiting here);
-   * `sync` waits for Phoenix to confirm each batch. @default 'async'
+   * `sync` waits for Phoenix to confirm each batch; `off` sends none (spans only). @default 'async'
    */
-  annotations?: 'async' | 'sync';
+  annotations?: 'async' | 'sync' | 'off';
   /** @internal your own exporter (tests) */
   exporter?: SpanExporter;
 }
@@ -36,15 +37,15 @@ export class PhoenixTransportImpl implements PhoenixTransport {
     private readonly assembler: SpanAssembler,
     private readonly config: PhoenixConfig,
     private readonly name: string,
-    private readonly annotationMode: 'async' | 'sync' = 'async',
+    private readonly annotationMode: 'async' | 'sync' | 'off' = 'async',
   ) {}
 
-  async send(batch: readonly PhoenixMapped[]): Promise<void> {
+  async send(batch: readonly PhoenixMapped[], options?: SendOptions): Promise<void> {
     const annotations: SpanAnnotation[] = [];
     const spans = this.assembler.spans(
       batch.map((m) => {
         if (m.type === 'episode') {
-          annotations.push(...episodeAnnotations(m.event, m.annotations));
+          if (this.annotationMode !== 'off') annotations.push(...episodeAnnotations(m.event, m.annotations));
           return { event: m.event, episode: { episode: m['span.episode'], llm: m['span.llm'], tool: m['span.tool'] } };
         }
         if (m.type === 'iteration') return { event: m.event, iteration: m['span.iteration'] };
@@ -52,8 +53,8 @@ export class PhoenixTransportImpl implements PhoenixTransport {
       }),
     );
     // Spans first: an annotation needs its span (async mode lets Phoenix wait for it; sync mode waits here).
-    await exportSpans(this.exporter, spans, this.name);
-    await postAnnotations(this.config, annotations, this.annotationMode);
+    await exportSpans(this.exporter, spans, this.name, options?.signal);
+    if (this.annotationMode !== 'off') await postAnnotations(this.config, annotations, this.annotationMode, options?.signal);
   }
 
   async flush(): Promise<void> {
@@ -82,5 +83,5 @@ export async function createPhoenixSink(options: PhoenixSinkOptions = {}): Promi
     'clawloop.run.id': runId,
     'openinference.project.name': projectFor(config, bench),
   }));
-  return createPhoenixAdapter(new PhoenixTransportImpl(exporter, assembler, config, name, options.annotations), { name });
+  return createPhoenixAdapter(new PhoenixTransportImpl(exporter, assembler, config, name, options.annotations), { name, concurrency: OTLP_CONCURRENCY });
 }

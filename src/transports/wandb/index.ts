@@ -41,6 +41,8 @@ export interface WandbSinkOptions {
   tags?: string[];
   /** online (needs an API key) or offline. @default $WANDB_MODE, else online when $WANDB_API_KEY is set, else offline */
   mode?: 'online' | 'offline';
+  /** An episodes table per iteration (one media file each, offline; one upload each, online). @default true */
+  tables?: boolean;
   /** @default $WANDB_API_KEY */
   apiKey?: string;
   /** @default $WANDB_BASE_URL, else https://api.wandb.ai */
@@ -129,6 +131,7 @@ export class WandbTransportImpl implements WandbTransport {
         }
         case 'episode': {
           const state = await this.open(m.event.run_id, m.event.episode.created_at ?? Date.now() / 1000);
+          if (this.settings.tables === false) break;
           const rows = state.episodes.get(m.event.iteration) ?? new Map<string, WandbFields<'table.episodes'>>();
           rows.set(m.event.episode.id, m['table.episodes']);
           state.episodes.set(m.event.iteration, rows);

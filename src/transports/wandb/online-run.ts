@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { safeName } from '../../core/safe-name.js';
+import { requestSignal } from '../../core/call-signal.js';
 import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
 import type { HistoryValues, OfflineRunOptions, TableValue } from './offline-run.js';
 
@@ -61,7 +62,7 @@ export class OnlineRun {
   private async request(method: string, url: string, body: string | Buffer, contentType = 'application/json'): Promise<unknown> {
     let res: Response;
     try {
-      res = await fetch(url, { method, headers: { authorization: this.auth, 'content-type': contentType }, body, signal: AbortSignal.timeout(this.settings.timeoutMs) });
+      res = await fetch(url, { method, headers: { authorization: this.auth, 'content-type': contentType }, body, signal: requestSignal(this.settings.timeoutMs) });
     } catch (error) {
       throw new SinkError(`wandb ${method} ${new URL(url).pathname}: ${(error as Error).message}`, { retryable: true, cause: error });
     }

@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jaegerBinary } from '../../../scripts/backends/jaeger.js';
-import { BACKENDS_CACHE, freePort, httpOk, requireInstalled, startServer, type RunningServer } from './process.js';
+import { BACKENDS_CACHE, fetchForReadBack, freePort, httpOk, requireInstalled, startServer, type RunningServer } from './process.js';
 
 export interface Jaeger extends RunningServer {
   otlpHttp: string;
@@ -86,7 +86,7 @@ exporters:
     otlpHttp: `http://127.0.0.1:${otlpHttp}`,
     query: queryUrl,
     async trace(traceId) {
-      const res = await fetch(`${queryUrl}/api/traces/${traceId}`);
+      const res = await fetchForReadBack(`${queryUrl}/api/traces/${traceId}`);
       if (res.status === 404) return [];
       const body = (await res.json()) as { data?: Array<{ spans: JaegerSpan[] }> };
       return body.data?.[0]?.spans ?? [];

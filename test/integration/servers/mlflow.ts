@@ -1,7 +1,7 @@
 /** An MLflow tracking server (pinned, own venv) with a fresh sqlite store and artifact serving, on a loopback port. */
 import { join } from 'node:path';
 import { MLFLOW, venvBin } from '../../../scripts/backends/python.js';
-import { BACKENDS_CACHE, freePort, httpOk, requireInstalled, startServer, type RunningServer } from './process.js';
+import { BACKENDS_CACHE, fetchForReadBack, freePort, httpOk, requireInstalled, startServer, type RunningServer } from './process.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -28,12 +28,7 @@ export async function startMlflow(options: { port?: number; dir?: string } = {})
   const call = async <T>(method: string, path: string, body?: unknown, query?: Record<string, string>): Promise<T> => {
     const target = new URL(`${url}${path}`);
     for (const [k, v] of Object.entries(query ?? {})) target.searchParams.set(k, v);
-    const send = () => fetch(target, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-    // A pooled connection the server closed while the test was busy (its keep-alive ran out) fails once: send again.
-    const res = await send().catch((error: unknown) => {
-      if ((error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return send();
-      throw error;
-    });
+    const res = await fetchForReadBack(target, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return JSON.parse(text) as T;

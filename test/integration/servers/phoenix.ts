@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHOENIX, venvBin } from '../../../scripts/backends/python.js';
 import { ROOT } from '../../helpers/paths.js';
-import { BACKENDS_CACHE, freePort, httpOk, requireInstalled, startServer, type RunningServer } from './process.js';
+import { BACKENDS_CACHE, fetchForReadBack, freePort, httpOk, requireInstalled, startServer, type RunningServer } from './process.js';
 
 export interface Phoenix extends RunningServer {
   url: string;
@@ -52,7 +52,7 @@ export async function startPhoenix(fixedPort?: number): Promise<Phoenix> {
       let cursor: string | null = null;
       do {
         const params = new URLSearchParams({ limit: '1000', ...query, ...(cursor ? { cursor } : {}) });
-        const res = await fetch(`${url}/v1/projects/${encodeURIComponent(project)}/spans?${params}`);
+        const res = await fetchForReadBack(`${url}/v1/projects/${encodeURIComponent(project)}/spans?${params}`);
         if (res.status === 404) return [];
         const body = (await res.json()) as { data: PhoenixSpan[]; next_cursor: string | null };
         out.push(...body.data);

@@ -20,6 +20,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * fetch for reading a test server back. A pooled keep-alive connection that the server closed while the test was busy
+ * fails once with "other side closed" (UND_ERR_SOCKET): that request is sent again, once. Only for reads.
+ */
+export async function fetchForReadBack(input: string | URL, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return fetch(input, init);
+    throw error;
+  }
+}
+
 export function requireInstalled(path: string, what: string): string {
   if (!existsSync(path)) throw new Error(`${what} is not installed at ${path}: run \`pnpm backends\` (part of \`pnpm test:all\`)`);
   return path;

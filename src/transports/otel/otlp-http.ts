@@ -1,0 +1,101 @@
+/**
+ * OTLP over HTTP that the hub can abort. Spans are serialized by OpenTelemetry's own serializers (protobuf or JSON, from
+ * the `@opentelemetry/otlp-transformer` that the installed OTLP exporter package depends on, so versions always match)
+ * and POSTed with fetch. Unlike the SDK's exporter it retries nothing by itself (retries, back-pressure and the circuit
+ * breaker live in the hub's worker) and it stops when the hub aborts the call: a timed-out export is over before the
+ * hub sends the batch again.
+ */
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { ExportResult } from '@opentelemetry/core';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { classifyStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
+import type { OtlpConfig } from './config.js';
+
+const gzipAsync = promisify(gzip);
+
+interface TraceSerializer {
+  serializeRequest(spans: ReadableSpan[]): Uint8Array | undefined;
+}
+
+/** The serializer of the exporter package that would otherwise send these spans (its own otlp-transformer). */
+function loadSerializer(protocol: OtlpConfig['protocol']): TraceSerializer {
+  const exporterPackage = protocol === 'http/json' ? '@opentelemetry/exporter-trace-otlp-http' : '@opentelemetry/exporter-trace-otlp-proto';
+  const fromExporter = createRequire(createRequire(import.meta.url).resolve(exporterPackage));
+  const transformer = fromExporter('@opentelemetry/otlp-transformer') as { ProtobufTraceSerializer: TraceSerializer; JsonTraceSerializer: TraceSerializer };
+  return protocol === 'http/json' ? transformer.JsonTraceSerializer : transformer.ProtobufTraceSerializer;
+}
+
+/** A SpanExporter (for code that wants one) whose `send()` takes an AbortSignal and throws SinkErrors. */
+export class OtlpHttpExporter implements SpanExporter {
+  private readonly serializer: TraceSerializer;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private shutDown = false;
+
+  constructor(private readonly config: OtlpConfig) {
+    this.serializer = loadSerializer(config.protocol);
+  }
+
+  /** Exports `spans` in one request; resolves on 2xx, throws a SinkError saying what the failure means. */
+  async send(spans: ReadableSpan[], what: string, signal?: AbortSignal): Promise<void> {
+    if (spans.length === 0) return;
+    if (this.shutDown) throw new SinkError(`${what}: exporter is shut down`, { retryable: false });
+    const work = this.post(spans, what, signal);
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+
+  private async post(spans: ReadableSpan[], what: string, signal?: AbortSignal): Promise<void> {
+    const { config } = this;
+    const serialized = this.serializer.serializeRequest(spans);
+    if (!serialized) throw new SinkError(`${what}: ${spans.length} spans could not be serialized`, { retryable: false });
+    const gzipped = config.compression === 'gzip';
+    const body = gzipped ? await gzipAsync(serialized) : serialized;
+    const headers: Record<string, string> = {
+      ...config.headers,
+      'content-type': config.protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
+      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+    };
+    const limit = AbortSignal.timeout(config.timeoutMs);
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(config.url, { method: 'POST', headers, body, signal: signal ? AbortSignal.any([signal, limit]) : limit });
+      text = res.ok ? '' : (await res.text()).slice(0, 500);
+      if (res.ok) await res.arrayBuffer().catch(() => undefined);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
+      const why = limit.aborted ? `no answer within ${config.timeoutMs} ms` : (error as Error).message;
+      throw new SinkError(`${what}: export of ${spans.length} spans failed: ${why}`, { retryable: true, cause: limit.aborted ? limit.reason : error });
+    }
+    if (res.ok) return;
+    const kind = classifyStatus(res.status, text);
+    throw new SinkError(`${what}: export of ${spans.length} spans failed (HTTP ${res.status}): ${text || res.statusText}`, {
+      retryable: kind === 'busy' || kind === 'outage',
+      kind,
+      status: res.status,
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+    });
+  }
+
+  export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    this.send(spans, 'otlp').then(
+      () => resultCallback({ code: 0 }),
+      (error: Error) => resultCallback({ code: 1, error }),
+    );
+  }
+
+  async forceFlush(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  async shutdown(): Promise<void> {
+    this.shutDown = true;
+    await this.forceFlush();
+  }
+}
