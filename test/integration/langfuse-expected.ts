@@ -202,7 +202,7 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
     const where = `${context}: message ${i}`;
     const step = stepOfMessage(episode, i);
     expect(gen, `${where}: GENERATION`).toBeDefined();
-    expect(gen, where).toMatchObject({ type: 'GENERATION', parentObservationId: ids.root, model: m.model ?? '', level: 'DEFAULT', statusMessage: '' });
+    expect(gen, where).toMatchObject({ type: 'GENERATION', name: `llm:step${step}`, parentObservationId: ids.root, model: m.model ?? '', level: 'DEFAULT', statusMessage: '' });
     expectTime(gen!.startTime, m.timestamp, `${where}: start`);
     // Langfuse adds the total to the usage it is given.
     expect(gen!.usageDetails, `${where}: usage`).toEqual(typeof m.token_count === 'number' ? { output: m.token_count, total: m.token_count } : {});
