@@ -10,7 +10,7 @@ import { REPORT_RULES, REPORT_TARGETS, type ReportFields, type ReportKeys } from
 export interface ReportEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
-  /** An episode candidate for the worst-episodes table. */
+  /** An episode's numbers, for the per-iteration success rate, tokens and latency and for the lowest- and highest-reward lists. */
   readonly 'episode': ReportFields<'episode'>;
 }
 
@@ -18,7 +18,7 @@ export interface ReportEpisode {
 export interface ReportEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
-  /** An evolution mark on the timeline. */
+  /** An evolution step, drawn in the evolution lane. */
   readonly 'mark': ReportFields<'mark'>;
 }
 
@@ -26,7 +26,7 @@ export interface ReportEvolution {
 export interface ReportIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
-  /** One point per iteration on the report's curves. */
+  /** One point per iteration on the report's curves, with the iteration's per-task rewards. */
   readonly 'point': ReportFields<'point'>;
 }
 

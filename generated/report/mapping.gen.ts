@@ -4,15 +4,15 @@ import type { DerivedContext } from '../../src/core/derived-context.js';
 import type { FieldRule, Fields, TargetSpec } from '../../src/core/mapping-runtime.js';
 import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../types.gen.js';
 
-/** The embedded default: a self-contained HTML report (reward curves, per-signal curves, playbook growth, state-hash and evolution timeline, worst episodes with their messages). No server, no network at view time. */
+/** The embedded default: a self-contained HTML report for reading a learning run (summary cards on named scales, reward, success-rate, signal, playbook, token and latency curves with an evolution lane, per-task rewards, the lowest- and highest-reward episodes with their conversations, and what each number means). No server, no network at view time. */
 export const REPORT_TARGETS = {
   /** Run header: identity, configuration and final status. */
   'run': { scope: '$' },
-  /** One point per iteration on the report's curves. */
+  /** One point per iteration on the report's curves, with the iteration's per-task rewards. */
   'point': { scope: '$' },
-  /** An evolution mark on the timeline. */
+  /** An evolution step, drawn in the evolution lane. */
   'mark': { scope: '$' },
-  /** An episode candidate for the worst-episodes table. */
+  /** An episode's numbers, for the per-iteration success rate, tokens and latency and for the lowest- and highest-reward lists. */
   'episode': { scope: '$', maxValueLength: 200000 },
 } as const satisfies Record<string, TargetSpec>;
 
@@ -26,12 +26,12 @@ export type ReportTarget = keyof typeof REPORT_TARGETS;
 export interface ReportKeys {
   /** Run header: identity, configuration and final status. */
   'run': 'finished_at' | 'status' | 'best_reward' | 'improvement_delta' | 'total_cost_tokens' | 'n_iterations_completed' | 'error' | 'run_id' | 'started_at' | 'source' | 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'tags';
-  /** One point per iteration on the report's curves. */
-  'point': 'iteration' | 'timestamp' | 'n_episodes' | 'episodes' | 'raw.mean' | 'raw.min' | 'raw.max' | 'reward.mean' | 'reward.min' | 'reward.max' | `signal.${string}` | 'playbook.size' | 'playbook.helpful' | 'playbook.harmful' | 'playbook.mean_score' | 'state.combined' | 'state.harness_snapshot' | 'fb.harness' | 'fb.router' | 'fb.weights' | 'playbook.version';
-  /** An evolution mark on the timeline. */
+  /** One point per iteration on the report's curves, with the iteration's per-task rewards. */
+  'point': 'iteration' | 'timestamp' | 'n_episodes' | 'episodes' | 'raw.mean' | 'raw.min' | 'raw.max' | 'reward.mean' | 'reward.min' | 'reward.max' | `signal.${string}` | 'playbook.size' | 'playbook.helpful' | 'playbook.harmful' | 'playbook.mean_score' | 'state.combined' | 'state.harness_snapshot' | 'fb.harness' | 'fb.router' | 'fb.weights' | 'playbook.version' | `task.${string}.reward` | `task.${string}.rollouts` | `task.${string}.error`;
+  /** An evolution step, drawn in the evolution lane. */
   'mark': 'iteration' | 'actions' | 'reward_delta' | 'reward_before' | 'reward_after' | 'state_before' | 'state_after' | 'backend';
-  /** An episode candidate for the worst-episodes table. */
-  'episode': 'iteration' | 'id' | 'task_id' | 'bench' | 'model' | 'session_id' | 'state_id' | 'messages' | 'signals' | 'filtered' | 'total_tokens' | 'total_ms' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_tool_calls' | 'n_failed_tool_calls' | 'error';
+  /** An episode's numbers, for the per-iteration success rate, tokens and latency and for the lowest- and highest-reward lists. */
+  'episode': 'iteration' | 'id' | 'task_id' | 'bench' | 'model' | 'session_id' | 'state_id' | 'signals' | 'filtered' | 'total_tokens' | 'total_ms' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_tool_calls' | 'n_failed_tool_calls' | 'error';
 }
 
 /** Fields of one instance of a report target, keyed by that target's names. */
@@ -42,7 +42,7 @@ export const REPORT_KEYS = {
   'run': ['finished_at', 'status', 'best_reward', 'improvement_delta', 'total_cost_tokens', 'n_iterations_completed', 'error', 'run_id', 'started_at', 'source', 'bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'tags'],
   'point': ['iteration', 'timestamp', 'n_episodes', 'episodes', 'raw.mean', 'raw.min', 'raw.max', 'reward.mean', 'reward.min', 'reward.max', 'playbook.size', 'playbook.helpful', 'playbook.harmful', 'playbook.mean_score', 'state.combined', 'state.harness_snapshot', 'fb.harness', 'fb.router', 'fb.weights', 'playbook.version'],
   'mark': ['iteration', 'actions', 'reward_delta', 'reward_before', 'reward_after', 'state_before', 'state_after', 'backend'],
-  'episode': ['iteration', 'id', 'task_id', 'bench', 'model', 'session_id', 'state_id', 'messages', 'signals', 'filtered', 'total_tokens', 'total_ms', 'effective_reward', 'normalized_reward', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'error'],
+  'episode': ['iteration', 'id', 'task_id', 'bench', 'model', 'session_id', 'state_id', 'signals', 'filtered', 'total_tokens', 'total_ms', 'effective_reward', 'normalized_reward', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'error'],
 } as const satisfies { readonly [T in ReportTarget]: ReadonlyArray<ReportKeys[T]> };
 
 /** Where each field of each event lands in report: event type → target → rules. */
@@ -84,12 +84,6 @@ export const REPORT_RULES = {
         source: 'episode.state_id',
         transform: 'hash12',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.state_id,
-      },
-      {
-        key: 'messages',
-        source: 'episode.messages',
-        transform: 'json',
-        get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.messages,
       },
       {
         key: 'signals',
@@ -298,6 +292,21 @@ export const REPORT_RULES = {
         key: 'playbook.version',
         source: 'playbook_version',
         get: (s: IterationEvent, ctx: DerivedContext) => s.playbook_version,
+      },
+      {
+        key: 'task.{key}.reward',
+        source: 'per_task{}.reward',
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.reward] as const),
+      },
+      {
+        key: 'task.{key}.rollouts',
+        source: 'per_task{}.n_rollouts',
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.n_rollouts] as const),
+      },
+      {
+        key: 'task.{key}.error',
+        source: 'per_task{}.error',
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.error] as const),
       },
     ] satisfies FieldRule<IterationEvent>[],
   },

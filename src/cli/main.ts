@@ -10,7 +10,7 @@ import { safeLines, say } from './output.js';
 import { replay } from './replay.js';
 import { DEFAULT_LIVE_TIMEOUT_MS, DEFAULT_STALL_MS, UsageError } from './run-sinks.js';
 import { serve } from './serve.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../core/version.js';
 import { watch } from './watch.js';
 
 /** Flags every sink-driving command shares; a replay ends by progress, watch and serve by a fixed deadline. */

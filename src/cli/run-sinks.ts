@@ -76,7 +76,8 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
   const mode = options.mode ?? 'live';
   let sinks: Sink[];
   const names = parseSinkNames(flags.sink);
-  const context: SinkContext = { env: process.env, options: { out: flags.out, quiet: flags.quiet ? 'yes' : undefined, ...switches(flags) } };
+  // Live modes (watch, serve) keep the report current while the run goes, for a browser tab to follow.
+  const context: SinkContext = { env: process.env, options: { out: flags.out, quiet: flags.quiet ? 'yes' : undefined, live: mode === 'live' ? 'yes' : undefined, ...switches(flags) } };
   try {
     sinks = await createSinks(names, context);
   } catch (error) {

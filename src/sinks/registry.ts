@@ -12,8 +12,8 @@ export interface SinkContext {
   /** Environment to read the backend's own variables from. */
   env: NodeJS.ProcessEnv;
   /**
-   * CLI flags that apply to sinks (`out` for the report; `quiet` mutes the console sink; `mlflowTraces`,
-   * `mlflowAssessments`, `phoenixAnnotations`, `wandbTables`: 'off' switches that part off).
+   * CLI flags that apply to sinks (`out` for the report, `live` keeps it current; `quiet` mutes the console sink;
+   * `mlflowTraces`, `mlflowAssessments`, `phoenixAnnotations`, `wandbTables`: 'off' switches that part off).
    */
   options: Record<string, string | undefined>;
 }
@@ -29,9 +29,12 @@ export interface SinkEntry {
 
 export const SINKS = {
   report: {
-    description: 'Self-contained HTML report: reward curves, signals, playbook growth, timeline, worst episodes (no server).',
+    description: 'Self-contained HTML report: reward, success, signal, playbook, token and latency curves with an evolution lane, per-task table, lowest/highest-reward episodes (no server; live in watch/serve).',
     peers: [],
-    create: async ({ options }) => (await import('../transports/report/index.js')).createReportSink({ out: options.out }),
+    create: async ({ options }) => {
+      const report = await import('../transports/report/index.js');
+      return report.createReportSink({ out: options.out, liveIntervalMs: options.live ? report.LIVE_INTERVAL_MS : undefined });
+    },
     preflight: async () => (await import('../transports/report/preflight.js')).reportPreflight,
   },
   console: {

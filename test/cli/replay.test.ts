@@ -18,9 +18,10 @@ describe('clawloop-sinks replay', () => {
     expect(stderr).toContain(`report written to ${out}`);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('d26eec5899634d30b2cdd37918f49dd5');
-    expect(html).toContain('Worst episodes');
+    expect(html).toContain('Lowest effective reward');
     expect(html).toContain('<svg class="chart"');
-    expect(html).not.toMatch(/<script|https?:\/\/(?!github)/);
+    // The one inline script is the smoothing slider; nothing is loaded from anywhere.
+    expect(html).not.toMatch(/<script[^>]+src=|https?:\/\/(?!github)/);
   });
 
   it('exits 2 and lists each bad line when input errors were skipped', () => {

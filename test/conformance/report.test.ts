@@ -18,7 +18,8 @@ describeSinkConformance('report', {
         return [
           ...[...model.points.keys()].map((i) => ({ id: `iteration/${i}`, runId, order: i })),
           ...[...model.marks.keys()].map((i) => ({ id: `evolution/${i}`, runId })),
-          ...model.worst.map((e) => ({ id: `episode/${String(e.id)}`, runId })),
+          // The report keeps the lowest- and highest-reward episodes (the sample's 12 all fit in the two lists).
+          ...[...new Set([...model.worst, ...model.best].map((e) => String(e.fields.id)))].map((id) => ({ id: `episode/${id}`, runId })),
         ];
       },
     };

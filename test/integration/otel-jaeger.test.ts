@@ -126,7 +126,7 @@ describe('otel sink → Jaeger v2 (real OTLP backend)', () => {
     expect(stderr).toMatch(/otel\s+INCOMPLETE\s+sent \d+\/20, .*not delivered (1\d|20),/);
     expect(stderr).toMatch(/report\s+ok\s+sent 20\/20/);
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(readFileSync(join(jaeger.dir, 'r.html'), 'utf8')).toContain('Worst episodes');
+    expect(readFileSync(join(jaeger.dir, 'r.html'), 'utf8')).toContain('Lowest effective reward');
   });
 
   it('503 then recovery: retried, nothing lost, nothing duplicated', async () => {

@@ -1,23 +1,55 @@
-/** The embedded default sink: a self-contained HTML report, rewritten on flush and on close. */
+/**
+ * The embedded default sink: a self-contained HTML report, written atomically (temp file + rename) on flush and close,
+ * and — live, for `watch` and `serve` — every few seconds while events arrive, so a browser tab can follow a run.
+ */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createReportAdapter, type ReportMapped, type ReportTransport } from '../../../generated/report/adapter.gen.js';
 import { redactKnownSecrets } from '../../core/redact.js';
 import type { Sink } from '../../core/sink.js';
+import { packageVersion } from '../../core/version.js';
 import { renderReport } from './html.js';
-import { considerEpisode, emptyModel, type ReportModel } from './model.js';
+import { addEpisode, addPoint, emptyModel, type ReportModel } from './model.js';
 
 export interface ReportSinkOptions {
   /** Where the HTML goes. @default .clawloop-sinks/report.html */
   out?: string;
-  /** Rows in the worst-episodes table. @default 12 */
-  worstEpisodes?: number;
+  /** Episodes in each of the lowest- and highest-reward lists. @default 5 */
+  episodes?: number;
+  /**
+   * Live mode: rewrite the page at most this often (ms) while events arrive, and let it reload itself, so a browser
+   * tab follows the run. @default undefined (written on flush and close only)
+   */
+  liveIntervalMs?: number;
 }
+
+/** Where the report goes when no path is given. */
+export const DEFAULT_REPORT_PATH = '.clawloop-sinks/report.html';
+
+/** Rewrite interval of `watch` and `serve` (the page reloads at the same pace). */
+export const LIVE_INTERVAL_MS = 3000;
 
 export class ReportTransportImpl implements ReportTransport {
   readonly model: ReportModel;
-  constructor(readonly out: string, worst = 12) {
-    this.model = emptyModel(worst);
+  /** Times the page was written (for tests and the live cadence). */
+  writes = 0;
+  private dirty = false;
+  private lastWrite = 0;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    readonly out: string,
+    shown = 5,
+    private readonly liveIntervalMs?: number,
+  ) {
+    this.model = emptyModel(shown);
+    if (liveIntervalMs !== undefined) {
+      // Also catches the last events of a burst once things go quiet; never keeps the process alive.
+      this.timer = setInterval(() => {
+        if (this.dirty) this.write();
+      }, liveIntervalMs);
+      this.timer.unref();
+    }
   }
 
   async send(batch: readonly ReportMapped[]): Promise<void> {
@@ -28,37 +60,50 @@ export class ReportTransportImpl implements ReportTransport {
           Object.assign(this.model.run, m.run);
           break;
         case 'iteration':
-          this.model.points.set(m.event.iteration, m.point);
+          addPoint(this.model, m.point);
           break;
         case 'evolution':
           this.model.marks.set(m.event.iteration, m.mark);
           break;
         case 'episode':
-          considerEpisode(this.model, m.episode);
+          addEpisode(this.model, m.episode, m.event.episode.messages);
           break;
       }
     }
+    this.dirty = true;
+    if (this.liveIntervalMs !== undefined && Date.now() - this.lastWrite >= this.liveIntervalMs) this.write();
   }
 
   /** Writes the page atomically (temp file + rename), so a reader never sees half a report. */
-  async flush(): Promise<void> {
+  private write(final = false): void {
     mkdirSync(dirname(this.out), { recursive: true });
     const tmp = `${this.out}.tmp-${process.pid}`;
+    const page = renderReport(this.model, new Date(), {
+      version: packageVersion(),
+      // Once the sink closes nothing rewrites the page, so it stops reloading.
+      refreshSeconds: this.liveIntervalMs !== undefined && !final ? Math.max(1, Math.round(this.liveIntervalMs / 1000)) : undefined,
+      final,
+    });
     // The page quotes the run's data (configs, conversations, errors): no configured credential may reach it.
-    writeFileSync(tmp, redactKnownSecrets(renderReport(this.model, new Date())));
+    writeFileSync(tmp, redactKnownSecrets(page));
     renameSync(tmp, this.out);
+    this.writes += 1;
+    this.lastWrite = Date.now();
+    this.dirty = false;
+  }
+
+  async flush(): Promise<void> {
+    this.write();
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    clearInterval(this.timer);
+    this.write(true);
   }
 }
 
-/** Where the report goes when no path is given. */
-export const DEFAULT_REPORT_PATH = '.clawloop-sinks/report.html';
-
-export function createReportSink(options: ReportSinkOptions = {}): Sink & { readonly out: string } {
+export function createReportSink(options: ReportSinkOptions = {}): Sink & { readonly out: string; readonly transport: ReportTransportImpl } {
   const out = options.out ?? DEFAULT_REPORT_PATH;
-  const sink = createReportAdapter(new ReportTransportImpl(out, options.worstEpisodes));
-  return Object.assign(sink, { out, closingNotes: () => [`report written to ${out}`] });
+  const transport = new ReportTransportImpl(out, options.episodes, options.liveIntervalMs);
+  return Object.assign(createReportAdapter(transport), { out, transport, closingNotes: () => [`report written to ${out}`] });
 }
