@@ -8,14 +8,29 @@ import { readBody } from './read-body.js';
 
 /**
  * forward: pass through; hang: accept and never answer; reset: cut the connection; truncate: forward, then cut the
- * reply short; drip: forward, then answer one byte at a time, slowly; or a canned status without forwarding.
+ * reply short; drip: forward, then answer one byte at a time, slowly; a canned status without forwarding; or a
+ * delay (a slow backend) before forwarding — unless the client gave up meanwhile.
  */
-export type Fault = 'forward' | 'hang' | 'reset' | 'truncate' | 'drip' | { status: number; headers?: Record<string, string>; body?: string };
+export type Fault = 'forward' | 'hang' | 'reset' | 'truncate' | 'drip' | { status: number; headers?: Record<string, string>; body?: string } | { delayMs: number };
+
+/** One request as the backend side saw it: alive from its arrival until its answer was sent or the client hung up. */
+export interface LoggedRequest {
+  n: number;
+  path: string;
+  body: Buffer;
+  start: number;
+  end?: number;
+  /** The client closed the connection before the answer was complete. */
+  aborted: boolean;
+  status?: number;
+}
 
 export interface FaultProxy {
   url: string;
   requests: number;
   forwarded: number;
+  /** Every request, in arrival order. */
+  log: LoggedRequest[];
   close(): Promise<void>;
 }
 
@@ -23,10 +38,25 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string, decide: (n: number, path: string) => Fault | Promise<Fault>): Promise<FaultProxy> {
   const upstream = new URL(target);
   const state = { requests: 0, forwarded: 0 };
+  const log: LoggedRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const n = ++state.requests;
+    const entry: LoggedRequest = { n, path: req.url ?? '/', body: Buffer.alloc(0), start: performance.now(), aborted: false };
+    log.push(entry);
+    res.on('close', () => {
+      entry.end = performance.now();
+      entry.aborted = !res.writableFinished;
+      entry.status = res.statusCode;
+    });
     const body = await readBody(req);
-    const fault = await decide(n, req.url ?? '/');
+    entry.body = body;
+    let fault = await decide(n, req.url ?? '/');
+    if (typeof fault === 'object' && 'delayMs' in fault) {
+      const { delayMs } = fault;
+      await new Promise((r) => setTimeout(r, delayMs));
+      if (res.destroyed || req.socket.destroyed) return;
+      fault = 'forward';
+    }
     if (fault === 'hang') return;
     if (fault === 'reset') return req.socket.destroy();
     if (fault === 'truncate' || fault === 'drip') {
@@ -67,7 +97,13 @@ export async function startFaultProxy(target: string, decide: (n: number, path: 
         up.pipe(res);
       },
     );
-    forwarded.on('error', () => res.writeHead(502).end());
+    forwarded.on('error', () => {
+      if (!res.headersSent && !res.destroyed) res.writeHead(502).end();
+    });
+    // A client that hangs up ends the attempt at the backend too.
+    res.on('close', () => {
+      if (!res.writableFinished) forwarded.destroy();
+    });
     forwarded.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -80,6 +116,7 @@ export async function startFaultProxy(target: string, decide: (n: number, path: 
     get forwarded() {
       return state.forwarded;
     },
+    log,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
