@@ -2,7 +2,7 @@
  * A slow backend is not a dead one. Real-shaped generated runs (bench/generate.ts, from the real ClawLoop sample) are
  * replayed by the CLI with its default settings into real, slow backends — Jaeger behind a loopback proxy that adds
  * latency, 503 "at capacity" bursts and answers slower than the OTLP time limit; Phoenix on sqlite; MLflow with
- * traces — and must exit 0 with every span, run, metric point, annotation and assessment read back. The proxy's
+ * traces; a real Langfuse — and must exit 0 with every span, run, metric point, annotation and assessment read back. The proxy's
  * request log proves that no span was in two requests alive at the same time (a timed-out export is aborted before
  * it is sent again). The 2 500-episode version of these replays runs in `pnpm bench` (minutes per backend).
  */
@@ -17,7 +17,9 @@ import { runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { startFaultProxy, type Fault, type LoggedRequest } from '../helpers/fault-proxy.js';
 import { requireSample } from '../helpers/paths.js';
+import { expectRunInLangfuse } from './langfuse-expected.js';
 import { startJaeger, type Jaeger } from './servers/jaeger.js';
+import { startLangfuse, type LangfuseServer } from './servers/langfuse.js';
 import { startMlflow, type Mlflow } from './servers/mlflow.js';
 import { startPhoenix, type Phoenix } from './servers/phoenix.js';
 import { fetchForReadBack } from './servers/process.js';
@@ -34,7 +36,7 @@ function run(name: string, iterations: number, perIteration: number) {
   const path = join(work, `${name}.ndjson`);
   generateRun(sample, path, iterations, perIteration, `slow-${name}`);
   const events = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CanonicalEvent);
-  return { path, episodes: events.filter((e): e is EpisodeEvent => e.type === 'episode'), iterations: events.filter((e): e is IterationEvent => e.type === 'iteration') };
+  return { path, events, episodes: events.filter((e): e is EpisodeEvent => e.type === 'episode'), iterations: events.filter((e): e is IterationEvent => e.type === 'iteration') };
 }
 
 const spansOf = (e: EpisodeEvent) => 1 + e.episode.messages.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
@@ -177,4 +179,20 @@ describe('mlflow → a real MLflow with traces', () => {
     const assessments = traces.reduce((n, t) => n + (t.assessments?.length ?? 0), 0);
     expect(assessments).toBe(episodes.reduce((n, e) => n + Object.keys(e.episode.summary.signals).length + 1, 0));
   }, 600_000);
+});
+
+describe('langfuse → a real Langfuse', () => {
+  let langfuse: LangfuseServer;
+  beforeAll(async () => {
+    langfuse = await startLangfuse();
+  }, 300_000);
+  afterAll(async () => langfuse?.stop());
+
+  it('default settings: exit 0, every trace, observation and score read back', async () => {
+    const { path, events, episodes } = run('langfuse', 10, 10);
+    const { code, stderr } = await runCliAsync(['replay', path, '--sink', 'langfuse', '-q'], langfuse.sinkEnv());
+    expect(code, stderr).toBe(0);
+    const counts = await expectRunInLangfuse(langfuse, events);
+    expect(counts.scores).toBeGreaterThanOrEqual(episodes.length);
+  }, 900_000);
 });
