@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import type { CanonicalEvent, EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
 import { effectiveReward, normalizedReward } from '../../src/core/rewards.js';
 import { runTraceId } from '../../src/transports/langfuse/index.js';
-import { episodeSpanIds } from '../../src/transports/otel/spans.js';
+import { episodeSpanIds } from '../../src/otlp/spans.js';
 import { eventually, observations, scores, type LangfuseApi, type LangfuseObservation, type LangfuseScore } from './servers/langfuse-api.js';
 
 export interface ReplayExpectation {

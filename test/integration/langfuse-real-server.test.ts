@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalEvent, EpisodeEvent } from '../../generated/types.gen.js';
-import { episodeSpanIds } from '../../src/transports/otel/spans.js';
+import { episodeSpanIds } from '../../src/otlp/spans.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';

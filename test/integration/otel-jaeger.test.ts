@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
 import { effectiveReward } from '../../src/core/rewards.js';
 import { episodeSpanIds, iterationSpanIds } from '../../src/transports/otel/index.js';
-import { secondsToHrTime } from '../../src/transports/otel/time.js';
+import { secondsToHrTime } from '../../src/otlp/time.js';
 import { runCli, runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';

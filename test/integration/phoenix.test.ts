@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeEvent } from '../../generated/types.gen.js';
 import { effectiveReward } from '../../src/core/rewards.js';
-import { episodeSpanIds } from '../../src/transports/otel/spans.js';
+import { episodeSpanIds } from '../../src/otlp/spans.js';
 import { runCli, runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';

@@ -10,7 +10,7 @@ import type { EpisodeEvent } from '../../generated/types.gen.js';
 import { Hub } from '../../src/core/hub.js';
 import { effectiveReward } from '../../src/core/rewards.js';
 import { createLangfuseSink, runTraceId } from '../../src/transports/langfuse/index.js';
-import { episodeSpanIds } from '../../src/transports/otel/spans.js';
+import { episodeSpanIds } from '../../src/otlp/spans.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { requireSample } from '../helpers/paths.js';

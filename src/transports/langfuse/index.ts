@@ -11,10 +11,10 @@ import { spanId } from '../../core/ids.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
-import { SpanAssembler } from '../otel/assembler.js';
-import { resolveOtlpConfig } from '../otel/config.js';
-import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../otel/export.js';
-import { attributes, episodeSpanIds, readable } from '../otel/spans.js';
+import { SpanAssembler } from '../../otlp/assembler.js';
+import { resolveOtlpConfig } from '../../otlp/config.js';
+import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../../otlp/export.js';
+import { attributes, episodeSpanIds, readable } from '../../otlp/spans.js';
 import { resolveLangfuseConfig, type LangfuseConfig, type LangfuseOptions } from './config.js';
 import { ingest, scoreEvent, type IngestionEvent } from './scores.js';
 

@@ -6,12 +6,12 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { createOtelAdapter, type OtelMapped, type OtelTransport } from '../../../generated/otel/adapter.gen.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
-import { resolveOtlpConfig, type OtlpOptions } from './config.js';
-import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from './export.js';
-import { SpanAssembler } from './assembler.js';
+import { resolveOtlpConfig, type OtlpOptions } from '../../otlp/config.js';
+import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../../otlp/export.js';
+import { SpanAssembler } from '../../otlp/assembler.js';
 
-export { episodeSpanIds, iterationSpanIds } from './spans.js';
-export { SpanAssembler } from './assembler.js';
+export { episodeSpanIds, iterationSpanIds } from '../../otlp/spans.js';
+export { SpanAssembler } from '../../otlp/assembler.js';
 
 export interface OtelSinkOptions extends OtlpOptions {
   /** Sink name in counters and warnings. @default 'otel' */

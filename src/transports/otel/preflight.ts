@@ -1,6 +1,6 @@
 /** Up-front check and failure hint of the otel sink (see src/core/preflight.ts). */
 import { asConfigError, requireConfiguredOrAnswering, type SinkPreflight } from '../../core/preflight.js';
-import { resolveOtlpConfig } from './config.js';
+import { resolveOtlpConfig } from '../../otlp/config.js';
 
 const ENDPOINT_VARIABLES = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] as const;
 

@@ -9,7 +9,7 @@ import { requestSignal } from '../../core/call-signal.js';
 import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
 import type { Fields } from '../../core/mapping-runtime.js';
 import { EXECUTION_MIN_CONFIDENCE } from '../../core/rewards.js';
-import { episodeSpanIds } from '../otel/spans.js';
+import { episodeSpanIds } from '../../otlp/spans.js';
 import type { PhoenixConfig } from './config.js';
 
 export const ANNOTATION_IDENTIFIER = 'clawloop';

@@ -8,9 +8,9 @@ import { createPhoenixAdapter, type PhoenixMapped, type PhoenixTransport } from 
 import type { PhoenixFields } from '../../../generated/phoenix/mapping.gen.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
-import { SpanAssembler } from '../otel/assembler.js';
-import { resolveOtlpConfig } from '../otel/config.js';
-import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../otel/export.js';
+import { SpanAssembler } from '../../otlp/assembler.js';
+import { resolveOtlpConfig } from '../../otlp/config.js';
+import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../../otlp/export.js';
 import { episodeAnnotations, postAnnotations, type SpanAnnotation } from './annotations.js';
 import { projectFor, resolvePhoenixConfig, type PhoenixConfig, type PhoenixOptions } from './config.js';
 

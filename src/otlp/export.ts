@@ -3,9 +3,9 @@
  * failures turned into SinkErrors the hub can classify (busy, outage, refused).
  */
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
-import { callSignal } from '../../core/call-signal.js';
-import { SinkError } from '../../core/errors.js';
-import { MissingPeerError } from '../../core/peers.js';
+import { callSignal } from '../core/call-signal.js';
+import { SinkError } from '../core/errors.js';
+import { MissingPeerError } from '../core/peers.js';
 import type { OtlpConfig } from './config.js';
 import { OtlpHttpExporter } from './otlp-http.js';
 

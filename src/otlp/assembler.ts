@@ -6,9 +6,9 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import type { SpanTreeFields } from '../../../generated/span-tree/mapping.gen.js';
-import type { CanonicalEvent } from '../../../generated/types.gen.js';
-import type { Fields } from '../../core/mapping-runtime.js';
+import type { SpanTreeFields } from '../../generated/span-tree/mapping.gen.js';
+import type { CanonicalEvent } from '../../generated/types.gen.js';
+import type { Fields } from '../core/mapping-runtime.js';
 import type { OtlpConfig } from './config.js';
 import { episodeSpans, evolutionSpan, iterationSpan, type EpisodeSpanFields, type SpanBuildContext } from './spans.js';
 

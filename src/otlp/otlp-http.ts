@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
-import { classifyStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
+import { classifyStatus, parseRetryAfter, SinkError } from '../core/errors.js';
 import type { OtlpConfig } from './config.js';
 
 const gzipAsync = promisify(gzip);

@@ -8,11 +8,11 @@ import { SpanKind, SpanStatusCode, TraceFlags, type Attributes, type SpanContext
 import type { InstrumentationScope } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
-import { SPAN_TREE_TARGETS, type SpanTreeFields } from '../../../generated/span-tree/mapping.gen.js';
-import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../../../generated/types.gen.js';
-import { stepOf } from '../../core/derived.js';
-import { episodeTraceId, iterationTraceId, spanId } from '../../core/ids.js';
-import { fieldEntries, truncate, type Fields, type FieldValue, type ScopedFields } from '../../core/mapping-runtime.js';
+import { SPAN_TREE_TARGETS, type SpanTreeFields } from '../../generated/span-tree/mapping.gen.js';
+import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../../generated/types.gen.js';
+import { stepOf } from '../core/derived.js';
+import { episodeTraceId, iterationTraceId, spanId } from '../core/ids.js';
+import { fieldEntries, truncate, type Fields, type FieldValue, type ScopedFields } from '../core/mapping-runtime.js';
 import { addMs, hrTimeDiff, secondsToHrTime } from './time.js';
 
 type Episode = EpisodeEvent['episode'];

@@ -9,10 +9,10 @@ import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SinkError } from '../../src/core/errors.js';
 import { Hub } from '../../src/core/hub.js';
-import { resolveOtlpConfig } from '../../src/transports/otel/config.js';
+import { resolveOtlpConfig } from '../../src/otlp/config.js';
 import { createOtelSink } from '../../src/transports/otel/index.js';
-import { OtlpHttpExporter } from '../../src/transports/otel/otlp-http.js';
-import { makeOtelEpisode } from './fixtures.js';
+import { OtlpHttpExporter } from '../../src/otlp/otlp-http.js';
+import { makeOtelEpisode } from '../otel/fixtures.js';
 
 let server: Server | undefined;
 afterEach(async () => {
