@@ -32,13 +32,15 @@ mkdir -p "$S" "$L"; echo "$PIN" >"$C/PIN"
 [ "$(sha256sum "$TARBALL" | cut -d' ' -f1)" = "$TARBALL_SHA256" ] || { log "$TARBALL is not the pinned Langfuse $LF_VERSION source (sha256 differs)"; exit 1; }
 
 # System services (not cached: they belong to the machine). CI runs as root; elsewhere say what to install.
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
-if ! command -v redis-server >/dev/null || [ -z "$(pg_bin)" ] || ! command -v psql >/dev/null; then
+# The newest Postgres server install (the client alone, often preinstalled, has bin/ too but no initdb).
+pg_bin() { ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 | xargs -r dirname; }
+if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null || [ -z "$(pg_bin)" ] || ! command -v psql >/dev/null; then
   current=apt
   [ "$(id -u)" = 0 ] || { log "needs Debian packages postgresql and redis-server: run 'sudo apt-get install -y postgresql redis-server'"; exit 1; }
   log "apt: installing postgresql redis-server"
   current_log="$L/apt.log"
-  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql redis-server; } >"$current_log" 2>&1
+  # Another apt run (another clone's build, unattended upgrades) may hold the dpkg lock: wait for it.
+  { apt-get -o DPkg::Lock::Timeout=600 update -q && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q postgresql redis-server; } >"$current_log" 2>&1
 fi
 # Debian starts the packaged services on their default ports; ours run on ports of their own and need neither.
 
