@@ -65,4 +65,24 @@ describe('ParentCurve', () => {
     expect(() => curve.throwFailure()).not.toThrow();
     curve.close();
   });
+
+  it('a timer flush waits while batches keep coming (a replay), then goes out once the sink is quiet or the points are old', async () => {
+    const { client, calls } = stubClient();
+    const curve = new ParentCurve(client, 30, 2000);
+    curve.begin();
+    curve.add('parent', points(0, 3));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(calls).toEqual([]);
+    curve.end();
+    for (let i = 0; i < 50 && calls.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([{ kind: 'log', run: 'parent', metrics: 3, tags: 0 }]);
+    // Busy all the time: the points still go out once they are maxAgeMs old.
+    calls.length = 0;
+    curve.begin();
+    curve.add('parent', points(1, 2));
+    for (let i = 0; i < 400 && calls.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([{ kind: 'log', run: 'parent', metrics: 2, tags: 0 }]);
+    curve.end();
+    curve.close();
+  });
 });

@@ -20,8 +20,9 @@ export interface MlflowOptions {
    */
   concurrency?: number;
   /**
-   * How long an iteration's points may wait to be logged on the parent run together with later iterations' (the
-   * parent then takes one request per 1000 points); 0 logs them with each batch. @default 5000
+   * How long the sink must be quiet before the parent run's waiting curve points are logged (while batches keep
+   * coming, as in a replay, they wait for 1000 points or a minute: one request per 1000 points); 0 logs them with
+   * each batch. @default 5000
    */
   lingerMs?: number;
   /** Send episodes as traces (OTLP to /v1/traces, MLflow ≥ 3.6) with reward assessments. @default true */

@@ -194,6 +194,15 @@ export class MlflowTransportImpl implements MlflowTransport {
     const client = this.client.withSignal(options?.signal);
     // A parent flush that failed on its timer fails this batch, so the hub retries (the points are still queued).
     this.curve.throwFailure();
+    this.curve.begin();
+    try {
+      await this.sendBatch(client, batch);
+    } finally {
+      this.curve.end();
+    }
+  }
+
+  private async sendBatch(client: MlflowClient, batch: readonly MlflowMapped[]): Promise<void> {
     const jobs: Promise<void>[] = [];
     const episodes: MlflowEpisode[] = [];
     // One write per iteration run and batch: an iteration and its evolution entry share one log-batch.

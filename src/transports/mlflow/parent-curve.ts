@@ -1,7 +1,9 @@
 /**
  * The parent run's learning curve: every iteration's metric points are copied onto the parent (one chart shows the
  * whole run). Points of many iterations are gathered and logged together, 1000 to a request (MLflow's limit), so
- * the parent takes ⌈n / 1000⌉ log-batch requests instead of one per iteration. Points wait at most `lingerMs`, so a
+ * the parent takes ⌈n / 1000⌉ log-batch requests instead of one per iteration. Points are logged once the sink has
+ * been quiet for `lingerMs` (a live run, an iteration every few minutes: its point shows within seconds), and while
+ * batches keep coming (a replay) once they are `maxAgeMs` old, so a
  * live run's chart stays current.
  *
  * An iteration run is marked FINISHED only after its points are on the parent: FINISHED means "everything of this
@@ -27,6 +29,9 @@ const pointKey = (p: Metric) => `${p.key}\u0000${p.step}`;
 export class ParentCurve {
   private readonly pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | undefined;
+  /** When a batch last came, and since when the oldest waiting point waits. */
+  private lastActivity = 0;
+  private oldestSince: number | undefined;
   private flushing: Promise<void> = Promise.resolve();
   /** A failure of a timer-driven flush, reported by the next send() or flush(). */
   private failure: unknown;
@@ -34,7 +39,22 @@ export class ParentCurve {
   constructor(
     private readonly client: MlflowClient,
     private readonly lingerMs: number,
+    private readonly maxAgeMs = 60_000,
   ) {}
+
+  /** Batches being handled now. */
+  private active = 0;
+
+  /** A batch is being handled (until `end()`): a timer flush waits for a quiet moment, or the points' maximum age. */
+  begin(): void {
+    this.active += 1;
+    this.lastActivity = Date.now();
+  }
+
+  end(): void {
+    this.active -= 1;
+    this.lastActivity = Date.now();
+  }
 
   /** Queues an iteration's points for the parent, and the iteration run's FINISHED for after they are stored. */
   add(parentRunId: string, points: readonly Metric[], finish?: { run: RunData; endTime: number }, tags: readonly KeyValue[] = []): void {
@@ -43,13 +63,27 @@ export class ParentCurve {
     for (const p of points) pending.points.set(pointKey(p), p);
     for (const t of tags) pending.tags.set(t.key, t);
     if (finish) pending.finish.set(finish.run.info.run_id, { run: finish.run, endTime: finish.endTime, keys: points.map(pointKey) });
-    if (!this.timer && this.lingerMs > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.flush().catch((error: unknown) => (this.failure = error));
-      }, this.lingerMs);
-      this.timer.unref();
-    }
+    this.oldestSince ??= Date.now();
+    if (!this.timer && this.lingerMs > 0) this.schedule(this.lingerMs);
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const now = Date.now();
+      const quietFor = this.active > 0 ? 0 : now - this.lastActivity;
+      const age = now - (this.oldestSince ?? now);
+      if (quietFor < this.lingerMs && age < this.maxAgeMs) return this.schedule(Math.min(this.lingerMs - quietFor, this.maxAgeMs - age) + 1);
+      this.flush().catch((error: unknown) => (this.failure = error));
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Points waiting, over all parent runs. */
+  size(): number {
+    let n = 0;
+    for (const p of this.pending.values()) n += p.points.size + p.tags.size;
+    return n;
   }
 
   /** Logs every complete request of 1000 points now; the rest waits (call after each batch). */
@@ -101,6 +135,7 @@ export class ParentCurve {
       );
       if (pending.points.size === 0 && pending.tags.size === 0 && pending.finish.size === 0) this.pending.delete(parent);
     }
+    if (this.size() === 0) this.oldestSince = undefined;
   }
 
   /** Throws (once) the error of a flush that ran on the timer, so the hub retries the batch that comes next. */
