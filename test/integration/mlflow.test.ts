@@ -251,17 +251,18 @@ describe('mlflow sink → MLflow', () => {
 
   it('CLI switches: --no-mlflow-assessments sends traces without assessments; --no-mlflow-traces sends runs and metrics only', async () => {
     const env = (name: string) => ({ MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: name });
-    const noAssessments = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-assessments'], env('switch-no-assessments'));
+    // Own run ids: MLflow trace ids are global, and the first test already stored this sample's traces elsewhere.
+    const noAssessments = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-assessments', '--run-id', 'switch-no-assessments'], env('switch-no-assessments'));
     expect(noAssessments.code, noAssessments.stderr).toBe(0);
     const traced = await traces(await experimentId('switch-no-assessments'));
     expect(traced).toHaveLength(episodes.length);
     expect(traced.reduce((n, t) => n + (t.assessments?.length ?? 0), 0)).toBe(0);
 
-    const noTraces = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-traces'], env('switch-no-traces'));
+    const noTraces = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-traces', '--run-id', 'switch-no-traces'], env('switch-no-traces'));
     expect(noTraces.code, noTraces.stderr).toBe(0);
     const exp = await experimentId('switch-no-traces');
     expect(await traces(exp)).toHaveLength(0);
-    expect(await runsOf(exp, runId)).toHaveLength(1 + iterations.length);
+    expect(await runsOf(exp, 'switch-no-traces')).toHaveLength(1 + iterations.length);
   });
 
   it('logs n metrics in ⌈n/1000⌉ log-batch requests (counted at the server)', async () => {
