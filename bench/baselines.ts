@@ -80,9 +80,9 @@ export async function otelSdkNaive(input: string, otlpBase: string): Promise<num
     const { episode } = event as EpisodeEvent;
     const root = tracer.startSpan(`episode:${episode.id}`, { startTime: (episode.created_at ?? 0) * 1000, attributes: { 'clawloop.episode.id': episode.id, 'clawloop.task.id': episode.task_id } });
     const ctx = api.trace.setSpan(api.context.active(), root);
-    for (const m of episode.messages) {
+    for (const m of episode.messages ?? []) {
       if (m.role !== 'assistant') continue;
-      const llm = tracer.startSpan('llm', { attributes: { 'gen_ai.request.model': m.model ?? '', 'output.value': m.content } }, ctx);
+      const llm = tracer.startSpan('llm', { attributes: { 'gen_ai.request.model': m.model ?? '', 'output.value': typeof m.content === 'string' ? m.content : '' } }, ctx);
       const llmCtx = api.trace.setSpan(ctx, llm);
       for (const call of m.tool_calls ?? []) tracer.startSpan(`tool:${call.name}`, { attributes: { 'tool.parameters': call.arguments } }, llmCtx).end();
       llm.end();

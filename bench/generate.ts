@@ -96,14 +96,14 @@ export function generateLearningRun(sample: readonly CanonicalEvent[], path: str
       raws.push(raw);
       const baseTokens = base.episode.summary.token_usage?.total_tokens ?? 800;
       const total = Math.round(baseTokens * (1 + playbook.length / 60) * (0.8 + 0.4 * random()));
-      const messages = base.episode.messages.map((m) => ({ ...m }));
+      const messages = (base.episode.messages ?? []).map((m) => ({ ...m }));
       if (k === 0 && i % 7 === 0) {
         const tool = messages.findIndex((m) => m.role === 'tool');
         const at = tool >= 0 ? tool : messages.length - 1;
         const rows = Array.from({ length: 60 }, (_, r) => ({ id: r, title: `Result ${r} for ${base.episode.task_id}`, snippet: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.' }));
         messages[at] = { ...messages[at], content: JSON.stringify({ ok: true, results: rows }) };
       }
-      const error = typeof base.episode.metadata.error === 'string' && !success ? base.episode.metadata.error : null;
+      const error = typeof base.episode.metadata?.error === 'string' && !success ? base.episode.metadata.error : null;
       write({
         ...base,
         run_id: runId,

@@ -1,10 +1,12 @@
 // @generated from schema/events/defs.schema.json + schema/events/episode.schema.json + schema/events/evolution.schema.json + schema/events/iteration.schema.json + schema/events/run-finished.schema.json + schema/events/run-started.schema.json + schema/sources/archive-episode.schema.json + schema/sources/archive-iteration.schema.json + schema/sources/archive-run.schema.json + schema/sources/archive-variant.schema.json + schema/sources/callback-line.schema.json + schema/sources/evolution-line.schema.json + schema/sources/experiment-line.schema.json via json-schema-to-typescript — DO NOT EDIT. Run: pnpm gen
 
 /**
+ * What the evolver did: reflect, mutate or paradigm_shift (learning_loop's names; a newer one passes through).
+ *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "EvolutionAction".
  */
-export type EvolutionAction = 'reflect' | 'mutate' | 'paradigm_shift';
+export type EvolutionAction = string;
 /**
  * A line of <archive>/runs.jsonl: run_start (RunRecord.to_dict) or run_complete (clawloop/archive/jsonl_store.py).
  *
@@ -24,7 +26,7 @@ export interface ClawloopSinksBundleJson {
  */
 export interface ToolCall {
   /**
-   * Tool call id, unique within the episode.
+   * Tool call id, unique within the episode ("" when the client gave none, as ClawLoop's parse_tool_calls).
    */
   id: string;
   /**
@@ -32,7 +34,7 @@ export interface ToolCall {
    */
   name: string;
   /**
-   * Arguments as a JSON string (may be invalid JSON).
+   * Arguments as a JSON string (may be invalid JSON); an object is written back as JSON text.
    */
   arguments: string;
   /**
@@ -53,7 +55,7 @@ export interface ToolCall {
   error?: string | null;
 }
 /**
- * Log probability of one generated token.
+ * Log probability of one generated token (clawloop.core.episode.TokenLogProb).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "TokenLogProb".
@@ -63,25 +65,46 @@ export interface TokenLogProb {
   token_id?: number | null;
   logprob: number;
   /**
-   * Alternatives as the model client returned them.
+   * Alternatives: ClawLoop declares dict[str, float] (token → logprob, as its LiteLLM client builds it); a client's raw list is accepted too.
    */
-  top_logprobs?: unknown[] | null;
+  top_logprobs?:
+    | {
+        [k: string]: number;
+      }
+    | unknown[]
+    | null;
 }
 /**
- * One chat message (clawloop.core.episode.Message).
+ * One part of a multi-part message content (OpenAI chat format, as live mode passes it through): `text`, `image_url`, `input_audio`, `file`, ….
+ *
+ * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
+ * via the `definition` "ContentPart".
+ */
+export interface ContentPart {
+  /**
+   * Part kind.
+   */
+  type: string;
+  /**
+   * Text of a `text` part.
+   */
+  text?: string;
+}
+/**
+ * One chat message (clawloop.core.episode.Message). Live mode (clawloop.wrap(), EpisodeCollector.ingest) passes the client's messages through: content may be null (an assistant turn that only calls tools) or a list of content parts, and role may be `developer`.
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "Message".
  */
 export interface Message {
   /**
-   * Chat role.
+   * Chat role; another value is replaced by "user" (ClawLoop's own default for a message without role) and reported.
    */
-  role: 'system' | 'user' | 'assistant' | 'tool';
+  role: 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
   /**
-   * Message text.
+   * Message text, null, or a list of content parts.
    */
-  content: string;
+  content: string | null | ContentPart[];
   /**
    * Tool name on tool messages.
    */
@@ -143,7 +166,7 @@ export interface StepMeta {
   };
 }
 /**
- * One reward signal (clawloop.core.episode.RewardSignal).
+ * One reward signal (clawloop.core.reward.RewardSignal, which clamps value to [-1, 1] and confidence to [0, 1]: so is a value out of range here).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "RewardSignal".
@@ -163,7 +186,7 @@ export interface RewardSignal {
   confidence: number;
 }
 /**
- * Token usage of an episode.
+ * Token usage of an episode (clawloop.core.episode.TokenUsage; each count defaults to 0).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "TokenUsage".
@@ -174,14 +197,14 @@ export interface TokenUsage {
   total_tokens: number;
 }
 /**
- * Wall time of an episode.
+ * Wall time of an episode (clawloop.core.episode.Timing). An archive summary has total_ms only.
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "Timing".
  */
 export interface Timing {
   total_ms: number;
-  per_step_ms: number[];
+  per_step_ms?: number[];
 }
 /**
  * Reward signals and accounting of an episode (clawloop.core.episode.EpisodeSummary, written attribute by attribute: it is not a dataclass).
@@ -205,16 +228,33 @@ export interface EpisodeSummary {
   token_usage?: TokenUsage | null;
   timing?: Timing | null;
   /**
-   * Excluded from learning by a filter.
+   * Excluded from learning by a filter (absent when the source does not say, as the archive).
    */
-  filtered: boolean;
+  filtered?: boolean;
   /**
    * Playbook generation the episode was scored at.
    */
   scored_at_generation?: number | null;
 }
 /**
- * One ClawLoop episode (clawloop.core.episode.Episode via dataclasses.asdict).
+ * Episode.metadata: a free-form bag; the keys ClawLoop itself reads are typed.
+ *
+ * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
+ * via the `definition` "EpisodeMetadata".
+ */
+export interface EpisodeMetadata {
+  /**
+   * Harness version the episode ran with.
+   */
+  harness_version?: string;
+  /**
+   * Why the episode failed (experiment.jsonl collects it per task).
+   */
+  error?: string | null;
+  [k: string]: unknown;
+}
+/**
+ * One ClawLoop episode (clawloop.core.episode.Episode via dataclasses.asdict). An episode known only from the archive (EpisodeRecord) is a summary: no messages, steps or state id, with the archive's step and tool-call counts instead.
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "Episode".
@@ -227,26 +267,29 @@ export interface Episode {
   /**
    * Combined state hash the episode ran under.
    */
-  state_id: string;
+  state_id?: string;
   /**
    * Task id.
    */
   task_id: string;
   /**
-   * Benchmark / environment name.
+   * Benchmark / environment name ("unknown" is learning_loop's default).
    */
   bench: string;
-  messages: Message[];
+  /**
+   * The conversation; absent on an archive summary.
+   */
+  messages?: Message[];
   /**
    * Index of the first message of each step.
    */
-  step_boundaries: number[];
-  steps: StepMeta[];
+  step_boundaries?: number[];
+  steps?: StepMeta[];
   summary: EpisodeSummary;
   /**
    * Conversation / session id.
    */
-  session_id: string;
+  session_id?: string;
   /**
    * Model name.
    */
@@ -255,12 +298,33 @@ export interface Episode {
    * Unix epoch seconds.
    */
   created_at?: number | null;
+  metadata?: EpisodeMetadata1;
   /**
-   * Free-form metadata (harness_version, error, ...).
+   * Steps, from the archive's EpisodeRecord when `steps` is absent.
    */
-  metadata: {
-    [k: string]: unknown;
-  };
+  n_steps?: number;
+  /**
+   * Tool calls, from the archive's EpisodeRecord when `messages` is absent.
+   */
+  n_tool_calls?: number;
+  /**
+   * Where the archive says the messages are (`traces/<id>.json`; ClawLoop does not write that file).
+   */
+  messages_ref?: string | null;
+}
+/**
+ * Free-form metadata (harness_version, error, ...).
+ */
+export interface EpisodeMetadata1 {
+  /**
+   * Harness version the episode ran with.
+   */
+  harness_version?: string;
+  /**
+   * Why the episode failed (experiment.jsonl collects it per task).
+   */
+  error?: string | null;
+  [k: string]: unknown;
 }
 /**
  * Layer state hashes (clawloop.core.state.StateID).
@@ -279,7 +343,7 @@ export interface StateID {
   created_at?: number;
 }
 /**
- * One playbook entry as PlaybookEntry.to_dict() writes it.
+ * One playbook entry as PlaybookEntry.to_dict() writes it (learning_layers/harness.py): the embedding fields only when an embedding is set.
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "PlaybookEntry".
@@ -300,7 +364,10 @@ export interface PlaybookEntry {
   generation?: number;
   decay_rate?: number;
   superseded_by?: string | null;
-  embedding?: number[];
+  /**
+   * list[float] | None (to_dict leaves it out when None; a plain dataclass dump writes null).
+   */
+  embedding?: number[] | null;
   embedding_model_id?: string | null;
   embedding_updated_at?: number | null;
 }
@@ -335,7 +402,7 @@ export interface TaskRollout {
   };
 }
 /**
- * Per-task statistics of one iteration (experiment.jsonl per_task).
+ * Per-task statistics of one iteration (experiment.jsonl per_task). ClawLoop before 2026-04-19 wrote only reward, signals and error.
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "TaskStats".
@@ -344,7 +411,7 @@ export interface TaskStats {
   /**
    * Mean raw reward.
    */
-  reward: number;
+  reward?: number;
   /**
    * Signals of the latest rollout.
    */
@@ -355,22 +422,25 @@ export interface TaskStats {
    * First error.
    */
   error: string | null;
-  n_rollouts: number;
-  reward_mean: number;
-  reward_min: number;
-  reward_max: number;
-  rewards: number[];
-  errors: string[];
-  rollouts: TaskRollout[];
+  n_rollouts?: number;
+  reward_mean?: number;
+  reward_min?: number;
+  reward_max?: number;
+  rewards?: number[];
+  errors?: string[];
+  rollouts?: TaskRollout[];
 }
 /**
- * A layer's forward_backward result as experiment.jsonl writes it.
+ * A layer's forward_backward result as experiment.jsonl writes it (clawloop.core.types.FBResult).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "FbResult".
  */
 export interface FbResult {
-  status: 'ok' | 'error' | 'skipped';
+  /**
+   * ok, error or skipped (FBResult.status is a str).
+   */
+  status: string;
   /**
    * Layer metrics; keys differ by layer and backend.
    */
@@ -403,7 +473,7 @@ export interface PlaybookEntrySummary {
   tags: string[];
 }
 /**
- * One full ClawLoop Episode, collected in an iteration.
+ * One ClawLoop Episode collected in an iteration: full (from the bridge or the after_iteration dump) or a summary from the archive (no messages).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "EpisodeEvent".
@@ -418,7 +488,7 @@ export interface EpisodeEvent {
   episode: Episode;
 }
 /**
- * What the evolver changed in an iteration (an evolution.jsonl entry; written only when something changed).
+ * What the evolver changed in an iteration (an evolution.jsonl entry, clawloop/core/evolution_log.py EvolutionEntry.to_dict; written only when something changed).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "EvolutionEvent".
@@ -428,22 +498,22 @@ export interface EvolutionEvent {
   run_id: string;
   iteration: number;
   timestamp: number;
-  state_hash_before: string;
-  state_hash_after: string;
+  state_hash_before?: string;
+  state_hash_after?: string;
   /**
    * @minItems 1
    */
-  actions: [EvolutionAction, ...EvolutionAction[]];
-  reward_before: number;
-  reward_after: number;
-  reward_delta: number;
+  actions?: [EvolutionAction, ...EvolutionAction[]];
+  reward_before?: number;
+  reward_after?: number;
+  reward_delta?: number;
   /**
    * Evolver backend: local, none, or a cloud name.
    */
-  backend: string;
+  backend?: string;
 }
 /**
- * One learning iteration: everything an experiment.jsonl line carries, plus the full playbook and state hashes when the source has them.
+ * One learning iteration: everything an experiment.jsonl line carries, plus the full playbook and state hashes when the source has them. Only identity and time are required: a value ClawLoop could not write (NaN) is dropped, never the iteration.
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "IterationEvent".
@@ -456,20 +526,20 @@ export interface IterationEvent {
    * Unix epoch seconds.
    */
   timestamp: number;
-  n_episodes: number;
+  n_episodes?: number;
   /**
-   * Mean raw (total) reward; 0.0 when there were no episodes.
+   * Mean raw reward (EpisodeSummary.total_reward = normalized_reward()); 0.0 when there were no episodes.
    */
-  avg_reward: number;
-  min_reward: number;
-  max_reward: number;
+  avg_reward?: number;
+  min_reward?: number;
+  max_reward?: number;
   /**
    * Statistics by task id.
    */
-  per_task: {
+  per_task?: {
     [k: string]: TaskStats;
   };
-  fb_results: FbResults;
+  fb_results?: FbResults;
   playbook_size?: number;
   /**
    * experiment.jsonl's short form of the playbook.
@@ -522,7 +592,10 @@ export interface RunFinishedEvent {
    * Unix epoch seconds.
    */
   finished_at: number;
-  status: 'completed' | 'failed';
+  /**
+   * completed or failed (the bridge's finish(status=...)); another value passes through.
+   */
+  status: string;
   best_reward?: number;
   improvement_delta?: number;
   total_cost_tokens?: number;
@@ -584,52 +657,63 @@ export interface RunStartedEvent {
   tags?: string[];
 }
 /**
- * A line of <archive>/<run_id>/episodes.jsonl (EpisodeRecord.to_dict): a summary of an episode, without messages.
+ * A line of <archive>/<run_id>/episodes.jsonl (clawloop/archive/schema.py EpisodeRecord.to_dict, written by core/archive_recorder.py): a summary of an episode, without messages.
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "ArchiveEpisodeRecord".
  */
 export interface ArchiveEpisodeRecord {
-  _schema: 1;
+  /**
+   * Archive record format version (1).
+   */
+  _schema?: number;
   record_type: 'episode';
   run_id: string;
   iteration_num: number;
   episode_id: string;
   task_id: string;
   bench: string;
+  /**
+   * Episode model ("" when none).
+   */
   model?: string;
   /**
-   * normalized_reward() in [0, 1].
+   * normalized_reward() in [0, 1] (0.5 when there are no signals).
    */
-  reward: number;
-  signals: {
+  reward?: number;
+  signals?: {
     [k: string]: SignalValue;
   };
   n_steps?: number;
   n_tool_calls?: number;
-  token_usage?:
-    | TokenUsage
-    | {
-        [k: string]: unknown;
-      };
+  token_usage?: TokenUsage | {};
+  /**
+   * Episode wall time (Timing.total_ms, as an integer).
+   */
   latency_ms?: number;
   messages_ref?: string | null;
   created_at?: number;
 }
 /**
- * A line of <archive>/iterations.jsonl (IterationRecord.to_dict).
+ * A line of <archive>/iterations.jsonl (clawloop/archive/schema.py IterationRecord.to_dict).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "ArchiveIterationRecord".
  */
 export interface ArchiveIterationRecord {
-  _schema: 1;
+  /**
+   * Archive record format version (1).
+   */
+  _schema?: number;
   record_type: 'iteration';
   run_id: string;
   iteration_num: number;
   harness_snapshot_hash?: string;
-  mean_reward: number;
+  mean_reward?: number;
   reward_trajectory?: number[];
+  /**
+   * Metrics of each layer whose forward_backward was ok.
+   */
   evolver_action?: {
     [k: string]: {
       [k: string]: unknown;
@@ -639,10 +723,13 @@ export interface ArchiveIterationRecord {
   parent_variant_hash?: string | null;
   child_variant_hash?: string | null;
   reward_delta?: number;
-  created_at: number;
+  created_at?: number;
 }
 export interface ArchiveRunStart {
-  _schema: 1;
+  /**
+   * Archive record format version (1).
+   */
+  _schema?: number;
   record_type: 'run_start';
   run_id: string;
   bench: string;
@@ -660,7 +747,10 @@ export interface ArchiveRunStart {
   completed_at?: number | null;
 }
 export interface ArchiveRunComplete {
-  _schema: 1;
+  /**
+   * Archive record format version (1).
+   */
+  _schema?: number;
   record_type: 'run_complete';
   run_id: string;
   best_reward?: number;
@@ -669,21 +759,27 @@ export interface ArchiveRunComplete {
   completed_at: number;
 }
 /**
- * A line of <archive>/variants.jsonl (AgentVariant.to_dict): the agent config a variant hash stands for.
+ * A line of <archive>/variants.jsonl (clawloop/archive/schema.py AgentVariant.to_dict): the agent config a variant hash stands for. playbook_snapshot is {} when the harness is not ClawLoop's Harness (core/archive_recorder.py).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "ArchiveVariantRecord".
  */
 export interface ArchiveVariantRecord {
-  _schema: 1;
+  /**
+   * Archive record format version (1).
+   */
+  _schema?: number;
   record_type: 'variant';
   variant_hash: string;
   system_prompt?: string;
-  playbook_snapshot: Playbook;
+  /**
+   * Playbook.to_dict(), or {} without a Harness.
+   */
+  playbook_snapshot?: Playbook | {};
   model?: string;
-  tools?: unknown[];
+  tools?: string[];
   first_seen_run_id?: string;
-  created_at: number;
+  created_at?: number;
 }
 /**
  * One line per iteration as an after_iteration(iteration, agent_state, episodes) callback sees it: state hashes, full playbook and full episodes (the sample's episodes.ndjson).
@@ -703,7 +799,7 @@ export interface CallbackLine {
   episodes: Episode[];
 }
 /**
- * One line of <output_dir>/evolution.jsonl (clawloop.core.evolution_log.EvolutionEntry.to_dict).
+ * One line of <output_dir>/evolution.jsonl (clawloop/core/evolution_log.py EvolutionEntry.to_dict).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "EvolutionLine".
@@ -711,19 +807,19 @@ export interface CallbackLine {
 export interface EvolutionLine {
   iteration: number;
   timestamp: number;
-  state_hash_before: string;
-  state_hash_after: string;
+  state_hash_before?: string;
+  state_hash_after?: string;
   /**
    * @minItems 1
    */
-  actions: [EvolutionAction, ...EvolutionAction[]];
-  reward_before: number;
-  reward_after: number;
-  reward_delta: number;
-  backend: string;
+  actions?: [EvolutionAction, ...EvolutionAction[]];
+  reward_before?: number;
+  reward_after?: number;
+  reward_delta?: number;
+  backend?: string;
 }
 /**
- * One line of <output_dir>/experiment.jsonl (clawloop.core.loop.ExperimentLog.log_iteration).
+ * One line of <output_dir>/experiment.jsonl (clawloop/core/loop.py ExperimentLog.log_iteration; before 2026-04-19 per_task entries held only reward, signals and error).
  *
  * This interface was referenced by `ClawloopSinksBundleJson`'s JSON-Schema
  * via the `definition` "ExperimentLine".
@@ -731,14 +827,14 @@ export interface EvolutionLine {
 export interface ExperimentLine {
   iteration: number;
   timestamp: number;
-  n_episodes: number;
-  avg_reward: number;
-  min_reward: number;
-  max_reward: number;
-  per_task: {
+  n_episodes?: number;
+  avg_reward?: number;
+  min_reward?: number;
+  max_reward?: number;
+  per_task?: {
     [k: string]: TaskStats;
   };
-  fb_results: FbResults;
+  fb_results?: FbResults;
   playbook_size?: number;
   playbook_entries?: PlaybookEntrySummary[];
   tinker_checkpoints?: unknown[];

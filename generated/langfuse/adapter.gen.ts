@@ -13,9 +13,9 @@ export interface LangfuseEpisode {
   /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
   readonly 'span.episode': LangfuseFields<'span.episode'>;
   /** A GENERATION observation per assistant message. */
-  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], LangfuseKeys['span.llm']>>;
+  readonly 'span.llm': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages']>[number], LangfuseKeys['span.llm']>>;
   /** A TOOL observation per tool call. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], LangfuseKeys['span.tool']>>;
+  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], LangfuseKeys['span.tool']>>;
   /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
   readonly 'scores': LangfuseFields<'scores'>;
 }
@@ -65,16 +65,16 @@ export interface LangfuseTransport {
 }
 
 /** Items of scope `episode.messages[]` where role = "assistant". */
-function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: EpisodeEvent['episode']['messages'][number]; index: number[] }> {
-  for (const [i0, x0] of (e.episode.messages).entries()) {
+function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
+  for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     if (x0.role !== 'assistant') continue;
     yield { item: x0, index: [i0] };
   }
 }
 
 /** Items of scope `episode.messages[].tool_calls[]`. */
-function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]; index: number[] }> {
-  for (const [i0, x0] of (e.episode.messages).entries()) {
+function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
+  for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     for (const [i1, x1] of (x0.tool_calls ?? []).entries()) {
       yield { item: x1, index: [i0, i1] };
     }

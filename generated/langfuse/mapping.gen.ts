@@ -35,7 +35,7 @@ export interface LangfuseKeys {
   /** Resource of a run's spans (one per run); OTEL_* variables do not apply to this sink. */
   'resource': 'service.name' | 'clawloop.run.id';
   /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.trace.name' | 'session.id' | 'langfuse.trace.tags' | 'langfuse.trace.input' | 'langfuse.trace.output' | 'langfuse.trace.metadata.run_id' | 'langfuse.trace.metadata.iteration' | 'langfuse.trace.metadata.episode_id' | 'langfuse.trace.metadata.task_id' | 'langfuse.trace.metadata.bench' | 'langfuse.trace.metadata.state_id' | 'langfuse.trace.metadata.harness_version' | 'langfuse.trace.metadata.model' | 'langfuse.observation.metadata' | 'langfuse.observation.metadata.score_breakdown' | 'langfuse.observation.metadata.prompt_tokens' | 'langfuse.observation.metadata.completion_tokens' | 'langfuse.observation.metadata.total_tokens' | 'langfuse.observation.metadata.total_ms' | 'langfuse.observation.metadata.per_step_ms' | 'langfuse.observation.metadata.scored_at_generation' | 'langfuse.observation.input' | 'langfuse.observation.output' | 'langfuse.observation.status_message' | 'langfuse.environment' | 'langfuse.release';
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.trace.name' | 'session.id' | 'langfuse.trace.tags' | 'langfuse.trace.input' | 'langfuse.trace.output' | 'langfuse.trace.metadata.run_id' | 'langfuse.trace.metadata.iteration' | 'langfuse.trace.metadata.episode_id' | 'langfuse.trace.metadata.task_id' | 'langfuse.trace.metadata.bench' | 'langfuse.trace.metadata.state_id' | 'langfuse.trace.metadata.harness_version' | 'langfuse.trace.metadata.model' | 'langfuse.observation.metadata' | 'langfuse.observation.metadata.score_breakdown' | 'langfuse.observation.metadata.prompt_tokens' | 'langfuse.observation.metadata.completion_tokens' | 'langfuse.observation.metadata.total_tokens' | 'langfuse.observation.metadata.total_ms' | 'langfuse.observation.metadata.per_step_ms' | 'langfuse.observation.metadata.scored_at_generation' | 'langfuse.observation.input' | 'langfuse.observation.output' | 'langfuse.observation.status_message' | `langfuse.trace.metadata.extra.${string}` | 'langfuse.environment' | 'langfuse.release';
   /** A GENERATION observation per assistant message. */
   'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.observation.model.name' | 'langfuse.observation.output' | 'langfuse.observation.metadata.reasoning_content' | 'langfuse.observation.input' | 'langfuse.observation.usage_details' | 'langfuse.observation.metadata.step' | 'langfuse.observation.metadata.step_reward' | 'langfuse.environment' | 'langfuse.release';
   /** A TOOL observation per tool call. */
@@ -192,81 +192,86 @@ export const LANGFUSE_RULES = {
         source: 'derived:episode_error',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_error(s, ctx),
       },
+      {
+        key: 'langfuse.trace.metadata.extra.{key}',
+        source: 'derived:episode_extras',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_extras(s, ctx),
+      },
     ] satisfies FieldRule<EpisodeEvent>[],
     'span.llm': [
       {
         key: 'langfuse.observation.model.name',
         source: 'episode.messages[].model',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.model,
       },
       {
         key: 'langfuse.observation.output',
-        source: 'episode.messages[].content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
+        source: 'derived:message_text',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.message_text(s, ctx),
       },
       {
         key: 'langfuse.observation.metadata.reasoning_content',
         source: 'episode.messages[].reasoning_content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.reasoning_content,
       },
       {
         key: 'langfuse.observation.input',
         source: 'derived:input_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
       },
       {
         key: 'langfuse.observation.usage_details',
         source: 'derived:usage_details_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.usage_details_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.usage_details_json(s, ctx),
       },
       {
         key: 'langfuse.observation.metadata.step',
         source: 'derived:step_index',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_index(s, ctx),
       },
       {
         key: 'langfuse.observation.metadata.step_reward',
         source: 'derived:step_reward',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_reward(s, ctx),
       },
-    ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
+    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages']>[number]>[],
     'span.tool': [
       {
         key: 'langfuse.observation.metadata.tool_call_id',
         source: 'episode.messages[].tool_calls[].id',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
       },
       {
         key: 'langfuse.observation.input',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
       },
       {
         key: 'langfuse.observation.output',
         source: 'derived:tool_output',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
       },
       {
         key: 'langfuse.observation.level',
         source: 'derived:tool_level',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_level(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_level(s, ctx),
       },
       {
         key: 'langfuse.observation.status_message',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
       },
       {
         key: 'langfuse.observation.metadata.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
       },
       {
         key: 'langfuse.observation.metadata.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
       },
-    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
     'scores': [
       {
         key: '{key}',

@@ -13,9 +13,9 @@ export interface MlflowEpisode {
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
   readonly 'span.episode': MlflowFields<'span.episode'>;
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
-  readonly 'span.llm': ReadonlyArray<ScopedFields<EpisodeEvent['episode']['messages'][number], MlflowKeys['span.llm']>>;
+  readonly 'span.llm': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages']>[number], MlflowKeys['span.llm']>>;
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], MlflowKeys['span.tool']>>;
+  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], MlflowKeys['span.tool']>>;
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
   readonly 'event.evaluation': MlflowFields<'event.evaluation'>;
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
@@ -87,16 +87,16 @@ export interface MlflowTransport {
 }
 
 /** Items of scope `episode.messages[]` where role = "assistant". */
-function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: EpisodeEvent['episode']['messages'][number]; index: number[] }> {
-  for (const [i0, x0] of (e.episode.messages).entries()) {
+function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
+  for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     if (x0.role !== 'assistant') continue;
     yield { item: x0, index: [i0] };
   }
 }
 
 /** Items of scope `episode.messages[].tool_calls[]`. */
-function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]; index: number[] }> {
-  for (const [i0, x0] of (e.episode.messages).entries()) {
+function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
+  for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     for (const [i1, x1] of (x0.tool_calls ?? []).entries()) {
       yield { item: x1, index: [i0, i1] };
     }

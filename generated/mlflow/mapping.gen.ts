@@ -49,7 +49,7 @@ export interface MlflowKeys {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
   'resource': 'service.name' | 'clawloop.run.id';
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | `clawloop.extra.${string}` | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'gen_ai.request.model' | 'gen_ai.usage.output_tokens' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages';
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
@@ -61,7 +61,7 @@ export interface MlflowKeys {
   /** Params of the parent run (immutable in MLflow). */
   'params': 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'config';
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
-  'tags': 'clawloop.evolution.actions' | 'clawloop.evolution.backend' | 'clawloop.evolution.state_before' | 'clawloop.evolution.state_after' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.fb.harness.status' | 'clawloop.fb.router.status' | 'clawloop.fb.weights.status' | 'clawloop.tinker.model_id' | 'clawloop.error' | 'clawloop.run_id' | 'clawloop.source' | 'clawloop.bench' | 'clawloop.tags';
+  'tags': 'clawloop.evolution.actions' | 'clawloop.evolution.backend' | 'clawloop.evolution.state_before' | 'clawloop.evolution.state_after' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.fb.harness.status' | 'clawloop.fb.router.status' | 'clawloop.fb.weights.status' | 'clawloop.tinker.model_id' | `clawloop.extra.${string}` | 'clawloop.error' | 'clawloop.run_id' | 'clawloop.source' | 'clawloop.bench' | 'clawloop.tags';
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
   'metrics': `evolution.${string}` | 'evolution.reward_delta' | 'evolution.reward_before' | 'evolution.reward_after' | 'reward.mean' | 'reward.min' | 'reward.max' | 'reward.mean_normalized' | `reward.${string}.mean` | 'episodes.count' | 'reward.raw_mean' | 'reward.raw_min' | 'reward.raw_max' | `task.${string}.reward` | 'playbook.size' | 'playbook.mean_score' | 'playbook.max_score' | 'playbook.helpful_total' | 'playbook.harmful_total' | 'playbook.version' | 'playbook.generation' | `fb.${string}` | 'run.best_reward' | 'run.improvement_delta' | 'run.total_cost_tokens' | 'run.iterations_completed';
   /** Tags the parent run is created with, by which a replay finds it again. */
@@ -71,7 +71,7 @@ export interface MlflowKeys {
   /** JSON artifacts; the key is the artifact path relative to the run's artifact root: an iteration's files on its nested run (unchanged ones only named by a tag), agent_config.json and the final playbook.json on the parent run. */
   'artifacts': 'playbook.json' | 'playbook_entries.json' | 'state_hashes.json' | 'fb_results.json' | 'per_task.json' | 'tinker_checkpoints.json' | 'tinker_durable_paths.json' | 'agent_config.json' | 'episodes.json' | 'evolution.json';
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
-  'episode.summary': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'filtered' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages';
+  'episode.summary': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'filtered' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages' | `extra.${string}`;
   /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
   'assessments': string | 'effective_reward';
   /** Final status and end time of the parent run. */
@@ -219,6 +219,11 @@ export const MLFLOW_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
       },
       {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:episode_extras',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_extras(s, ctx),
+      },
+      {
         key: 'clawloop.session.id',
         source: 'episode.session_id',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
@@ -263,122 +268,122 @@ export const MLFLOW_RULES = {
       {
         key: 'llm.model_name',
         source: 'episode.messages[].model',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.model,
       },
       {
         key: 'output.value',
-        source: 'episode.messages[].content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
+        source: 'derived:message_text',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.message_text(s, ctx),
       },
       {
         key: 'clawloop.reasoning_content',
         source: 'episode.messages[].reasoning_content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.reasoning_content,
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:step_index',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_index(s, ctx),
       },
       {
         key: 'clawloop.step.reward',
         source: 'derived:step_reward',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_reward(s, ctx),
       },
       {
         key: 'clawloop.step.done',
         source: 'derived:step_done',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_done(s, ctx),
       },
       {
         key: 'gen_ai.request.model',
         source: 'episode.messages[].model',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.model,
       },
       {
         key: 'gen_ai.usage.output_tokens',
         source: 'episode.messages[].token_count',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.token_count,
       },
       {
         key: 'gen_ai.input.messages',
         source: 'derived:input_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
       },
       {
         key: 'gen_ai.output.messages',
         source: 'derived:output_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
       },
       {
         key: 'llm.input_messages',
         source: 'derived:input_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
       },
       {
         key: 'llm.output_messages',
         source: 'derived:output_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
       },
-    ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
+    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages']>[number]>[],
     'span.tool': [
       {
         key: 'tool.id',
         source: 'episode.messages[].tool_calls[].id',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
       },
       {
         key: 'tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
       },
       {
         key: 'tool.parameters',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
       },
       {
         key: 'clawloop.tool.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
       },
       {
         key: 'clawloop.tool.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
         unit: 'ms',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
       },
       {
         key: 'clawloop.tool.error',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
       },
       {
         key: 'output.value',
         source: 'derived:tool_output',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:tool_step_index',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
       },
       {
         key: 'gen_ai.tool.call.id',
         source: 'episode.messages[].tool_calls[].id',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
       },
       {
         key: 'gen_ai.tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
       },
       {
         key: 'tool.output',
         source: 'derived:tool_output',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
       },
-    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
     'event.evaluation': [
       {
         key: 'gen_ai.evaluation.score',
@@ -446,6 +451,11 @@ export const MLFLOW_RULES = {
         key: 'n_messages',
         source: 'derived:n_messages',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.n_messages(s, ctx),
+      },
+      {
+        key: 'extra.{key}',
+        source: 'derived:episode_extras',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_extras(s, ctx),
       },
     ] satisfies FieldRule<EpisodeEvent>[],
     'assessments': [
@@ -558,7 +568,7 @@ export const MLFLOW_RULES = {
       {
         key: 'task.{key}.reward',
         source: 'per_task{}.reward',
-        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.reward] as const),
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task ?? {}).map(([k, v]) => [k, v.reward] as const),
       },
       {
         key: 'playbook.size',
@@ -630,22 +640,27 @@ export const MLFLOW_RULES = {
       {
         key: 'clawloop.fb.harness.status',
         source: 'fb_results.harness.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.harness?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.harness?.status,
       },
       {
         key: 'clawloop.fb.router.status',
         source: 'fb_results.router.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.router?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.router?.status,
       },
       {
         key: 'clawloop.fb.weights.status',
         source: 'fb_results.weights.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.weights?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.weights?.status,
       },
       {
         key: 'clawloop.tinker.model_id',
         source: 'tinker_model_id',
         get: (s: IterationEvent, ctx: DerivedContext) => s.tinker_model_id,
+      },
+      {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:iteration_extras',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.iteration_extras(s, ctx),
       },
     ] satisfies FieldRule<IterationEvent>[],
     'artifacts': [
@@ -714,6 +729,11 @@ export const MLFLOW_RULES = {
         source: 'error',
         get: (s: RunFinishedEvent, ctx: DerivedContext) => s.error,
       },
+      {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:run_finished_extras',
+        entries: (s: RunFinishedEvent, ctx: DerivedContext) => derived.run_finished_extras(s, ctx),
+      },
     ] satisfies FieldRule<RunFinishedEvent>[],
     'metrics': [
       {
@@ -760,6 +780,11 @@ export const MLFLOW_RULES = {
         source: 'tags',
         transform: 'json',
         get: (s: RunStartedEvent, ctx: DerivedContext) => s.tags,
+      },
+      {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:run_started_extras',
+        entries: (s: RunStartedEvent, ctx: DerivedContext) => derived.run_started_extras(s, ctx),
       },
     ] satisfies FieldRule<RunStartedEvent>[],
     'params': [

@@ -35,7 +35,7 @@ export interface OtelKeys {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
   'resource': 'service.name' | 'clawloop.run.id';
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | `clawloop.extra.${string}` | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'gen_ai.request.model' | 'gen_ai.usage.output_tokens' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages';
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
@@ -43,9 +43,9 @@ export interface OtelKeys {
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
   /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
-  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | 'clawloop.per_task' | 'clawloop.fb.harness.status' | 'clawloop.fb.harness.metrics' | 'clawloop.fb.router.status' | 'clawloop.fb.router.metrics' | 'clawloop.fb.weights.status' | 'clawloop.fb.weights.metrics' | 'clawloop.tinker.checkpoints' | 'clawloop.tinker.model_id' | 'clawloop.tinker.durable_paths' | 'clawloop.reward.effective.min' | 'clawloop.reward.effective.max' | 'clawloop.reward.normalized.mean' | 'clawloop.playbook.helpful_total' | 'clawloop.playbook.harmful_total';
+  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | `clawloop.extra.${string}` | 'clawloop.per_task' | 'clawloop.fb.harness.status' | 'clawloop.fb.harness.metrics' | 'clawloop.fb.router.status' | 'clawloop.fb.router.metrics' | 'clawloop.fb.weights.status' | 'clawloop.fb.weights.metrics' | 'clawloop.tinker.checkpoints' | 'clawloop.tinker.model_id' | 'clawloop.tinker.durable_paths' | 'clawloop.reward.effective.min' | 'clawloop.reward.effective.max' | 'clawloop.reward.normalized.mean' | 'clawloop.playbook.helpful_total' | 'clawloop.playbook.harmful_total';
   /** The CHAIN span `evolution:{N}` under the iteration span: what the evolver changed. */
-  'span.evolution': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.evolution.actions' | 'clawloop.state.before' | 'clawloop.state.after' | 'clawloop.reward.before' | 'clawloop.reward.after' | 'clawloop.reward.delta' | 'clawloop.evolution.backend';
+  'span.evolution': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.evolution.actions' | 'clawloop.state.before' | 'clawloop.state.after' | 'clawloop.reward.before' | 'clawloop.reward.after' | 'clawloop.reward.delta' | 'clawloop.evolution.backend' | `clawloop.extra.${string}`;
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
   'event.evaluation': 'gen_ai.evaluation.name' | 'gen_ai.evaluation.score' | 'gen_ai.evaluation.score.value' | 'clawloop.reward.normalized';
 }
@@ -184,6 +184,11 @@ export const OTEL_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
       },
       {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:episode_extras',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_extras(s, ctx),
+      },
+      {
         key: 'clawloop.session.id',
         source: 'episode.session_id',
         get: (s: EpisodeEvent, ctx: DerivedContext) => s.episode.session_id,
@@ -228,122 +233,122 @@ export const OTEL_RULES = {
       {
         key: 'llm.model_name',
         source: 'episode.messages[].model',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.model,
       },
       {
         key: 'output.value',
-        source: 'episode.messages[].content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
+        source: 'derived:message_text',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.message_text(s, ctx),
       },
       {
         key: 'clawloop.reasoning_content',
         source: 'episode.messages[].reasoning_content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.reasoning_content,
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:step_index',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_index(s, ctx),
       },
       {
         key: 'clawloop.step.reward',
         source: 'derived:step_reward',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_reward(s, ctx),
       },
       {
         key: 'clawloop.step.done',
         source: 'derived:step_done',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_done(s, ctx),
       },
       {
         key: 'gen_ai.request.model',
         source: 'episode.messages[].model',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.model,
       },
       {
         key: 'gen_ai.usage.output_tokens',
         source: 'episode.messages[].token_count',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.token_count,
       },
       {
         key: 'gen_ai.input.messages',
         source: 'derived:input_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
       },
       {
         key: 'gen_ai.output.messages',
         source: 'derived:output_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
       },
       {
         key: 'llm.input_messages',
         source: 'derived:input_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.input_messages_json(s, ctx),
       },
       {
         key: 'llm.output_messages',
         source: 'derived:output_messages_json',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.output_messages_json(s, ctx),
       },
-    ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
+    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages']>[number]>[],
     'span.tool': [
       {
         key: 'tool.id',
         source: 'episode.messages[].tool_calls[].id',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
       },
       {
         key: 'tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
       },
       {
         key: 'tool.parameters',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
       },
       {
         key: 'clawloop.tool.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
       },
       {
         key: 'clawloop.tool.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
         unit: 'ms',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
       },
       {
         key: 'clawloop.tool.error',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
       },
       {
         key: 'output.value',
         source: 'derived:tool_output',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:tool_step_index',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
       },
       {
         key: 'gen_ai.tool.call.id',
         source: 'episode.messages[].tool_calls[].id',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
       },
       {
         key: 'gen_ai.tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
       },
       {
         key: 'tool.output',
         source: 'derived:tool_output',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
       },
-    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
     'event.evaluation': [
       {
         key: 'gen_ai.evaluation.score',
@@ -408,6 +413,11 @@ export const OTEL_RULES = {
         key: 'clawloop.evolution.backend',
         source: 'backend',
         get: (s: EvolutionEvent, ctx: DerivedContext) => s.backend,
+      },
+      {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:evolution_extras',
+        entries: (s: EvolutionEvent, ctx: DerivedContext) => derived.evolution_extras(s, ctx),
       },
     ] satisfies FieldRule<EvolutionEvent>[],
   },
@@ -499,6 +509,11 @@ export const OTEL_RULES = {
         get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_mean_score(s, ctx),
       },
       {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:iteration_extras',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.iteration_extras(s, ctx),
+      },
+      {
         key: 'clawloop.per_task',
         source: 'per_task',
         transform: 'json',
@@ -507,35 +522,35 @@ export const OTEL_RULES = {
       {
         key: 'clawloop.fb.harness.status',
         source: 'fb_results.harness.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.harness?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.harness?.status,
       },
       {
         key: 'clawloop.fb.harness.metrics',
         source: 'fb_results.harness.metrics',
         transform: 'json',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.harness?.metrics,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.harness?.metrics,
       },
       {
         key: 'clawloop.fb.router.status',
         source: 'fb_results.router.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.router?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.router?.status,
       },
       {
         key: 'clawloop.fb.router.metrics',
         source: 'fb_results.router.metrics',
         transform: 'json',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.router?.metrics,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.router?.metrics,
       },
       {
         key: 'clawloop.fb.weights.status',
         source: 'fb_results.weights.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.weights?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.weights?.status,
       },
       {
         key: 'clawloop.fb.weights.metrics',
         source: 'fb_results.weights.metrics',
         transform: 'json',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.weights?.metrics,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.weights?.metrics,
       },
       {
         key: 'clawloop.tinker.checkpoints',

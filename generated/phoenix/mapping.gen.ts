@@ -33,7 +33,7 @@ export interface PhoenixKeys {
   /** Resource of a run's spans (one per run): Phoenix files them under the project it names. */
   'resource': 'service.name' | 'clawloop.run.id' | 'openinference.project.name';
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | 'tag.tags' | 'llm.model_name' | 'clawloop.usage.prompt_tokens';
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | `clawloop.extra.${string}` | 'tag.tags' | 'llm.model_name' | 'clawloop.usage.prompt_tokens';
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'llm.token_count.completion' | `llm.input_messages.${string}` | `llm.output_messages.${string}`;
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
@@ -41,7 +41,7 @@ export interface PhoenixKeys {
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
   /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
-  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | 'output.value' | 'metadata';
+  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | `clawloop.extra.${string}` | 'output.value' | 'metadata';
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
   'annotations': string | 'effective_reward';
 }
@@ -179,6 +179,11 @@ export const PHOENIX_RULES = {
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.final_answer(s, ctx),
       },
       {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:episode_extras',
+        entries: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_extras(s, ctx),
+      },
+      {
         key: 'tag.tags',
         source: 'derived:episode_tags',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_tags(s, ctx),
@@ -198,97 +203,97 @@ export const PHOENIX_RULES = {
       {
         key: 'llm.model_name',
         source: 'episode.messages[].model',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.model,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.model,
       },
       {
         key: 'output.value',
-        source: 'episode.messages[].content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.content,
+        source: 'derived:message_text',
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.message_text(s, ctx),
       },
       {
         key: 'clawloop.reasoning_content',
         source: 'episode.messages[].reasoning_content',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.reasoning_content,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.reasoning_content,
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:step_index',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_index(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_index(s, ctx),
       },
       {
         key: 'clawloop.step.reward',
         source: 'derived:step_reward',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_reward(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_reward(s, ctx),
       },
       {
         key: 'clawloop.step.done',
         source: 'derived:step_done',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.step_done(s, ctx),
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.step_done(s, ctx),
       },
       {
         key: 'llm.token_count.completion',
         source: 'episode.messages[].token_count',
-        get: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => s.token_count,
+        get: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => s.token_count,
       },
       {
         key: 'llm.input_messages.{key}',
         source: 'derived:input_messages_flat',
-        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.input_messages_flat(s, ctx),
+        entries: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.input_messages_flat(s, ctx),
       },
       {
         key: 'llm.output_messages.{key}',
         source: 'derived:output_messages_flat',
-        entries: (s: EpisodeEvent['episode']['messages'][number], ctx: DerivedContext) => derived.output_messages_flat(s, ctx),
+        entries: (s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext) => derived.output_messages_flat(s, ctx),
       },
-    ] satisfies FieldRule<EpisodeEvent['episode']['messages'][number]>[],
+    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages']>[number]>[],
     'span.tool': [
       {
         key: 'tool.id',
         source: 'episode.messages[].tool_calls[].id',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.id,
       },
       {
         key: 'tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
       },
       {
         key: 'tool.parameters',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
       },
       {
         key: 'clawloop.tool.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
       },
       {
         key: 'clawloop.tool.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
         unit: 'ms',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
       },
       {
         key: 'clawloop.tool.error',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
       },
       {
         key: 'output.value',
         source: 'derived:tool_output',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:tool_step_index',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
       },
       {
         key: 'input.value',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
       },
-    ] satisfies FieldRule<NonNullable<EpisodeEvent['episode']['messages'][number]['tool_calls']>[number]>[],
+    ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
     'annotations': [
       {
         key: '{key}',
@@ -388,6 +393,11 @@ export const PHOENIX_RULES = {
         key: 'clawloop.playbook.mean_score',
         source: 'derived:playbook_mean_score',
         get: (s: IterationEvent, ctx: DerivedContext) => derived.playbook_mean_score(s, ctx),
+      },
+      {
+        key: 'clawloop.extra.{key}',
+        source: 'derived:iteration_extras',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.iteration_extras(s, ctx),
       },
       {
         key: 'output.value',

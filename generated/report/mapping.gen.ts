@@ -31,7 +31,7 @@ export interface ReportKeys {
   /** An evolution step, drawn in the evolution lane. */
   'mark': 'iteration' | 'actions' | 'reward_delta' | 'reward_before' | 'reward_after' | 'state_before' | 'state_after' | 'backend';
   /** An episode's numbers, for the per-iteration success rate, tokens and latency and for the lowest- and highest-reward lists. */
-  'episode': 'iteration' | 'id' | 'task_id' | 'bench' | 'model' | 'session_id' | 'state_id' | 'signals' | 'filtered' | 'total_tokens' | 'total_ms' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_tool_calls' | 'n_failed_tool_calls' | 'error';
+  'episode': 'iteration' | 'id' | 'task_id' | 'bench' | 'model' | 'session_id' | 'state_id' | 'signals' | 'filtered' | 'total_tokens' | 'total_ms' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_tool_calls' | 'n_failed_tool_calls' | 'error' | 'summary_only';
 }
 
 /** Fields of one instance of a report target, keyed by that target's names. */
@@ -42,7 +42,7 @@ export const REPORT_KEYS = {
   'run': ['finished_at', 'status', 'best_reward', 'improvement_delta', 'total_cost_tokens', 'n_iterations_completed', 'error', 'run_id', 'started_at', 'source', 'bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'tags'],
   'point': ['iteration', 'timestamp', 'n_episodes', 'episodes', 'raw.mean', 'raw.min', 'raw.max', 'reward.mean', 'reward.min', 'reward.max', 'playbook.size', 'playbook.helpful', 'playbook.harmful', 'playbook.mean_score', 'state.combined', 'state.harness_snapshot', 'fb.harness', 'fb.router', 'fb.weights', 'playbook.version'],
   'mark': ['iteration', 'actions', 'reward_delta', 'reward_before', 'reward_after', 'state_before', 'state_after', 'backend'],
-  'episode': ['iteration', 'id', 'task_id', 'bench', 'model', 'session_id', 'state_id', 'signals', 'filtered', 'total_tokens', 'total_ms', 'effective_reward', 'normalized_reward', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'error'],
+  'episode': ['iteration', 'id', 'task_id', 'bench', 'model', 'session_id', 'state_id', 'signals', 'filtered', 'total_tokens', 'total_ms', 'effective_reward', 'normalized_reward', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'error', 'summary_only'],
 } as const satisfies { readonly [T in ReportTarget]: ReadonlyArray<ReportKeys[T]> };
 
 /** Where each field of each event lands in report: event type → target → rules. */
@@ -135,6 +135,11 @@ export const REPORT_RULES = {
         key: 'error',
         source: 'derived:episode_error',
         get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_error(s, ctx),
+      },
+      {
+        key: 'summary_only',
+        source: 'derived:episode_summary_only',
+        get: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_summary_only(s, ctx),
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },
@@ -276,17 +281,17 @@ export const REPORT_RULES = {
       {
         key: 'fb.harness',
         source: 'fb_results.harness.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.harness?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.harness?.status,
       },
       {
         key: 'fb.router',
         source: 'fb_results.router.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.router?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.router?.status,
       },
       {
         key: 'fb.weights',
         source: 'fb_results.weights.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.weights?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.weights?.status,
       },
       {
         key: 'playbook.version',
@@ -296,17 +301,17 @@ export const REPORT_RULES = {
       {
         key: 'task.{key}.reward',
         source: 'per_task{}.reward',
-        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.reward] as const),
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task ?? {}).map(([k, v]) => [k, v.reward] as const),
       },
       {
         key: 'task.{key}.rollouts',
         source: 'per_task{}.n_rollouts',
-        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.n_rollouts] as const),
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task ?? {}).map(([k, v]) => [k, v.n_rollouts] as const),
       },
       {
         key: 'task.{key}.error',
         source: 'per_task{}.error',
-        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.error] as const),
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task ?? {}).map(([k, v]) => [k, v.error] as const),
       },
     ] satisfies FieldRule<IterationEvent>[],
   },

@@ -30,7 +30,7 @@ export interface SpanTreeKeys {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
   'resource': 'service.name' | 'clawloop.run.id';
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value';
+  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | `clawloop.extra.${string}`;
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done';
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
@@ -38,9 +38,9 @@ export interface SpanTreeKeys {
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
   /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
-  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score';
+  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | `clawloop.extra.${string}`;
   /** The CHAIN span `evolution:{N}` under the iteration span: what the evolver changed. */
-  'span.evolution': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.evolution.actions' | 'clawloop.state.before' | 'clawloop.state.after' | 'clawloop.reward.before' | 'clawloop.reward.after' | 'clawloop.reward.delta' | 'clawloop.evolution.backend';
+  'span.evolution': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.evolution.actions' | 'clawloop.state.before' | 'clawloop.state.after' | 'clawloop.reward.before' | 'clawloop.reward.after' | 'clawloop.reward.delta' | 'clawloop.evolution.backend' | `clawloop.extra.${string}`;
 }
 
 /** Fields of one instance of a span-tree target, keyed by that target's names. */

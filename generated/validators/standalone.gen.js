@@ -1,14 +1,15 @@
 // @generated from schema/events/defs.schema.json + schema/events/episode.schema.json + schema/events/evolution.schema.json + schema/events/iteration.schema.json + schema/events/run-finished.schema.json + schema/events/run-started.schema.json + schema/sources/archive-episode.schema.json + schema/sources/archive-iteration.schema.json + schema/sources/archive-run.schema.json + schema/sources/archive-variant.schema.json + schema/sources/callback-line.schema.json + schema/sources/evolution-line.schema.json + schema/sources/experiment-line.schema.json via ajv standalone — DO NOT EDIT. Run: pnpm gen
 import func1Module from 'ajv/dist/runtime/ucs2length.js';
 export const validateEpisodeEvent = validate21;
-const schema32 = {"title":"EpisodeEvent","description":"One full ClawLoop Episode, collected in an iteration.","type":"object","additionalProperties":false,"required":["type","run_id","iteration","episode"],"properties":{"type":{"const":"episode"},"run_id":{"type":"string","minLength":1},"iteration":{"type":"integer","minimum":0,"description":"0-based iteration the episode was collected in."},"episode":{"$ref":"#/$defs/Episode"}}};
+const schema32 = {"title":"EpisodeEvent","description":"One ClawLoop Episode collected in an iteration: full (from the bridge or the after_iteration dump) or a summary from the archive (no messages).","type":"object","required":["type","run_id","iteration","episode"],"properties":{"type":{"const":"episode"},"run_id":{"type":"string","minLength":1},"iteration":{"type":"integer","minimum":0,"description":"0-based iteration the episode was collected in."},"episode":{"$ref":"#/$defs/Episode"}}};
 const func1 = func1Module.default ?? func1Module;
-const schema33 = {"type":"object","description":"One ClawLoop episode (clawloop.core.episode.Episode via dataclasses.asdict).","additionalProperties":false,"required":["id","state_id","task_id","bench","messages","step_boundaries","steps","summary","session_id","metadata"],"properties":{"id":{"type":"string","minLength":1,"description":"Episode id."},"state_id":{"type":"string","description":"Combined state hash the episode ran under."},"task_id":{"type":"string","description":"Task id."},"bench":{"type":"string","description":"Benchmark / environment name."},"messages":{"type":"array","items":{"$ref":"#/$defs/Message"}},"step_boundaries":{"type":"array","items":{"type":"integer","minimum":0},"description":"Index of the first message of each step."},"steps":{"type":"array","items":{"$ref":"#/$defs/StepMeta"}},"summary":{"$ref":"#/$defs/EpisodeSummary"},"session_id":{"type":"string","description":"Conversation / session id."},"model":{"type":["string","null"],"description":"Model name."},"created_at":{"type":["number","null"],"description":"Unix epoch seconds."},"metadata":{"type":"object","description":"Free-form metadata (harness_version, error, ...)."}}};
-const schema37 = {"type":"object","description":"Per-step environment feedback (clawloop.core.episode.StepMeta).","additionalProperties":false,"required":["t","reward","done","timing_ms","info"],"properties":{"t":{"type":"integer","minimum":0,"description":"Step index."},"reward":{"type":"number","description":"Step reward (non-zero usually only on the terminal step)."},"done":{"type":"boolean","description":"Terminal step."},"timing_ms":{"type":"number","minimum":0,"description":"Step duration in milliseconds."},"info":{"type":"object","description":"Free-form environment info."}}};
-const func2 = Object.prototype.hasOwnProperty;
-const schema34 = {"type":"object","description":"One chat message (clawloop.core.episode.Message).","additionalProperties":false,"required":["role","content"],"properties":{"role":{"enum":["system","user","assistant","tool"],"description":"Chat role."},"content":{"type":"string","description":"Message text."},"name":{"type":["string","null"],"description":"Tool name on tool messages."},"tool_calls":{"type":["array","null"],"items":{"$ref":"#/$defs/ToolCall"},"description":"Tool calls made in an assistant message."},"tool_call_id":{"type":["string","null"],"description":"On tool messages: the call this answers."},"timestamp":{"type":["number","null"],"description":"Unix epoch seconds."},"token_count":{"type":["integer","null"],"minimum":0,"description":"Tokens in this message."},"model":{"type":["string","null"],"description":"Model that wrote an assistant message."},"logprobs":{"type":["array","null"],"items":{"$ref":"#/$defs/TokenLogProb"}},"reasoning_content":{"type":["string","null"],"description":"Reasoning text, when the model exposes it."}}};
-const schema35 = {"type":"object","description":"One tool call made by the assistant (clawloop.core.episode.ToolCall).","additionalProperties":false,"required":["id","name","arguments"],"properties":{"id":{"type":"string","description":"Tool call id, unique within the episode."},"name":{"type":"string","description":"Tool name."},"arguments":{"type":"string","description":"Arguments as a JSON string (may be invalid JSON)."},"result":{"type":["string","null"],"description":"Tool result as written by the environment."},"success":{"type":["boolean","null"],"description":"Whether the tool call succeeded."},"latency_ms":{"type":["number","null"],"minimum":0,"description":"Tool latency in milliseconds."},"error":{"type":["string","null"],"description":"Error text of a failed call."}}};
-const schema36 = {"type":"object","description":"Log probability of one generated token.","additionalProperties":false,"required":["token","logprob"],"properties":{"token":{"type":"string"},"token_id":{"type":["integer","null"]},"logprob":{"type":"number"},"top_logprobs":{"type":["array","null"],"description":"Alternatives as the model client returned them."}}};
+const schema33 = {"type":"object","description":"One ClawLoop episode (clawloop.core.episode.Episode via dataclasses.asdict). An episode known only from the archive (EpisodeRecord) is a summary: no messages, steps or state id, with the archive's step and tool-call counts instead.","required":["id","task_id","bench","summary"],"properties":{"id":{"type":"string","minLength":1,"description":"Episode id."},"state_id":{"type":"string","description":"Combined state hash the episode ran under."},"task_id":{"type":"string","default":"","description":"Task id."},"bench":{"type":"string","default":"unknown","description":"Benchmark / environment name (\"unknown\" is learning_loop's default)."},"messages":{"type":"array","items":{"$ref":"#/$defs/Message"},"description":"The conversation; absent on an archive summary."},"step_boundaries":{"type":"array","items":{"type":"integer","minimum":0},"description":"Index of the first message of each step."},"steps":{"type":"array","items":{"$ref":"#/$defs/StepMeta"}},"summary":{"$ref":"#/$defs/EpisodeSummary"},"session_id":{"type":"string","description":"Conversation / session id."},"model":{"type":["string","null"],"description":"Model name."},"created_at":{"type":["number","null"],"description":"Unix epoch seconds."},"metadata":{"$ref":"#/$defs/EpisodeMetadata","description":"Free-form metadata (harness_version, error, ...)."},"n_steps":{"type":"integer","minimum":0,"description":"Steps, from the archive's EpisodeRecord when `steps` is absent."},"n_tool_calls":{"type":"integer","minimum":0,"description":"Tool calls, from the archive's EpisodeRecord when `messages` is absent."},"messages_ref":{"type":["string","null"],"description":"Where the archive says the messages are (`traces/<id>.json`; ClawLoop does not write that file)."}}};
+const schema38 = {"type":"object","description":"Per-step environment feedback (clawloop.core.episode.StepMeta).","required":["t","reward","done","timing_ms","info"],"properties":{"t":{"type":"integer","minimum":0,"description":"Step index."},"reward":{"type":"number","description":"Step reward (non-zero usually only on the terminal step)."},"done":{"type":"boolean","description":"Terminal step."},"timing_ms":{"type":"number","minimum":0,"description":"Step duration in milliseconds."},"info":{"type":"object","additionalProperties":true,"default":{},"description":"Free-form environment info."}}};
+const schema43 = {"type":"object","description":"Episode.metadata: a free-form bag; the keys ClawLoop itself reads are typed.","additionalProperties":true,"properties":{"harness_version":{"type":"string","description":"Harness version the episode ran with."},"error":{"type":["string","null"],"description":"Why the episode failed (experiment.jsonl collects it per task)."}}};
+const schema34 = {"type":"object","description":"One chat message (clawloop.core.episode.Message). Live mode (clawloop.wrap(), EpisodeCollector.ingest) passes the client's messages through: content may be null (an assistant turn that only calls tools) or a list of content parts, and role may be `developer`.","required":["role","content"],"properties":{"role":{"enum":["system","developer","user","assistant","tool","function"],"default":"user","description":"Chat role; another value is replaced by \"user\" (ClawLoop's own default for a message without role) and reported."},"content":{"description":"Message text, null, or a list of content parts.","anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/$defs/ContentPart"}}]},"name":{"type":["string","null"],"description":"Tool name on tool messages."},"tool_calls":{"type":["array","null"],"items":{"$ref":"#/$defs/ToolCall"},"description":"Tool calls made in an assistant message."},"tool_call_id":{"type":["string","null"],"description":"On tool messages: the call this answers."},"timestamp":{"type":["number","null"],"description":"Unix epoch seconds."},"token_count":{"type":["integer","null"],"minimum":0,"description":"Tokens in this message."},"model":{"type":["string","null"],"description":"Model that wrote an assistant message."},"logprobs":{"type":["array","null"],"items":{"$ref":"#/$defs/TokenLogProb"}},"reasoning_content":{"type":["string","null"],"description":"Reasoning text, when the model exposes it."}}};
+const schema35 = {"type":"object","description":"One part of a multi-part message content (OpenAI chat format, as live mode passes it through): `text`, `image_url`, `input_audio`, `file`, ….","required":["type"],"properties":{"type":{"type":"string","description":"Part kind."},"text":{"type":"string","description":"Text of a `text` part."}}};
+const schema36 = {"type":"object","description":"One tool call made by the assistant (clawloop.core.episode.ToolCall).","required":["id","name","arguments"],"properties":{"id":{"type":"string","default":"","description":"Tool call id, unique within the episode (\"\" when the client gave none, as ClawLoop's parse_tool_calls)."},"name":{"type":"string","default":"","description":"Tool name."},"arguments":{"type":"string","default":"{}","description":"Arguments as a JSON string (may be invalid JSON); an object is written back as JSON text."},"result":{"type":["string","null"],"description":"Tool result as written by the environment."},"success":{"type":["boolean","null"],"description":"Whether the tool call succeeded."},"latency_ms":{"type":["number","null"],"minimum":0,"description":"Tool latency in milliseconds."},"error":{"type":["string","null"],"description":"Error text of a failed call."}}};
+const schema37 = {"type":"object","description":"Log probability of one generated token (clawloop.core.episode.TokenLogProb).","required":["token","logprob"],"properties":{"token":{"type":"string","default":""},"token_id":{"type":["integer","null"]},"logprob":{"type":"number","default":0},"top_logprobs":{"description":"Alternatives: ClawLoop declares dict[str, float] (token → logprob, as its LiteLLM client builds it); a client's raw list is accepted too.","anyOf":[{"type":"object","additionalProperties":{"type":"number"}},{"type":"array"},{"type":"null"}]}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -41,9 +42,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema34.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.role !== undefined){
+let data0 = data.role;
+if(!((((((data0 === "system") || (data0 === "developer")) || (data0 === "user")) || (data0 === "assistant")) || (data0 === "tool")) || (data0 === "function"))){
+const err2 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema34.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -53,10 +55,13 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.role !== undefined){
-let data0 = data.role;
-if(!((((data0 === "system") || (data0 === "user")) || (data0 === "assistant")) || (data0 === "tool"))){
-const err3 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema34.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(data.content !== undefined){
+let data1 = data.content;
+const _errs3 = errors;
+let valid1 = false;
+const _errs4 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -65,10 +70,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.content !== undefined){
-if(typeof data.content !== "string"){
-const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+const _errs6 = errors;
+if(data1 !== null){
+const err4 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -77,11 +83,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema34.properties.name.type},message:"must be string,null"};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+const _errs8 = errors;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.type === undefined){
+const err5 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/$defs/ContentPart/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -90,11 +101,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.tool_calls !== undefined){
-let data3 = data.tool_calls;
-if((!(Array.isArray(data3))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/type",keyword:"type",params:{type: schema34.properties.tool_calls.type},message:"must be array,null"};
+if(data2.type !== undefined){
+if(typeof data2.type !== "string"){
+const err6 = {instancePath:instancePath+"/content/" + i0+"/type",schemaPath:"#/$defs/ContentPart/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -103,13 +112,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.id === undefined){
-const err7 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+if(data2.text !== undefined){
+if(typeof data2.text !== "string"){
+const err7 = {instancePath:instancePath+"/content/" + i0+"/text",schemaPath:"#/$defs/ContentPart/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -118,8 +124,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data4.name === undefined){
-const err8 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/content/" + i0,schemaPath:"#/$defs/ContentPart/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -128,8 +136,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.arguments === undefined){
-const err9 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'"};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -138,9 +148,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((((((key1 === "id") || (key1 === "name")) || (key1 === "arguments")) || (key1 === "result")) || (key1 === "success")) || (key1 === "latency_ms")) || (key1 === "error"))){
-const err10 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err10 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -149,10 +160,22 @@ vErrors.push(err10);
 }
 errors++;
 }
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
 }
-if(data4.id !== undefined){
-if(typeof data4.id !== "string"){
-const err11 = {instancePath:instancePath+"/tool_calls/" + i0+"/id",schemaPath:"#/$defs/ToolCall/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.name !== undefined){
+let data5 = data.name;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema34.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -162,9 +185,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data4.name !== undefined){
-if(typeof data4.name !== "string"){
-const err12 = {instancePath:instancePath+"/tool_calls/" + i0+"/name",schemaPath:"#/$defs/ToolCall/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tool_calls !== undefined){
+let data6 = data.tool_calls;
+if((!(Array.isArray(data6))) && (data6 !== null)){
+const err12 = {instancePath:instancePath+"/tool_calls",schemaPath:"#/properties/tool_calls/type",keyword:"type",params:{type: schema34.properties.tool_calls.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -173,10 +197,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data4.arguments !== undefined){
-if(typeof data4.arguments !== "string"){
-const err13 = {instancePath:instancePath+"/tool_calls/" + i0+"/arguments",schemaPath:"#/$defs/ToolCall/properties/arguments/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.id === undefined){
+const err13 = {instancePath:instancePath+"/tool_calls/" + i1,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -185,11 +212,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data4.result !== undefined){
-let data8 = data4.result;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err14 = {instancePath:instancePath+"/tool_calls/" + i0+"/result",schemaPath:"#/$defs/ToolCall/properties/result/type",keyword:"type",params:{type: schema35.properties.result.type},message:"must be string,null"};
+if(data7.name === undefined){
+const err14 = {instancePath:instancePath+"/tool_calls/" + i1,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -198,11 +222,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data4.success !== undefined){
-let data9 = data4.success;
-if((typeof data9 !== "boolean") && (data9 !== null)){
-const err15 = {instancePath:instancePath+"/tool_calls/" + i0+"/success",schemaPath:"#/$defs/ToolCall/properties/success/type",keyword:"type",params:{type: schema35.properties.success.type},message:"must be boolean,null"};
+if(data7.arguments === undefined){
+const err15 = {instancePath:instancePath+"/tool_calls/" + i1,schemaPath:"#/$defs/ToolCall/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -211,11 +232,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data4.latency_ms !== undefined){
-let data10 = data4.latency_ms;
-if((!((typeof data10 == "number") && (isFinite(data10)))) && (data10 !== null)){
-const err16 = {instancePath:instancePath+"/tool_calls/" + i0+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/type",keyword:"type",params:{type: schema35.properties.latency_ms.type},message:"must be number,null"};
+if(data7.id !== undefined){
+if(typeof data7.id !== "string"){
+const err16 = {instancePath:instancePath+"/tool_calls/" + i1+"/id",schemaPath:"#/$defs/ToolCall/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -224,9 +243,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err17 = {instancePath:instancePath+"/tool_calls/" + i0+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data7.name !== undefined){
+if(typeof data7.name !== "string"){
+const err17 = {instancePath:instancePath+"/tool_calls/" + i1+"/name",schemaPath:"#/$defs/ToolCall/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -236,11 +256,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-if(data4.error !== undefined){
-let data11 = data4.error;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err18 = {instancePath:instancePath+"/tool_calls/" + i0+"/error",schemaPath:"#/$defs/ToolCall/properties/error/type",keyword:"type",params:{type: schema35.properties.error.type},message:"must be string,null"};
+if(data7.arguments !== undefined){
+if(typeof data7.arguments !== "string"){
+const err18 = {instancePath:instancePath+"/tool_calls/" + i1+"/arguments",schemaPath:"#/$defs/ToolCall/properties/arguments/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -250,9 +268,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/tool_calls/" + i0,schemaPath:"#/$defs/ToolCall/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.result !== undefined){
+let data11 = data7.result;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err19 = {instancePath:instancePath+"/tool_calls/" + i1+"/result",schemaPath:"#/$defs/ToolCall/properties/result/type",keyword:"type",params:{type: schema36.properties.result.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -262,12 +281,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-}
-if(data.tool_call_id !== undefined){
-let data12 = data.tool_call_id;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err20 = {instancePath:instancePath+"/tool_call_id",schemaPath:"#/properties/tool_call_id/type",keyword:"type",params:{type: schema34.properties.tool_call_id.type},message:"must be string,null"};
+if(data7.success !== undefined){
+let data12 = data7.success;
+if((typeof data12 !== "boolean") && (data12 !== null)){
+const err20 = {instancePath:instancePath+"/tool_calls/" + i1+"/success",schemaPath:"#/$defs/ToolCall/properties/success/type",keyword:"type",params:{type: schema36.properties.success.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -277,10 +294,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.timestamp !== undefined){
-let data13 = data.timestamp;
+if(data7.latency_ms !== undefined){
+let data13 = data7.latency_ms;
 if((!((typeof data13 == "number") && (isFinite(data13)))) && (data13 !== null)){
-const err21 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: schema34.properties.timestamp.type},message:"must be number,null"};
+const err21 = {instancePath:instancePath+"/tool_calls/" + i1+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/type",keyword:"type",params:{type: schema36.properties.latency_ms.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -289,11 +306,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.token_count !== undefined){
-let data14 = data.token_count;
-if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (data14 !== null)){
-const err22 = {instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/type",keyword:"type",params:{type: schema34.properties.token_count.type},message:"must be integer,null"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err22 = {instancePath:instancePath+"/tool_calls/" + i1+"/latency_ms",schemaPath:"#/$defs/ToolCall/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -302,9 +317,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err23 = {instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data7.error !== undefined){
+let data14 = data7.error;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err23 = {instancePath:instancePath+"/tool_calls/" + i1+"/error",schemaPath:"#/$defs/ToolCall/properties/error/type",keyword:"type",params:{type: schema36.properties.error.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -315,10 +333,8 @@ errors++;
 }
 }
 }
-if(data.model !== undefined){
-let data15 = data.model;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err24 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema34.properties.model.type},message:"must be string,null"};
+else {
+const err24 = {instancePath:instancePath+"/tool_calls/" + i1,schemaPath:"#/$defs/ToolCall/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -328,10 +344,12 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.logprobs !== undefined){
-let data16 = data.logprobs;
-if((!(Array.isArray(data16))) && (data16 !== null)){
-const err25 = {instancePath:instancePath+"/logprobs",schemaPath:"#/properties/logprobs/type",keyword:"type",params:{type: schema34.properties.logprobs.type},message:"must be array,null"};
+}
+}
+if(data.tool_call_id !== undefined){
+let data15 = data.tool_call_id;
+if((typeof data15 !== "string") && (data15 !== null)){
+const err25 = {instancePath:instancePath+"/tool_call_id",schemaPath:"#/properties/tool_call_id/type",keyword:"type",params:{type: schema34.properties.tool_call_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -340,13 +358,11 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(Array.isArray(data16)){
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-let data17 = data16[i1];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.token === undefined){
-const err26 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+}
+if(data.timestamp !== undefined){
+let data16 = data.timestamp;
+if((!((typeof data16 == "number") && (isFinite(data16)))) && (data16 !== null)){
+const err26 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: schema34.properties.timestamp.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -355,8 +371,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data17.logprob === undefined){
-const err27 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/required",keyword:"required",params:{missingProperty: "logprob"},message:"must have required property '"+"logprob"+"'"};
+}
+if(data.token_count !== undefined){
+let data17 = data.token_count;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (data17 !== null)){
+const err27 = {instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/type",keyword:"type",params:{type: schema34.properties.token_count.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -365,9 +384,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key2 in data17){
-if(!((((key2 === "token") || (key2 === "token_id")) || (key2 === "logprob")) || (key2 === "top_logprobs"))){
-const err28 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err28 = {instancePath:instancePath+"/token_count",schemaPath:"#/properties/token_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -377,9 +396,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data17.token !== undefined){
-if(typeof data17.token !== "string"){
-const err29 = {instancePath:instancePath+"/logprobs/" + i1+"/token",schemaPath:"#/$defs/TokenLogProb/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.model !== undefined){
+let data18 = data.model;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err29 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema34.properties.model.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -389,10 +410,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data17.token_id !== undefined){
-let data19 = data17.token_id;
-if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (data19 !== null)){
-const err30 = {instancePath:instancePath+"/logprobs/" + i1+"/token_id",schemaPath:"#/$defs/TokenLogProb/properties/token_id/type",keyword:"type",params:{type: schema36.properties.token_id.type},message:"must be integer,null"};
+if(data.logprobs !== undefined){
+let data19 = data.logprobs;
+if((!(Array.isArray(data19))) && (data19 !== null)){
+const err30 = {instancePath:instancePath+"/logprobs",schemaPath:"#/properties/logprobs/type",keyword:"type",params:{type: schema34.properties.logprobs.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -401,11 +422,13 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data17.logprob !== undefined){
-let data20 = data17.logprob;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err31 = {instancePath:instancePath+"/logprobs/" + i1+"/logprob",schemaPath:"#/$defs/TokenLogProb/properties/logprob/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(Array.isArray(data19)){
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+let data20 = data19[i2];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.token === undefined){
+const err31 = {instancePath:instancePath+"/logprobs/" + i2,schemaPath:"#/$defs/TokenLogProb/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -414,11 +437,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data17.top_logprobs !== undefined){
-let data21 = data17.top_logprobs;
-if((!(Array.isArray(data21))) && (data21 !== null)){
-const err32 = {instancePath:instancePath+"/logprobs/" + i1+"/top_logprobs",schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/type",keyword:"type",params:{type: schema36.properties.top_logprobs.type},message:"must be array,null"};
+if(data20.logprob === undefined){
+const err32 = {instancePath:instancePath+"/logprobs/" + i2,schemaPath:"#/$defs/TokenLogProb/required",keyword:"required",params:{missingProperty: "logprob"},message:"must have required property '"+"logprob"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -427,10 +447,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/logprobs/" + i1,schemaPath:"#/$defs/TokenLogProb/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data20.token !== undefined){
+if(typeof data20.token !== "string"){
+const err33 = {instancePath:instancePath+"/logprobs/" + i2+"/token",schemaPath:"#/$defs/TokenLogProb/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -440,12 +459,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-}
-if(data.reasoning_content !== undefined){
-let data22 = data.reasoning_content;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err34 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema34.properties.reasoning_content.type},message:"must be string,null"};
+if(data20.token_id !== undefined){
+let data22 = data20.token_id;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
+const err34 = {instancePath:instancePath+"/logprobs/" + i2+"/token_id",schemaPath:"#/$defs/TokenLogProb/properties/token_id/type",keyword:"type",params:{type: schema37.properties.token_id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -455,9 +472,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data20.logprob !== undefined){
+let data23 = data20.logprob;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err35 = {instancePath:instancePath+"/logprobs/" + i2+"/logprob",schemaPath:"#/$defs/TokenLogProb/properties/logprob/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -466,15 +484,134 @@ vErrors.push(err35);
 }
 errors++;
 }
+}
+if(data20.top_logprobs !== undefined){
+let data24 = data20.top_logprobs;
+const _errs58 = errors;
+let valid14 = false;
+const _errs59 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key0 in data24){
+let data25 = data24[key0];
+if(!((typeof data25 == "number") && (isFinite(data25)))){
+const err36 = {instancePath:instancePath+"/logprobs/" + i2+"/top_logprobs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/anyOf/0/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/logprobs/" + i2+"/top_logprobs",schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid1 = _errs59 === errors;
+valid14 = valid14 || _valid1;
+const _errs64 = errors;
+if(!(Array.isArray(data24))){
+const err38 = {instancePath:instancePath+"/logprobs/" + i2+"/top_logprobs",schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid1 = _errs64 === errors;
+valid14 = valid14 || _valid1;
+const _errs66 = errors;
+if(data24 !== null){
+const err39 = {instancePath:instancePath+"/logprobs/" + i2+"/top_logprobs",schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/anyOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid1 = _errs66 === errors;
+valid14 = valid14 || _valid1;
+if(!valid14){
+const err40 = {instancePath:instancePath+"/logprobs/" + i2+"/top_logprobs",schemaPath:"#/$defs/TokenLogProb/properties/top_logprobs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/logprobs/" + i2,schemaPath:"#/$defs/TokenLogProb/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+if(data.reasoning_content !== undefined){
+let data26 = data.reasoning_content;
+if((typeof data26 !== "string") && (data26 !== null)){
+const err42 = {instancePath:instancePath+"/reasoning_content",schemaPath:"#/properties/reasoning_content/type",keyword:"type",params:{type: schema34.properties.reasoning_content.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
 validate23.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":{"role":true,"content":true,"name":true,"tool_calls":true,"tool_call_id":true,"timestamp":true,"token_count":true,"model":true,"logprobs":true,"reasoning_content":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","description":"Reward signals and accounting of an episode (clawloop.core.episode.EpisodeSummary, written attribute by attribute: it is not a dataclass).","additionalProperties":false,"required":["signals","filtered"],"properties":{"signals":{"type":"object","additionalProperties":{"$ref":"#/$defs/RewardSignal"},"description":"Reward signals by name."},"score_breakdown":{"type":["object","null"],"description":"Environment-specific score components."},"token_usage":{"oneOf":[{"$ref":"#/$defs/TokenUsage"},{"type":"null"}]},"timing":{"oneOf":[{"$ref":"#/$defs/Timing"},{"type":"null"}]},"filtered":{"type":"boolean","description":"Excluded from learning by a filter."},"scored_at_generation":{"type":["integer","null"],"description":"Playbook generation the episode was scored at."}}};
-const schema39 = {"type":"object","description":"One reward signal (clawloop.core.episode.RewardSignal).","additionalProperties":false,"required":["value","confidence"],"properties":{"name":{"type":"string","description":"Signal name (user, outcome, execution, judge, ...); the map key repeats it."},"value":{"type":"number","minimum":-1,"maximum":1,"description":"Signal value in [-1, 1]."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"Confidence in [0, 1]."}}};
-const schema40 = {"type":"object","description":"Token usage of an episode.","additionalProperties":false,"required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":"integer","minimum":0},"completion_tokens":{"type":"integer","minimum":0},"total_tokens":{"type":"integer","minimum":0}}};
-const schema41 = {"type":"object","description":"Wall time of an episode.","additionalProperties":false,"required":["total_ms","per_step_ms"],"properties":{"total_ms":{"type":"number","minimum":0},"per_step_ms":{"type":"array","items":{"type":"number","minimum":0}}}};
+const schema39 = {"type":"object","description":"Reward signals and accounting of an episode (clawloop.core.episode.EpisodeSummary, written attribute by attribute: it is not a dataclass).","default":{"signals":{}},"required":["signals"],"properties":{"signals":{"type":"object","default":{},"additionalProperties":{"$ref":"#/$defs/RewardSignal"},"description":"Reward signals by name."},"score_breakdown":{"type":["object","null"],"additionalProperties":true,"description":"Environment-specific score components."},"token_usage":{"oneOf":[{"$ref":"#/$defs/TokenUsage"},{"type":"null"}]},"timing":{"oneOf":[{"$ref":"#/$defs/Timing"},{"type":"null"}]},"filtered":{"type":"boolean","default":false,"description":"Excluded from learning by a filter (absent when the source does not say, as the archive)."},"scored_at_generation":{"type":["integer","null"],"description":"Playbook generation the episode was scored at."}}};
+const schema40 = {"type":"object","description":"One reward signal (clawloop.core.reward.RewardSignal, which clamps value to [-1, 1] and confidence to [0, 1]: so is a value out of range here).","required":["value","confidence"],"properties":{"name":{"type":"string","description":"Signal name (user, outcome, execution, judge, ...); the map key repeats it."},"value":{"type":"number","minimum":-1,"maximum":1,"description":"Signal value in [-1, 1]."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"Confidence in [0, 1]."}}};
+const schema41 = {"type":"object","description":"Token usage of an episode (clawloop.core.episode.TokenUsage; each count defaults to 0).","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":"integer","minimum":0,"default":0},"completion_tokens":{"type":"integer","minimum":0,"default":0},"total_tokens":{"type":"integer","minimum":0,"default":0}}};
+const schema42 = {"type":"object","description":"Wall time of an episode (clawloop.core.episode.Timing). An archive summary has total_ms only.","required":["total_ms"],"properties":{"total_ms":{"type":"number","minimum":0,"default":0},"per_step_ms":{"type":"array","items":{"type":"number","minimum":0}}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -497,8 +634,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.filtered === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "filtered"},message:"must have required property '"+"filtered"+"'"};
+if(data.signals !== undefined){
+let data0 = data.signals;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key0 in data0){
+let data1 = data0[key0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.value === undefined){
+const err1 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -507,9 +650,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "signals") || (key0 === "score_breakdown")) || (key0 === "token_usage")) || (key0 === "timing")) || (key0 === "filtered")) || (key0 === "scored_at_generation"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data1.confidence === undefined){
+const err2 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -518,15 +660,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.signals !== undefined){
-let data0 = data.signals;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-let data1 = data0[key1];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.value === undefined){
-const err3 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data1.name !== undefined){
+if(typeof data1.name !== "string"){
+const err3 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/RewardSignal/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -535,8 +671,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.confidence === undefined){
-const err4 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+}
+if(data1.value !== undefined){
+let data3 = data1.value;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1 || isNaN(data3)){
+const err4 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -545,9 +685,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key2 in data1){
-if(!(((key2 === "name") || (key2 === "value")) || (key2 === "confidence"))){
-const err5 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data3 < -1 || isNaN(data3)){
+const err5 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -557,9 +696,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err6 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/RewardSignal/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err6 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -569,11 +707,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.value !== undefined){
-let data3 = data1.value;
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data1.confidence !== undefined){
+let data4 = data1.confidence;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -582,8 +720,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3 < -1 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(data4 < 0 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -594,7 +732,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/RewardSignal/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err9 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -604,11 +742,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.confidence !== undefined){
-let data4 = data1.confidence;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 1 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err10 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -617,8 +753,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -628,8 +766,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/RewardSignal/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.score_breakdown !== undefined){
+let data5 = data.score_breakdown;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err12 = {instancePath:instancePath+"/score_breakdown",schemaPath:"#/properties/score_breakdown/type",keyword:"type",params:{type: schema39.properties.score_breakdown.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -639,9 +779,15 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/RewardSignal/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.token_usage !== undefined){
+let data6 = data.token_usage;
+const _errs17 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs18 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.prompt_tokens === undefined){
+const err13 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -650,10 +796,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.completion_tokens === undefined){
+const err14 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -662,11 +806,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.score_breakdown !== undefined){
-let data5 = data.score_breakdown;
-if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-const err15 = {instancePath:instancePath+"/score_breakdown",schemaPath:"#/properties/score_breakdown/type",keyword:"type",params:{type: schema38.properties.score_breakdown.type},message:"must be object,null"};
+if(data6.total_tokens === undefined){
+const err15 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -675,16 +816,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.token_usage !== undefined){
-let data6 = data.token_usage;
-const _errs18 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs19 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.prompt_tokens === undefined){
-const err16 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
+if(data6.prompt_tokens !== undefined){
+let data7 = data6.prompt_tokens;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err16 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -693,8 +828,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.completion_tokens === undefined){
-const err17 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err17 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -703,8 +839,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.total_tokens === undefined){
-const err18 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
+}
+}
+if(data6.completion_tokens !== undefined){
+let data8 = data6.completion_tokens;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err18 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -713,9 +853,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key3 in data6){
-if(!(((key3 === "prompt_tokens") || (key3 === "completion_tokens")) || (key3 === "total_tokens"))){
-const err19 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -725,10 +865,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data6.prompt_tokens !== undefined){
-let data7 = data6.prompt_tokens;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err20 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data6.total_tokens !== undefined){
+let data9 = data6.total_tokens;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -737,9 +878,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err21 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -750,10 +891,9 @@ errors++;
 }
 }
 }
-if(data6.completion_tokens !== undefined){
-let data8 = data6.completion_tokens;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err22 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err22 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -762,9 +902,18 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err23 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid0 = _errs18 === errors;
+if(_valid0){
+valid4 = true;
+passing0 = 0;
+var props0 = {};
+props0.prompt_tokens = true;
+props0.completion_tokens = true;
+props0.total_tokens = true;
+}
+const _errs27 = errors;
+if(data6 !== null){
+const err23 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -773,61 +922,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-if(data6.total_tokens !== undefined){
-let data9 = data6.total_tokens;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var _valid0 = _errs19 === errors;
-if(_valid0){
-valid4 = true;
-passing0 = 0;
-}
-const _errs29 = errors;
-if(data6 !== null){
-const err27 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-var _valid0 = _errs29 === errors;
+var _valid0 = _errs27 === errors;
 if(_valid0 && valid4){
 valid4 = false;
 passing0 = [passing0, 1];
@@ -839,20 +934,20 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err28 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err24 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err24];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err24);
 }
 errors++;
 }
 else {
-errors = _errs18;
+errors = _errs17;
 if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
+if(_errs17){
+vErrors.length = _errs17;
 }
 else {
 vErrors = null;
@@ -862,64 +957,42 @@ vErrors = null;
 }
 if(data.timing !== undefined){
 let data10 = data.timing;
-const _errs32 = errors;
+const _errs30 = errors;
 let valid7 = false;
 let passing1 = null;
-const _errs33 = errors;
+const _errs31 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.total_ms === undefined){
-const err29 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/required",keyword:"required",params:{missingProperty: "total_ms"},message:"must have required property '"+"total_ms"+"'"};
+const err25 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/required",keyword:"required",params:{missingProperty: "total_ms"},message:"must have required property '"+"total_ms"+"'"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err25];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err25);
 }
 errors++;
-}
-if(data10.per_step_ms === undefined){
-const err30 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/required",keyword:"required",params:{missingProperty: "per_step_ms"},message:"must have required property '"+"per_step_ms"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-for(const key4 in data10){
-if(!((key4 === "total_ms") || (key4 === "per_step_ms"))){
-const err31 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
 }
 if(data10.total_ms !== undefined){
 let data11 = data10.total_ms;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-const err32 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err26 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err26];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err27 = {instancePath:instancePath+"/timing/total_ms",schemaPath:"#/$defs/Timing/properties/total_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err27];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -932,67 +1005,70 @@ for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err28 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err28];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err28);
 }
 errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err29 = {instancePath:instancePath+"/timing/per_step_ms/" + i0,schemaPath:"#/$defs/Timing/properties/per_step_ms/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err29];
 }
 else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/timing/per_step_ms",schemaPath:"#/$defs/Timing/properties/per_step_ms/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
+vErrors.push(err29);
 }
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/timing/per_step_ms",schemaPath:"#/$defs/Timing/properties/per_step_ms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err30];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err30);
 }
 errors++;
 }
-var _valid1 = _errs33 === errors;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/timing",schemaPath:"#/$defs/Timing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid1 = _errs31 === errors;
 if(_valid1){
 valid7 = true;
 passing1 = 0;
+var props1 = {};
+props1.total_ms = true;
+props1.per_step_ms = true;
 }
-const _errs43 = errors;
+const _errs40 = errors;
 if(data10 !== null){
-const err38 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err32 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err32];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err32);
 }
 errors++;
 }
-var _valid1 = _errs43 === errors;
+var _valid1 = _errs40 === errors;
 if(_valid1 && valid7){
 valid7 = false;
 passing1 = [passing1, 1];
@@ -1004,20 +1080,20 @@ passing1 = 1;
 }
 }
 if(!valid7){
-const err39 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err33 = {instancePath:instancePath+"/timing",schemaPath:"#/properties/timing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err33];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err33);
 }
 errors++;
 }
 else {
-errors = _errs32;
+errors = _errs30;
 if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
+if(_errs30){
+vErrors.length = _errs30;
 }
 else {
 vErrors = null;
@@ -1027,12 +1103,12 @@ vErrors = null;
 }
 if(data.filtered !== undefined){
 if(typeof data.filtered !== "boolean"){
-const err40 = {instancePath:instancePath+"/filtered",schemaPath:"#/properties/filtered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err34 = {instancePath:instancePath+"/filtered",schemaPath:"#/properties/filtered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err34];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -1040,31 +1116,31 @@ errors++;
 if(data.scored_at_generation !== undefined){
 let data15 = data.scored_at_generation;
 if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (data15 !== null)){
-const err41 = {instancePath:instancePath+"/scored_at_generation",schemaPath:"#/properties/scored_at_generation/type",keyword:"type",params:{type: schema38.properties.scored_at_generation.type},message:"must be integer,null"};
+const err35 = {instancePath:instancePath+"/scored_at_generation",schemaPath:"#/properties/scored_at_generation/type",keyword:"type",params:{type: schema39.properties.scored_at_generation.type},message:"must be integer,null"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err35];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err35);
 }
 errors++;
 }
 }
 }
 else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err36];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err36);
 }
 errors++;
 }
 validate25.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":{"signals":true,"score_breakdown":true,"token_usage":true,"timing":true,"filtered":true,"scored_at_generation":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1088,8 +1164,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.state_id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_id"},message:"must have required property '"+"state_id"+"'"};
+if(data.task_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1098,8 +1174,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.task_id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
+if(data.bench === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1108,8 +1184,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.bench === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
+if(data.summary === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1118,8 +1194,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.messages === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messages"},message:"must have required property '"+"messages"+"'"};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1128,8 +1207,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.step_boundaries === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "step_boundaries"},message:"must have required property '"+"step_boundaries"+"'"};
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1138,8 +1218,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.steps === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+}
+if(data.state_id !== undefined){
+if(typeof data.state_id !== "string"){
+const err6 = {instancePath:instancePath+"/state_id",schemaPath:"#/properties/state_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1148,8 +1230,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.summary === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
+}
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err7 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1158,95 +1242,15 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.session_id === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session_id"},message:"must have required property '"+"session_id"+"'"};
+}
+if(data.bench !== undefined){
+if(typeof data.bench !== "string"){
+const err8 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-if(data.metadata === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema33.properties, key0))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.state_id !== undefined){
-if(typeof data.state_id !== "string"){
-const err13 = {instancePath:instancePath+"/state_id",schemaPath:"#/properties/state_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.task_id !== undefined){
-if(typeof data.task_id !== "string"){
-const err14 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.bench !== undefined){
-if(typeof data.bench !== "string"){
-const err15 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
 }
 errors++;
 }
@@ -1263,12 +1267,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err9];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -1280,23 +1284,23 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err17 = {instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err10];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err10);
 }
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err11 = {instancePath:instancePath+"/step_boundaries/" + i1,schemaPath:"#/properties/step_boundaries/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err11];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -1304,12 +1308,12 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/step_boundaries",schemaPath:"#/properties/step_boundaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err12 = {instancePath:instancePath+"/step_boundaries",schemaPath:"#/properties/step_boundaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err12];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -1322,7 +1326,84 @@ for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.t === undefined){
-const err20 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+const err13 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data9.reward === undefined){
+const err14 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data9.done === undefined){
+const err15 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "done"},message:"must have required property '"+"done"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data9.timing_ms === undefined){
+const err16 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "timing_ms"},message:"must have required property '"+"timing_ms"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data9.info === undefined){
+const err17 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "info"},message:"must have required property '"+"info"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data9.t !== undefined){
+let data10 = data9.t;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err18 = {instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err19 = {instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data9.reward !== undefined){
+let data11 = data9.reward;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err20 = {instancePath:instancePath+"/steps/" + i2+"/reward",schemaPath:"#/$defs/StepMeta/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1331,8 +1412,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data9.reward === undefined){
-const err21 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
+}
+if(data9.done !== undefined){
+if(typeof data9.done !== "boolean"){
+const err21 = {instancePath:instancePath+"/steps/" + i2+"/done",schemaPath:"#/$defs/StepMeta/properties/done/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1341,8 +1424,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data9.done === undefined){
-const err22 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "done"},message:"must have required property '"+"done"+"'"};
+}
+if(data9.timing_ms !== undefined){
+let data13 = data9.timing_ms;
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err22 = {instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1351,8 +1438,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data9.timing_ms === undefined){
-const err23 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "timing_ms"},message:"must have required property '"+"timing_ms"+"'"};
+}
+else {
+const err23 = {instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1361,8 +1449,13 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data9.info === undefined){
-const err24 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/required",keyword:"required",params:{missingProperty: "info"},message:"must have required property '"+"info"+"'"};
+}
+if(data9.info !== undefined){
+let data14 = data9.info;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+}
+else {
+const err24 = {instancePath:instancePath+"/steps/" + i2+"/info",schemaPath:"#/$defs/StepMeta/properties/info/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1371,9 +1464,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!(((((key1 === "t") || (key1 === "reward")) || (key1 === "done")) || (key1 === "timing_ms")) || (key1 === "info"))){
-const err25 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1383,114 +1477,14 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data9.t !== undefined){
-let data10 = data9.t;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err26 = {instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err26 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
-}
-errors++;
-}
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/steps/" + i2+"/t",schemaPath:"#/$defs/StepMeta/properties/t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-if(data9.reward !== undefined){
-let data11 = data9.reward;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/steps/" + i2+"/reward",schemaPath:"#/$defs/StepMeta/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data9.done !== undefined){
-if(typeof data9.done !== "boolean"){
-const err29 = {instancePath:instancePath+"/steps/" + i2+"/done",schemaPath:"#/$defs/StepMeta/properties/done/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data9.timing_ms !== undefined){
-let data13 = data9.timing_ms;
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/steps/" + i2+"/timing_ms",schemaPath:"#/$defs/StepMeta/properties/timing_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data9.info !== undefined){
-let data14 = data9.info;
-if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
-const err32 = {instancePath:instancePath+"/steps/" + i2+"/info",schemaPath:"#/$defs/StepMeta/properties/info/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/$defs/StepMeta/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
 }
 errors++;
 }
@@ -1503,7 +1497,111 @@ errors = vErrors.length;
 }
 if(data.session_id !== undefined){
 if(typeof data.session_id !== "string"){
-const err35 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data17 = data.model;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err28 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema33.properties.model.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+let data18 = data.created_at;
+if((!((typeof data18 == "number") && (isFinite(data18)))) && (data18 !== null)){
+const err29 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: schema33.properties.created_at.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data19 = data.metadata;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.harness_version !== undefined){
+if(typeof data19.harness_version !== "string"){
+const err30 = {instancePath:instancePath+"/metadata/harness_version",schemaPath:"#/$defs/EpisodeMetadata/properties/harness_version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data19.error !== undefined){
+let data21 = data19.error;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err31 = {instancePath:instancePath+"/metadata/error",schemaPath:"#/$defs/EpisodeMetadata/properties/error/type",keyword:"type",params:{type: schema43.properties.error.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/EpisodeMetadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.n_steps !== undefined){
+let data22 = data.n_steps;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err33 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err34 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data.n_tool_calls !== undefined){
+let data23 = data.n_tool_calls;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err35 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1512,11 +1610,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.model !== undefined){
-let data17 = data.model;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err36 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema33.properties.model.type},message:"must be string,null"};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err36 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1526,10 +1622,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data18 = data.created_at;
-if((!((typeof data18 == "number") && (isFinite(data18)))) && (data18 !== null)){
-const err37 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: schema33.properties.created_at.type},message:"must be number,null"};
+}
+if(data.messages_ref !== undefined){
+let data24 = data.messages_ref;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err37 = {instancePath:instancePath+"/messages_ref",schemaPath:"#/properties/messages_ref/type",keyword:"type",params:{type: schema33.properties.messages_ref.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1539,10 +1636,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data19 = data.metadata;
-if(!(data19 && typeof data19 == "object" && !Array.isArray(data19))){
-const err38 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1551,22 +1647,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":{"id":true,"state_id":true,"task_id":true,"bench":true,"messages":true,"step_boundaries":true,"steps":true,"summary":true,"session_id":true,"model":true,"created_at":true,"metadata":true,"n_steps":true,"n_tool_calls":true,"messages_ref":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1620,9 +1704,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "type") || (key0 === "run_id")) || (key0 === "iteration")) || (key0 === "episode"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.type !== undefined){
+if("episode" !== data.type){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1632,9 +1716,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.type !== undefined){
-if("episode" !== data.type){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"};
+if(data.run_id !== undefined){
+let data1 = data.run_id;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1644,11 +1730,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.run_id !== undefined){
-let data1 = data.run_id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1658,8 +1741,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.iteration !== undefined){
+let data2 = data.iteration;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1668,27 +1753,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.iteration !== undefined){
-let data2 = data.iteration;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -1702,23 +1774,23 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err9];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err9);
 }
 errors++;
 }
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":{"type":true,"run_id":true,"iteration":true,"episode":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateEvolutionEvent = validate28;
-const schema42 = {"title":"EvolutionEvent","description":"What the evolver changed in an iteration (an evolution.jsonl entry; written only when something changed).","type":"object","additionalProperties":false,"required":["type","run_id","iteration","timestamp","state_hash_before","state_hash_after","actions","reward_before","reward_after","reward_delta","backend"],"properties":{"type":{"const":"evolution"},"run_id":{"type":"string","minLength":1},"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number"},"state_hash_before":{"type":"string"},"state_hash_after":{"type":"string"},"actions":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/EvolutionAction"}},"reward_before":{"type":"number"},"reward_after":{"type":"number"},"reward_delta":{"type":"number"},"backend":{"type":"string","description":"Evolver backend: local, none, or a cloud name."}}};
-const schema43 = {"enum":["reflect","mutate","paradigm_shift"]};
+const schema44 = {"title":"EvolutionEvent","description":"What the evolver changed in an iteration (an evolution.jsonl entry, clawloop/core/evolution_log.py EvolutionEntry.to_dict; written only when something changed).","type":"object","required":["type","run_id","iteration","timestamp"],"properties":{"type":{"const":"evolution"},"run_id":{"type":"string","minLength":1},"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number"},"state_hash_before":{"type":"string"},"state_hash_after":{"type":"string"},"actions":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/EvolutionAction"}},"reward_before":{"type":"number"},"reward_after":{"type":"number"},"reward_delta":{"type":"number"},"backend":{"type":"string","description":"Evolver backend: local, none, or a cloud name."}}};
+const schema45 = {"type":"string","description":"What the evolver did: reflect, mutate or paradigm_shift (learning_loop's names; a newer one passes through)."};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1771,8 +1843,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.state_hash_before === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_before"},message:"must have required property '"+"state_hash_before"+"'"};
+if(data.type !== undefined){
+if("evolution" !== data.type){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "evolution"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1781,8 +1854,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.state_hash_after === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_after"},message:"must have required property '"+"state_hash_after"+"'"};
+}
+if(data.run_id !== undefined){
+let data1 = data.run_id;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1791,8 +1868,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.actions === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+}
+else {
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1801,8 +1879,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.reward_before === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_before"},message:"must have required property '"+"reward_before"+"'"};
+}
+if(data.iteration !== undefined){
+let data2 = data.iteration;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1811,8 +1892,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.reward_after === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_after"},message:"must have required property '"+"reward_after"+"'"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1821,8 +1903,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.reward_delta === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_delta"},message:"must have required property '"+"reward_delta"+"'"};
+}
+}
+if(data.timestamp !== undefined){
+let data3 = data.timestamp;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1831,8 +1917,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.backend === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
+}
+if(data.state_hash_before !== undefined){
+if(typeof data.state_hash_before !== "string"){
+const err10 = {instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1841,9 +1929,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema42.properties, key0))){
-const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data.state_hash_after !== undefined){
+if(typeof data.state_hash_after !== "string"){
+const err11 = {instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1853,9 +1942,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.type !== undefined){
-if("evolution" !== data.type){
-const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "evolution"},message:"must be equal to constant"};
+if(data.actions !== undefined){
+let data6 = data.actions;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err12 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1864,12 +1955,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.run_id !== undefined){
-let data1 = data.run_id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err13 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data6[i0] !== "string"){
+const err13 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1879,8 +1968,9 @@ vErrors.push(err13);
 errors++;
 }
 }
+}
 else {
-const err14 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1890,10 +1980,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.iteration !== undefined){
-let data2 = data.iteration;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err15 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.reward_before !== undefined){
+let data8 = data.reward_before;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err15 = {instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1902,9 +1992,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err16 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.reward_after !== undefined){
+let data9 = data.reward_after;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err16 = {instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1914,11 +2006,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-if(data.timestamp !== undefined){
-let data3 = data.timestamp;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err17 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.reward_delta !== undefined){
+let data10 = data.reward_delta;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err17 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1928,9 +2019,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.state_hash_before !== undefined){
-if(typeof data.state_hash_before !== "string"){
-const err18 = {instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.backend !== undefined){
+if(typeof data.backend !== "string"){
+const err18 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1940,9 +2031,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.state_hash_after !== undefined){
-if(typeof data.state_hash_after !== "string"){
-const err19 = {instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1951,120 +2042,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.actions !== undefined){
-let data6 = data.actions;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err20 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(!(((data7 === "reflect") || (data7 === "mutate")) || (data7 === "paradigm_shift"))){
-const err21 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.reward_before !== undefined){
-let data8 = data.reward_before;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.reward_after !== undefined){
-let data9 = data.reward_after;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.reward_delta !== undefined){
-let data10 = data.reward_delta;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err25 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.backend !== undefined){
-if(typeof data.backend !== "string"){
-const err26 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
 validate28.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":{"type":true,"run_id":true,"iteration":true,"timestamp":true,"state_hash_before":true,"state_hash_after":true,"actions":true,"reward_before":true,"reward_after":true,"reward_delta":true,"backend":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateIterationEvent = validate29;
-const schema44 = {"title":"IterationEvent","description":"One learning iteration: everything an experiment.jsonl line carries, plus the full playbook and state hashes when the source has them.","type":"object","additionalProperties":false,"required":["type","run_id","iteration","timestamp","n_episodes","avg_reward","min_reward","max_reward","per_task","fb_results"],"properties":{"type":{"const":"iteration"},"run_id":{"type":"string","minLength":1},"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number","description":"Unix epoch seconds."},"n_episodes":{"type":"integer","minimum":0},"avg_reward":{"type":"number","description":"Mean raw (total) reward; 0.0 when there were no episodes."},"min_reward":{"type":"number"},"max_reward":{"type":"number"},"per_task":{"type":"object","additionalProperties":{"$ref":"#/$defs/TaskStats"},"description":"Statistics by task id."},"fb_results":{"$ref":"#/$defs/FbResults"},"playbook_size":{"type":"integer","minimum":0},"playbook_entries":{"type":"array","items":{"$ref":"#/$defs/PlaybookEntrySummary"},"description":"experiment.jsonl's short form of the playbook."},"playbook":{"$ref":"#/$defs/Playbook","description":"Full playbook after the iteration (bridge or archive variant)."},"playbook_version":{"type":"integer","minimum":0},"playbook_generation":{"type":"integer","minimum":0},"state_id":{"$ref":"#/$defs/StateID","description":"State after the iteration."},"harness_snapshot_hash":{"type":"string","description":"Archive iteration record's harness hash."},"tinker_checkpoints":{"type":"array","description":"Tinker weight-backend checkpoints."},"tinker_model_id":{"type":["string","null"]},"tinker_durable_paths":{"type":"array","items":{"type":"string"}}}};
-const schema53 = {"type":"object","description":"A playbook entry as experiment.jsonl writes it (content truncated to 200 characters).","additionalProperties":false,"required":["id","content","helpful","harmful","tags"],"properties":{"id":{"type":"string","minLength":1},"content":{"type":"string"},"helpful":{"type":"integer","minimum":0},"harmful":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"type":"string"}}}};
-const schema56 = {"type":"object","description":"Layer state hashes (clawloop.core.state.StateID).","additionalProperties":false,"required":["harness_hash","router_hash","weights_hash","combined_hash"],"properties":{"harness_hash":{"type":"string","minLength":1},"router_hash":{"type":"string","minLength":1},"weights_hash":{"type":"string","minLength":1},"combined_hash":{"type":"string","minLength":1},"created_at":{"type":"number","description":"Unix epoch seconds."}}};
-const schema45 = {"type":"object","description":"Per-task statistics of one iteration (experiment.jsonl per_task).","additionalProperties":false,"required":["reward","signals","error","n_rollouts","reward_mean","reward_min","reward_max","rewards","errors","rollouts"],"properties":{"reward":{"type":"number","description":"Mean raw reward."},"signals":{"type":"object","additionalProperties":{"$ref":"#/$defs/SignalValue"},"description":"Signals of the latest rollout."},"error":{"type":["string","null"],"description":"First error."},"n_rollouts":{"type":"integer","minimum":0},"reward_mean":{"type":"number"},"reward_min":{"type":"number"},"reward_max":{"type":"number"},"rewards":{"type":"array","items":{"type":"number"}},"errors":{"type":"array","items":{"type":"string"}},"rollouts":{"type":"array","items":{"$ref":"#/$defs/TaskRollout"}}}};
-const schema46 = {"type":"object","description":"A reward signal as experiment.jsonl and archive records write it (no name).","additionalProperties":false,"required":["value","confidence"],"properties":{"value":{"type":"number","minimum":-1,"maximum":1},"confidence":{"type":"number","minimum":0,"maximum":1}}};
-const schema47 = {"type":"object","additionalProperties":false,"required":["reward","error","signals"],"properties":{"reward":{"type":"number"},"error":{"type":["string","null"]},"signals":{"type":"object","additionalProperties":{"$ref":"#/$defs/SignalValue"}}}};
+const schema46 = {"title":"IterationEvent","description":"One learning iteration: everything an experiment.jsonl line carries, plus the full playbook and state hashes when the source has them. Only identity and time are required: a value ClawLoop could not write (NaN) is dropped, never the iteration.","type":"object","required":["type","run_id","iteration","timestamp"],"properties":{"type":{"const":"iteration"},"run_id":{"type":"string","minLength":1},"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number","description":"Unix epoch seconds."},"n_episodes":{"type":"integer","minimum":0},"avg_reward":{"type":"number","description":"Mean raw reward (EpisodeSummary.total_reward = normalized_reward()); 0.0 when there were no episodes."},"min_reward":{"type":"number"},"max_reward":{"type":"number"},"per_task":{"type":"object","additionalProperties":{"$ref":"#/$defs/TaskStats"},"description":"Statistics by task id."},"fb_results":{"$ref":"#/$defs/FbResults"},"playbook_size":{"type":"integer","minimum":0},"playbook_entries":{"type":"array","items":{"$ref":"#/$defs/PlaybookEntrySummary"},"description":"experiment.jsonl's short form of the playbook."},"playbook":{"$ref":"#/$defs/Playbook","description":"Full playbook after the iteration (bridge or archive variant)."},"playbook_version":{"type":"integer","minimum":0},"playbook_generation":{"type":"integer","minimum":0},"state_id":{"$ref":"#/$defs/StateID","description":"State after the iteration."},"harness_snapshot_hash":{"type":"string","description":"Archive iteration record's harness hash."},"tinker_checkpoints":{"type":"array","description":"Tinker weight-backend checkpoints."},"tinker_model_id":{"type":["string","null"]},"tinker_durable_paths":{"type":"array","items":{"type":"string"}}}};
+const schema55 = {"type":"object","description":"A playbook entry as experiment.jsonl writes it (content truncated to 200 characters).","required":["id","content","helpful","harmful","tags"],"properties":{"id":{"type":"string","minLength":1},"content":{"type":"string","default":""},"helpful":{"type":"integer","minimum":0,"default":0},"harmful":{"type":"integer","minimum":0,"default":0},"tags":{"type":"array","default":[],"items":{"type":"string"}}}};
+const schema58 = {"type":"object","description":"Layer state hashes (clawloop.core.state.StateID).","required":["harness_hash","router_hash","weights_hash","combined_hash"],"properties":{"harness_hash":{"type":"string","minLength":1},"router_hash":{"type":"string","minLength":1},"weights_hash":{"type":"string","minLength":1},"combined_hash":{"type":"string","minLength":1},"created_at":{"type":"number","description":"Unix epoch seconds."}}};
+const schema47 = {"type":"object","description":"Per-task statistics of one iteration (experiment.jsonl per_task). ClawLoop before 2026-04-19 wrote only reward, signals and error.","required":["signals","error"],"properties":{"reward":{"type":"number","description":"Mean raw reward."},"signals":{"type":"object","default":{},"additionalProperties":{"$ref":"#/$defs/SignalValue"},"description":"Signals of the latest rollout."},"error":{"type":["string","null"],"description":"First error."},"n_rollouts":{"type":"integer","minimum":0},"reward_mean":{"type":"number"},"reward_min":{"type":"number"},"reward_max":{"type":"number"},"rewards":{"type":"array","items":{"type":"number"}},"errors":{"type":"array","items":{"type":"string"}},"rollouts":{"type":"array","items":{"$ref":"#/$defs/TaskRollout"}}}};
+const schema48 = {"type":"object","description":"A reward signal as experiment.jsonl and archive records write it (no name).","required":["value","confidence"],"properties":{"value":{"type":"number","minimum":-1,"maximum":1},"confidence":{"type":"number","minimum":0,"maximum":1}}};
+const schema49 = {"type":"object","required":["reward","error","signals"],"properties":{"reward":{"type":"number"},"error":{"type":["string","null"]},"signals":{"type":"object","default":{},"additionalProperties":{"$ref":"#/$defs/SignalValue"}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2107,9 +2096,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((key0 === "reward") || (key0 === "error")) || (key0 === "signals"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.reward !== undefined){
+let data0 = data.reward;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err3 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2119,10 +2109,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.reward !== undefined){
-let data0 = data.reward;
-if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.error !== undefined){
+let data1 = data.error;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err4 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema49.properties.error.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2132,10 +2122,14 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data1 = data.error;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema47.properties.error.type},message:"must be string,null"};
+if(data.signals !== undefined){
+let data2 = data.signals;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key0 in data2){
+let data3 = data2[key0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.value === undefined){
+const err5 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2144,15 +2138,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.signals !== undefined){
-let data2 = data.signals;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-let data3 = data2[key1];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.value === undefined){
-const err6 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data3.confidence === undefined){
+const err6 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2161,8 +2148,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.confidence === undefined){
-const err7 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+if(data3.value !== undefined){
+let data4 = data3.value;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2171,9 +2161,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key2 in data3){
-if(!((key2 === "value") || (key2 === "confidence"))){
-const err8 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data4 < -1 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2183,11 +2172,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.value !== undefined){
-let data4 = data3.value;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 1 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err9 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2196,8 +2182,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4 < -1 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+}
+if(data3.confidence !== undefined){
+let data5 = data3.confidence;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 1 || isNaN(data5)){
+const err10 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2206,9 +2196,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2218,11 +2207,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data3.confidence !== undefined){
-let data5 = data3.confidence;
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 1 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err12 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2231,8 +2217,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err13 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2242,8 +2230,9 @@ vErrors.push(err13);
 errors++;
 }
 }
+}
 else {
-const err14 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err14 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2255,7 +2244,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2264,34 +2253,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
 validate31.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":{"reward":true,"error":true,"signals":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2305,8 +2270,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.reward === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
+if(data.signals === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signals"},message:"must have required property '"+"signals"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2315,8 +2280,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.signals === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signals"},message:"must have required property '"+"signals"+"'"};
+if(data.error === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2325,8 +2290,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.error === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(data.reward !== undefined){
+let data0 = data.reward;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2335,8 +2302,15 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.n_rollouts === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n_rollouts"},message:"must have required property '"+"n_rollouts"+"'"};
+}
+if(data.signals !== undefined){
+let data1 = data.signals;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+let data2 = data1[key0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.value === undefined){
+const err3 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2345,8 +2319,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.reward_mean === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_mean"},message:"must have required property '"+"reward_mean"+"'"};
+if(data2.confidence === undefined){
+const err4 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2355,8 +2329,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.reward_min === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_min"},message:"must have required property '"+"reward_min"+"'"};
+if(data2.value !== undefined){
+let data3 = data2.value;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1 || isNaN(data3)){
+const err5 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2365,8 +2342,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.reward_max === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_max"},message:"must have required property '"+"reward_max"+"'"};
+if(data3 < -1 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2375,8 +2352,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.rewards === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rewards"},message:"must have required property '"+"rewards"+"'"};
+}
+else {
+const err7 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2385,8 +2363,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.errors === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+}
+if(data2.confidence !== undefined){
+let data4 = data2.confidence;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2395,8 +2377,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.rollouts === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rollouts"},message:"must have required property '"+"rollouts"+"'"};
+if(data4 < 0 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2405,9 +2387,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema45.properties, key0))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+else {
+const err10 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2417,10 +2399,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.reward !== undefined){
-let data0 = data.reward;
-if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err11 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err11 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2430,14 +2411,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.signals !== undefined){
-let data1 = data.signals;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-let data2 = data1[key1];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.value === undefined){
-const err12 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err12 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2446,8 +2422,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data2.confidence === undefined){
-const err13 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+}
+if(data.error !== undefined){
+let data5 = data.error;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err13 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema47.properties.error.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2456,9 +2435,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key2 in data2){
-if(!((key2 === "value") || (key2 === "confidence"))){
-const err14 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.n_rollouts !== undefined){
+let data6 = data.n_rollouts;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err14 = {instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2467,12 +2448,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data2.value !== undefined){
-let data3 = data2.value;
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2481,8 +2459,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data3 < -1 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+}
+}
+if(data.reward_mean !== undefined){
+let data7 = data.reward_mean;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err16 = {instancePath:instancePath+"/reward_mean",schemaPath:"#/properties/reward_mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2492,8 +2474,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.reward_min !== undefined){
+let data8 = data.reward_min;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err17 = {instancePath:instancePath+"/reward_min",schemaPath:"#/properties/reward_min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2503,138 +2487,15 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data2.confidence !== undefined){
-let data4 = data2.confidence;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 1 || isNaN(data4)){
-const err18 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data.reward_max !== undefined){
+let data9 = data.reward_max;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err18 = {instancePath:instancePath+"/reward_max",schemaPath:"#/properties/reward_max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
-}
-errors++;
-}
-if(data4 < 0 || isNaN(data4)){
-const err19 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.error !== undefined){
-let data5 = data.error;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err23 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema45.properties.error.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.n_rollouts !== undefined){
-let data6 = data.n_rollouts;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err24 = {instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err25 = {instancePath:instancePath+"/n_rollouts",schemaPath:"#/properties/n_rollouts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-if(data.reward_mean !== undefined){
-let data7 = data.reward_mean;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err26 = {instancePath:instancePath+"/reward_mean",schemaPath:"#/properties/reward_mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.reward_min !== undefined){
-let data8 = data.reward_min;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err27 = {instancePath:instancePath+"/reward_min",schemaPath:"#/properties/reward_min/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.reward_max !== undefined){
-let data9 = data.reward_max;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err28 = {instancePath:instancePath+"/reward_max",schemaPath:"#/properties/reward_max/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
 }
 errors++;
 }
@@ -2646,24 +2507,24 @@ const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err29 = {instancePath:instancePath+"/rewards/" + i0,schemaPath:"#/properties/rewards/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err19 = {instancePath:instancePath+"/rewards/" + i0,schemaPath:"#/properties/rewards/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err19];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err19);
 }
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err20];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -2674,24 +2535,24 @@ if(Array.isArray(data12)){
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data12[i1] !== "string"){
-const err31 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err21];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err21);
 }
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err22 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err22];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -2708,34 +2569,34 @@ errors = vErrors.length;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/rollouts",schemaPath:"#/properties/rollouts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err23 = {instancePath:instancePath+"/rollouts",schemaPath:"#/properties/rollouts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err23];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err23);
 }
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err24];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err24);
 }
 errors++;
 }
 validate30.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":{"reward":true,"signals":true,"error":true,"n_rollouts":true,"reward_mean":true,"reward_min":true,"reward_max":true,"rewards":true,"errors":true,"rollouts":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema49 = {"type":"object","description":"forward_backward results of the active layers.","additionalProperties":false,"properties":{"harness":{"$ref":"#/$defs/FbResult"},"router":{"$ref":"#/$defs/FbResult"},"weights":{"$ref":"#/$defs/FbResult"}}};
-const schema50 = {"type":"object","description":"A layer's forward_backward result as experiment.jsonl writes it.","additionalProperties":false,"required":["status","metrics"],"properties":{"status":{"enum":["ok","error","skipped"]},"metrics":{"type":"object","description":"Layer metrics; keys differ by layer and backend."}}};
+const schema51 = {"type":"object","description":"forward_backward results of the active layers.","properties":{"harness":{"$ref":"#/$defs/FbResult"},"router":{"$ref":"#/$defs/FbResult"},"weights":{"$ref":"#/$defs/FbResult"}}};
+const schema52 = {"type":"object","description":"A layer's forward_backward result as experiment.jsonl writes it (clawloop.core.types.FBResult).","required":["status","metrics"],"properties":{"status":{"type":"string","default":"ok","description":"ok, error or skipped (FBResult.status is a str)."},"metrics":{"type":"object","additionalProperties":true,"default":{},"description":"Layer metrics; keys differ by layer and backend."}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2748,9 +2609,11 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((key0 === "harness") || (key0 === "router")) || (key0 === "weights"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.harness !== undefined){
+let data0 = data.harness;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.status === undefined){
+const err0 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2759,12 +2622,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-if(data.harness !== undefined){
-let data0 = data.harness;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.status === undefined){
-const err1 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data0.metrics === undefined){
+const err1 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2773,8 +2632,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data0.metrics === undefined){
-const err2 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(data0.status !== undefined){
+if(typeof data0.status !== "string"){
+const err2 = {instancePath:instancePath+"/harness/status",schemaPath:"#/$defs/FbResult/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2783,9 +2643,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!((key1 === "status") || (key1 === "metrics"))){
-const err3 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data0.metrics !== undefined){
+let data2 = data0.metrics;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+}
+else {
+const err3 = {instancePath:instancePath+"/harness/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2795,10 +2659,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data0.status !== undefined){
-let data1 = data0.status;
-if(!(((data1 === "ok") || (data1 === "error")) || (data1 === "skipped"))){
-const err4 = {instancePath:instancePath+"/harness/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err4 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2808,10 +2671,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data0.metrics !== undefined){
-let data2 = data0.metrics;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err5 = {instancePath:instancePath+"/harness/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.router !== undefined){
+let data3 = data.router;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.status === undefined){
+const err5 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2820,10 +2684,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/harness",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.metrics === undefined){
+const err6 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2832,12 +2694,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.router !== undefined){
-let data3 = data.router;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.status === undefined){
-const err7 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data3.status !== undefined){
+if(typeof data3.status !== "string"){
+const err7 = {instancePath:instancePath+"/router/status",schemaPath:"#/$defs/FbResult/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2846,8 +2705,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3.metrics === undefined){
-const err8 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+}
+if(data3.metrics !== undefined){
+let data5 = data3.metrics;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+}
+else {
+const err8 = {instancePath:instancePath+"/router/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2856,9 +2720,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key2 in data3){
-if(!((key2 === "status") || (key2 === "metrics"))){
-const err9 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2868,10 +2733,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.status !== undefined){
-let data4 = data3.status;
-if(!(((data4 === "ok") || (data4 === "error")) || (data4 === "skipped"))){
-const err10 = {instancePath:instancePath+"/router/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data.weights !== undefined){
+let data6 = data.weights;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.status === undefined){
+const err10 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2880,11 +2746,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data3.metrics !== undefined){
-let data5 = data3.metrics;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err11 = {instancePath:instancePath+"/router/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.metrics === undefined){
+const err11 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2893,10 +2756,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/router",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.status !== undefined){
+if(typeof data6.status !== "string"){
+const err12 = {instancePath:instancePath+"/weights/status",schemaPath:"#/$defs/FbResult/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2906,11 +2768,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.weights !== undefined){
-let data6 = data.weights;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.status === undefined){
-const err13 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data6.metrics !== undefined){
+let data8 = data6.metrics;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+}
+else {
+const err13 = {instancePath:instancePath+"/weights/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2919,8 +2782,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data6.metrics === undefined){
-const err14 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2929,9 +2794,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key3 in data6){
-if(!((key3 === "status") || (key3 === "metrics"))){
-const err15 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2940,63 +2806,13 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data6.status !== undefined){
-let data7 = data6.status;
-if(!(((data7 === "ok") || (data7 === "error")) || (data7 === "skipped"))){
-const err16 = {instancePath:instancePath+"/weights/status",schemaPath:"#/$defs/FbResult/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.metrics !== undefined){
-let data8 = data6.metrics;
-if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
-const err17 = {instancePath:instancePath+"/weights/metrics",schemaPath:"#/$defs/FbResult/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/FbResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate34.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":{"harness":true,"router":true,"weights":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema54 = {"type":"object","description":"Playbook.to_dict().","additionalProperties":false,"required":["entries"],"properties":{"entries":{"type":"array","items":{"$ref":"#/$defs/PlaybookEntry"}}}};
-const schema55 = {"type":"object","description":"One playbook entry as PlaybookEntry.to_dict() writes it.","additionalProperties":false,"required":["id","content","helpful","harmful","tags"],"properties":{"id":{"type":"string","minLength":1},"content":{"type":"string"},"helpful":{"type":"integer","minimum":0},"harmful":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"type":"string"}},"source_episode_ids":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"description":{"type":"string"},"anti_patterns":{"type":"string"},"category":{"type":"string"},"created_at":{"type":"number"},"last_activated":{"type":"number"},"generation":{"type":"integer","minimum":0},"decay_rate":{"type":"number","minimum":0},"superseded_by":{"type":["string","null"]},"embedding":{"type":"array","items":{"type":"number"}},"embedding_model_id":{"type":["string","null"]},"embedding_updated_at":{"type":["number","null"]}}};
+const schema56 = {"type":"object","description":"Playbook.to_dict().","required":["entries"],"properties":{"entries":{"type":"array","default":[],"items":{"$ref":"#/$defs/PlaybookEntry"}}}};
+const schema57 = {"type":"object","description":"One playbook entry as PlaybookEntry.to_dict() writes it (learning_layers/harness.py): the embedding fields only when an embedding is set.","required":["id","content","helpful","harmful","tags"],"properties":{"id":{"type":"string","minLength":1},"content":{"type":"string","default":""},"helpful":{"type":"integer","minimum":0,"default":0},"harmful":{"type":"integer","minimum":0,"default":0},"tags":{"type":"array","default":[],"items":{"type":"string"}},"source_episode_ids":{"type":"array","items":{"type":"string"}},"name":{"type":"string"},"description":{"type":"string"},"anti_patterns":{"type":"string"},"category":{"type":"string"},"created_at":{"type":"number"},"last_activated":{"type":"number"},"generation":{"type":"integer","minimum":0},"decay_rate":{"type":"number","minimum":0},"superseded_by":{"type":["string","null"]},"embedding":{"type":["array","null"],"items":{"type":"number"},"description":"list[float] | None (to_dict leaves it out when None; a plain dataclass dump writes null)."},"embedding_model_id":{"type":["string","null"]},"embedding_updated_at":{"type":["number","null"]}}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3019,18 +2835,6 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(key0 === "entries")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
 if(data.entries !== undefined){
 let data0 = data.entries;
 if(Array.isArray(data0)){
@@ -3039,7 +2843,17 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err1 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data1.content === undefined){
+const err2 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3048,8 +2862,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.content === undefined){
-const err3 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(data1.helpful === undefined){
+const err3 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3058,8 +2872,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.helpful === undefined){
-const err4 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if(data1.harmful === undefined){
+const err4 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3068,8 +2882,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.harmful === undefined){
-const err5 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+if(data1.tags === undefined){
+const err5 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3078,8 +2892,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.tags === undefined){
-const err6 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if(data1.id !== undefined){
+let data2 = data1.id;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err6 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3088,9 +2905,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema55.properties, key1))){
-const err7 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err7 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3100,11 +2917,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data1.content !== undefined){
+if(typeof data1.content !== "string"){
+const err8 = {instancePath:instancePath+"/entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntry/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3114,8 +2929,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntry/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.helpful !== undefined){
+let data4 = data1.helpful;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3124,10 +2941,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.content !== undefined){
-if(typeof data1.content !== "string"){
-const err10 = {instancePath:instancePath+"/entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntry/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3137,10 +2953,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data1.helpful !== undefined){
-let data4 = data1.helpful;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data1.harmful !== undefined){
+let data5 = data1.harmful;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3149,39 +2966,14 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntry/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data1.harmful !== undefined){
-let data5 = data1.harmful;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntry/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
 }
 errors++;
 }
@@ -3193,7 +2985,35 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data6[i1] !== "string"){
-const err15 = {instancePath:instancePath+"/entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntry/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntry/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntry/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data1.source_episode_ids !== undefined){
+let data8 = data1.source_episode_ids;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data8[i2] !== "string"){
+const err15 = {instancePath:instancePath+"/entries/" + i0+"/source_episode_ids/" + i2,schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3205,7 +3025,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntry/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/entries/" + i0+"/source_episode_ids",schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3215,13 +3035,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.source_episode_ids !== undefined){
-let data8 = data1.source_episode_ids;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data8[i2] !== "string"){
-const err17 = {instancePath:instancePath+"/entries/" + i0+"/source_episode_ids/" + i2,schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.name !== undefined){
+if(typeof data1.name !== "string"){
+const err17 = {instancePath:instancePath+"/entries/" + i0+"/name",schemaPath:"#/$defs/PlaybookEntry/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3231,9 +3047,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/entries/" + i0+"/source_episode_ids",schemaPath:"#/$defs/PlaybookEntry/properties/source_episode_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data1.description !== undefined){
+if(typeof data1.description !== "string"){
+const err18 = {instancePath:instancePath+"/entries/" + i0+"/description",schemaPath:"#/$defs/PlaybookEntry/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3243,9 +3059,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err19 = {instancePath:instancePath+"/entries/" + i0+"/name",schemaPath:"#/$defs/PlaybookEntry/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.anti_patterns !== undefined){
+if(typeof data1.anti_patterns !== "string"){
+const err19 = {instancePath:instancePath+"/entries/" + i0+"/anti_patterns",schemaPath:"#/$defs/PlaybookEntry/properties/anti_patterns/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3255,9 +3071,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err20 = {instancePath:instancePath+"/entries/" + i0+"/description",schemaPath:"#/$defs/PlaybookEntry/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.category !== undefined){
+if(typeof data1.category !== "string"){
+const err20 = {instancePath:instancePath+"/entries/" + i0+"/category",schemaPath:"#/$defs/PlaybookEntry/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3267,9 +3083,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data1.anti_patterns !== undefined){
-if(typeof data1.anti_patterns !== "string"){
-const err21 = {instancePath:instancePath+"/entries/" + i0+"/anti_patterns",schemaPath:"#/$defs/PlaybookEntry/properties/anti_patterns/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.created_at !== undefined){
+let data14 = data1.created_at;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+const err21 = {instancePath:instancePath+"/entries/" + i0+"/created_at",schemaPath:"#/$defs/PlaybookEntry/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3279,9 +3096,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err22 = {instancePath:instancePath+"/entries/" + i0+"/category",schemaPath:"#/$defs/PlaybookEntry/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.last_activated !== undefined){
+let data15 = data1.last_activated;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
+const err22 = {instancePath:instancePath+"/entries/" + i0+"/last_activated",schemaPath:"#/$defs/PlaybookEntry/properties/last_activated/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3291,10 +3109,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data1.created_at !== undefined){
-let data14 = data1.created_at;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err23 = {instancePath:instancePath+"/entries/" + i0+"/created_at",schemaPath:"#/$defs/PlaybookEntry/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data1.generation !== undefined){
+let data16 = data1.generation;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err23 = {instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3303,11 +3121,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data1.last_activated !== undefined){
-let data15 = data1.last_activated;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err24 = {instancePath:instancePath+"/entries/" + i0+"/last_activated",schemaPath:"#/$defs/PlaybookEntry/properties/last_activated/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err24 = {instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3317,10 +3133,12 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data1.generation !== undefined){
-let data16 = data1.generation;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err25 = {instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data1.decay_rate !== undefined){
+let data17 = data1.decay_rate;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err25 = {instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3329,9 +3147,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err26 = {instancePath:instancePath+"/entries/" + i0+"/generation",schemaPath:"#/$defs/PlaybookEntry/properties/generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err26 = {instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3341,12 +3159,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-if(data1.decay_rate !== undefined){
-let data17 = data1.decay_rate;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err27 = {instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data1.superseded_by !== undefined){
+let data18 = data1.superseded_by;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err27 = {instancePath:instancePath+"/entries/" + i0+"/superseded_by",schemaPath:"#/$defs/PlaybookEntry/properties/superseded_by/type",keyword:"type",params:{type: schema57.properties.superseded_by.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3356,8 +3172,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/entries/" + i0+"/decay_rate",schemaPath:"#/$defs/PlaybookEntry/properties/decay_rate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data1.embedding !== undefined){
+let data19 = data1.embedding;
+if((!(Array.isArray(data19))) && (data19 !== null)){
+const err28 = {instancePath:instancePath+"/entries/" + i0+"/embedding",schemaPath:"#/$defs/PlaybookEntry/properties/embedding/type",keyword:"type",params:{type: schema57.properties.embedding.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3366,11 +3184,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data1.superseded_by !== undefined){
-let data18 = data1.superseded_by;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err29 = {instancePath:instancePath+"/entries/" + i0+"/superseded_by",schemaPath:"#/$defs/PlaybookEntry/properties/superseded_by/type",keyword:"type",params:{type: schema55.properties.superseded_by.type},message:"must be string,null"};
+if(Array.isArray(data19)){
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err29 = {instancePath:instancePath+"/entries/" + i0+"/embedding/" + i3,schemaPath:"#/$defs/PlaybookEntry/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3380,14 +3199,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data1.embedding !== undefined){
-let data19 = data1.embedding;
-if(Array.isArray(data19)){
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err30 = {instancePath:instancePath+"/entries/" + i0+"/embedding/" + i3,schemaPath:"#/$defs/PlaybookEntry/properties/embedding/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+}
+if(data1.embedding_model_id !== undefined){
+let data21 = data1.embedding_model_id;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err30 = {instancePath:instancePath+"/entries/" + i0+"/embedding_model_id",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_model_id/type",keyword:"type",params:{type: schema57.properties.embedding_model_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3397,9 +3214,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/entries/" + i0+"/embedding",schemaPath:"#/$defs/PlaybookEntry/properties/embedding/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data1.embedding_updated_at !== undefined){
+let data22 = data1.embedding_updated_at;
+if((!((typeof data22 == "number") && (isFinite(data22)))) && (data22 !== null)){
+const err31 = {instancePath:instancePath+"/entries/" + i0+"/embedding_updated_at",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_updated_at/type",keyword:"type",params:{type: schema57.properties.embedding_updated_at.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3409,10 +3227,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data1.embedding_model_id !== undefined){
-let data21 = data1.embedding_model_id;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err32 = {instancePath:instancePath+"/entries/" + i0+"/embedding_model_id",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_model_id/type",keyword:"type",params:{type: schema55.properties.embedding_model_id.type},message:"must be string,null"};
+}
+else {
+const err32 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3422,10 +3239,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data1.embedding_updated_at !== undefined){
-let data22 = data1.embedding_updated_at;
-if((!((typeof data22 == "number") && (isFinite(data22)))) && (data22 !== null)){
-const err33 = {instancePath:instancePath+"/entries/" + i0+"/embedding_updated_at",schemaPath:"#/$defs/PlaybookEntry/properties/embedding_updated_at/type",keyword:"type",params:{type: schema55.properties.embedding_updated_at.type},message:"must be number,null"};
+}
+else {
+const err33 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3437,7 +3253,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/$defs/PlaybookEntry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3446,34 +3262,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
 validate36.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":{"entries":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3527,8 +3319,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.n_episodes === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n_episodes"},message:"must have required property '"+"n_episodes"+"'"};
+if(data.type !== undefined){
+if("iteration" !== data.type){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3537,8 +3330,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.avg_reward === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "avg_reward"},message:"must have required property '"+"avg_reward"+"'"};
+}
+if(data.run_id !== undefined){
+let data1 = data.run_id;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3547,8 +3344,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.min_reward === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min_reward"},message:"must have required property '"+"min_reward"+"'"};
+}
+else {
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3557,8 +3355,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.max_reward === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_reward"},message:"must have required property '"+"max_reward"+"'"};
+}
+if(data.iteration !== undefined){
+let data2 = data.iteration;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3567,8 +3368,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.per_task === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "per_task"},message:"must have required property '"+"per_task"+"'"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3577,8 +3379,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.fb_results === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fb_results"},message:"must have required property '"+"fb_results"+"'"};
+}
+}
+if(data.timestamp !== undefined){
+let data3 = data.timestamp;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3587,9 +3393,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema44.properties, key0))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data.n_episodes !== undefined){
+let data4 = data.n_episodes;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3598,10 +3406,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-if("iteration" !== data.type){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3611,11 +3418,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.run_id !== undefined){
-let data1 = data.run_id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err12 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.avg_reward !== undefined){
+let data5 = data.avg_reward;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3625,8 +3432,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.min_reward !== undefined){
+let data6 = data.min_reward;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3636,10 +3445,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.iteration !== undefined){
-let data2 = data.iteration;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err14 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.max_reward !== undefined){
+let data7 = data.max_reward;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err14 = {instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3648,113 +3457,24 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err15 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data.timestamp !== undefined){
-let data3 = data.timestamp;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err16 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.n_episodes !== undefined){
-let data4 = data.n_episodes;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err17 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err18 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-if(data.avg_reward !== undefined){
-let data5 = data.avg_reward;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err19 = {instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.min_reward !== undefined){
-let data6 = data.min_reward;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err20 = {instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.max_reward !== undefined){
-let data7 = data.max_reward;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err21 = {instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
 }
 if(data.per_task !== undefined){
 let data8 = data.per_task;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!(validate30(data8[key1], {instancePath:instancePath+"/per_task/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key1,rootData,dynamicAnchors}))){
+for(const key0 in data8){
+if(!(validate30(data8[key0], {instancePath:instancePath+"/per_task/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err15];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -3768,23 +3488,23 @@ errors = vErrors.length;
 if(data.playbook_size !== undefined){
 let data11 = data.playbook_size;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err16 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err16];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err16);
 }
 errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-const err24 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err17 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err17];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err17);
 }
 errors++;
 }
@@ -3798,7 +3518,83 @@ for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.id === undefined){
-const err25 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err18 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data13.content === undefined){
+const err19 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data13.helpful === undefined){
+const err20 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data13.harmful === undefined){
+const err21 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data13.tags === undefined){
+const err22 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err23 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data13.content !== undefined){
+if(typeof data13.content !== "string"){
+const err25 = {instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3807,8 +3603,11 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data13.content === undefined){
-const err26 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+if(data13.helpful !== undefined){
+let data16 = data13.helpful;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err26 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3817,8 +3616,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data13.helpful === undefined){
-const err27 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err27 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3827,8 +3627,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data13.harmful === undefined){
-const err28 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+}
+}
+if(data13.harmful !== undefined){
+let data17 = data13.harmful;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err28 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3837,110 +3641,14 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data13.tags === undefined){
-const err29 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err29 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
-}
-errors++;
-}
-for(const key2 in data13){
-if(!(((((key2 === "id") || (key2 === "content")) || (key2 === "helpful")) || (key2 === "harmful")) || (key2 === "tags"))){
-const err30 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data13.id !== undefined){
-let data14 = data13.id;
-if(typeof data14 === "string"){
-if(func1(data14) < 1){
-const err31 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data13.content !== undefined){
-if(typeof data13.content !== "string"){
-const err33 = {instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data13.helpful !== undefined){
-let data16 = data13.helpful;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err34 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err35 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-if(data13.harmful !== undefined){
-let data17 = data13.harmful;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err36 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err37 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
 }
 errors++;
 }
@@ -3952,48 +3660,48 @@ if(Array.isArray(data18)){
 const len1 = data18.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data18[i1] !== "string"){
-const err38 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err30];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err30);
 }
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err31 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err31];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err31);
 }
 errors++;
 }
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err32];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err32);
 }
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err33 = {instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err33];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -4007,23 +3715,23 @@ errors = vErrors.length;
 if(data.playbook_version !== undefined){
 let data21 = data.playbook_version;
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err42 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err34 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err34];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err34);
 }
 errors++;
 }
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 < 0 || isNaN(data21)){
-const err43 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err35 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err35];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err35);
 }
 errors++;
 }
@@ -4032,23 +3740,23 @@ errors++;
 if(data.playbook_generation !== undefined){
 let data22 = data.playbook_generation;
 if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err44 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err36 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err36];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err36);
 }
 errors++;
 }
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 < 0 || isNaN(data22)){
-const err45 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err37 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err37];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err37);
 }
 errors++;
 }
@@ -4058,7 +3766,100 @@ if(data.state_id !== undefined){
 let data23 = data.state_id;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.harness_hash === undefined){
-const err46 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "harness_hash"},message:"must have required property '"+"harness_hash"+"'"};
+const err38 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "harness_hash"},message:"must have required property '"+"harness_hash"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data23.router_hash === undefined){
+const err39 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "router_hash"},message:"must have required property '"+"router_hash"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data23.weights_hash === undefined){
+const err40 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "weights_hash"},message:"must have required property '"+"weights_hash"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data23.combined_hash === undefined){
+const err41 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "combined_hash"},message:"must have required property '"+"combined_hash"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data23.harness_hash !== undefined){
+let data24 = data23.harness_hash;
+if(typeof data24 === "string"){
+if(func1(data24) < 1){
+const err42 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data23.router_hash !== undefined){
+let data25 = data23.router_hash;
+if(typeof data25 === "string"){
+if(func1(data25) < 1){
+const err44 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data23.weights_hash !== undefined){
+let data26 = data23.weights_hash;
+if(typeof data26 === "string"){
+if(func1(data26) < 1){
+const err46 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4067,8 +3868,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data23.router_hash === undefined){
-const err47 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "router_hash"},message:"must have required property '"+"router_hash"+"'"};
+}
+else {
+const err47 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4077,8 +3879,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data23.weights_hash === undefined){
-const err48 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "weights_hash"},message:"must have required property '"+"weights_hash"+"'"};
+}
+if(data23.combined_hash !== undefined){
+let data27 = data23.combined_hash;
+if(typeof data27 === "string"){
+if(func1(data27) < 1){
+const err48 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4087,8 +3893,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data23.combined_hash === undefined){
-const err49 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "combined_hash"},message:"must have required property '"+"combined_hash"+"'"};
+}
+else {
+const err49 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4097,9 +3904,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key3 in data23){
-if(!(((((key3 === "harness_hash") || (key3 === "router_hash")) || (key3 === "weights_hash")) || (key3 === "combined_hash")) || (key3 === "created_at"))){
-const err50 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data23.created_at !== undefined){
+let data28 = data23.created_at;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+const err50 = {instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4109,11 +3918,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data23.harness_hash !== undefined){
-let data24 = data23.harness_hash;
-if(typeof data24 === "string"){
-if(func1(data24) < 1){
-const err51 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err51 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4123,8 +3930,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.harness_snapshot_hash !== undefined){
+if(typeof data.harness_snapshot_hash !== "string"){
+const err52 = {instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4134,11 +3942,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data23.router_hash !== undefined){
-let data25 = data23.router_hash;
-if(typeof data25 === "string"){
-if(func1(data25) < 1){
-const err53 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.tinker_checkpoints !== undefined){
+if(!(Array.isArray(data.tinker_checkpoints))){
+const err53 = {instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4148,125 +3954,15 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tinker_model_id !== undefined){
+let data31 = data.tinker_model_id;
+if((typeof data31 !== "string") && (data31 !== null)){
+const err54 = {instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema46.properties.tinker_model_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data23.weights_hash !== undefined){
-let data26 = data23.weights_hash;
-if(typeof data26 === "string"){
-if(func1(data26) < 1){
-const err55 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data23.combined_hash !== undefined){
-let data27 = data23.combined_hash;
-if(typeof data27 === "string"){
-if(func1(data27) < 1){
-const err57 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data23.created_at !== undefined){
-let data28 = data23.created_at;
-if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err59 = {instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data.harness_snapshot_hash !== undefined){
-if(typeof data.harness_snapshot_hash !== "string"){
-const err61 = {instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data.tinker_checkpoints !== undefined){
-if(!(Array.isArray(data.tinker_checkpoints))){
-const err62 = {instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data.tinker_model_id !== undefined){
-let data31 = data.tinker_model_id;
-if((typeof data31 !== "string") && (data31 !== null)){
-const err63 = {instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema44.properties.tinker_model_id.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
 }
 errors++;
 }
@@ -4277,46 +3973,46 @@ if(Array.isArray(data32)){
 const len2 = data32.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data32[i2] !== "string"){
-const err64 = {instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err55];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err55);
 }
 errors++;
 }
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err56 = {instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err56];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err56);
 }
 errors++;
 }
 }
 }
 else {
-const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err57];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err57);
 }
 errors++;
 }
 validate29.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":{"type":true,"run_id":true,"iteration":true,"timestamp":true,"n_episodes":true,"avg_reward":true,"min_reward":true,"max_reward":true,"per_task":true,"fb_results":true,"playbook_size":true,"playbook_entries":true,"playbook":true,"playbook_version":true,"playbook_generation":true,"state_id":true,"harness_snapshot_hash":true,"tinker_checkpoints":true,"tinker_model_id":true,"tinker_durable_paths":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateRunFinishedEvent = validate38;
-const schema57 = {"title":"RunFinishedEvent","description":"A ClawLoop run ended (archive run_complete, the bridge's finish(), or the end of a replayed file).","type":"object","additionalProperties":false,"required":["type","run_id","finished_at","status"],"properties":{"type":{"const":"run.finished"},"run_id":{"type":"string","minLength":1},"finished_at":{"type":"number","description":"Unix epoch seconds."},"status":{"enum":["completed","failed"]},"best_reward":{"type":"number"},"improvement_delta":{"type":"number"},"total_cost_tokens":{"type":"integer","minimum":0},"n_iterations_completed":{"type":"integer","minimum":0},"error":{"type":"string"}}};
+const schema59 = {"title":"RunFinishedEvent","description":"A ClawLoop run ended (archive run_complete, the bridge's finish(), or the end of a replayed file).","type":"object","required":["type","run_id","finished_at","status"],"properties":{"type":{"const":"run.finished"},"run_id":{"type":"string","minLength":1},"finished_at":{"type":"number","description":"Unix epoch seconds."},"status":{"type":"string","description":"completed or failed (the bridge's finish(status=...)); another value passes through."},"best_reward":{"type":"number"},"improvement_delta":{"type":"number"},"total_cost_tokens":{"type":"integer","minimum":0},"n_iterations_completed":{"type":"integer","minimum":0},"error":{"type":"string"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4369,9 +4065,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema57.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.type !== undefined){
+if("run.finished" !== data.type){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.finished"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4381,9 +4077,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.type !== undefined){
-if("run.finished" !== data.type){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.finished"},message:"must be equal to constant"};
+if(data.run_id !== undefined){
+let data1 = data.run_id;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4393,11 +4091,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.run_id !== undefined){
-let data1 = data.run_id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4407,8 +4102,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.finished_at !== undefined){
+let data2 = data.finished_at;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/finished_at",schemaPath:"#/properties/finished_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4418,10 +4115,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.finished_at !== undefined){
-let data2 = data.finished_at;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/finished_at",schemaPath:"#/properties/finished_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4431,10 +4127,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data3 = data.status;
-if(!((data3 === "completed") || (data3 === "failed"))){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data.best_reward !== undefined){
+let data4 = data.best_reward;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/best_reward",schemaPath:"#/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4444,10 +4140,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.best_reward !== undefined){
-let data4 = data.best_reward;
-if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/best_reward",schemaPath:"#/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.improvement_delta !== undefined){
+let data5 = data.improvement_delta;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err10 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4457,10 +4153,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.improvement_delta !== undefined){
-let data5 = data.improvement_delta;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err11 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.total_cost_tokens !== undefined){
+let data6 = data.total_cost_tokens;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err11 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4469,11 +4165,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.total_cost_tokens !== undefined){
-let data6 = data.total_cost_tokens;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err12 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4482,9 +4176,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.n_iterations_completed !== undefined){
+let data7 = data.n_iterations_completed;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err13 = {instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4493,12 +4190,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data.n_iterations_completed !== undefined){
-let data7 = data.n_iterations_completed;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err14 = {instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err14 = {instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4507,9 +4201,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/n_iterations_completed",schemaPath:"#/properties/n_iterations_completed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.error !== undefined){
+if(typeof data.error !== "string"){
+const err15 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4520,9 +4216,8 @@ errors++;
 }
 }
 }
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err16 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4531,25 +4226,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
 validate38.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":{"type":true,"run_id":true,"finished_at":true,"status":true,"best_reward":true,"improvement_delta":true,"total_cost_tokens":true,"n_iterations_completed":true,"error":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateRunStartedEvent = validate39;
-const schema58 = {"title":"RunStartedEvent","description":"A ClawLoop run began. From the archive's run_start record, the bridge's first callback, or synthesized by a reader from the output directory.","type":"object","additionalProperties":false,"required":["type","run_id","started_at","source"],"properties":{"type":{"const":"run.started"},"run_id":{"type":"string","minLength":1,"description":"ClawLoop run id (archive run_id, or given / derived from the output directory)."},"started_at":{"type":"number","description":"Unix epoch seconds."},"source":{"type":"string","description":"What produced the events: a file path, 'bridge' or 'serve'."},"bench":{"type":"string","description":"Benchmark / environment name."},"domain_tags":{"type":"array","items":{"type":"string"}},"n_iterations":{"type":"integer","minimum":0,"description":"Planned iterations."},"config_hash":{"type":"string","description":"Hash of the agent config (archive run_start)."},"parent_run_id":{"type":["string","null"],"description":"Run this one was forked from."},"agent_config":{"type":"object","description":"Initial agent config: system_prompts, playbook, router (archive run_start)."},"config":{"type":"object","description":"User-supplied run configuration (bridge or CLI)."},"tags":{"type":"array","items":{"type":"string"},"description":"User-supplied tags."}}};
+const schema60 = {"title":"RunStartedEvent","description":"A ClawLoop run began. From the archive's run_start record, the bridge's first callback, or synthesized by a reader from the output directory.","type":"object","required":["type","run_id","started_at","source"],"properties":{"type":{"const":"run.started"},"run_id":{"type":"string","minLength":1,"description":"ClawLoop run id (archive run_id, or given / derived from the output directory)."},"started_at":{"type":"number","description":"Unix epoch seconds."},"source":{"type":"string","description":"What produced the events: a file path, 'bridge' or 'serve'.","default":"unknown"},"bench":{"type":"string","description":"Benchmark / environment name."},"domain_tags":{"type":"array","items":{"type":"string"}},"n_iterations":{"type":"integer","minimum":0,"description":"Planned iterations."},"config_hash":{"type":"string","description":"Hash of the agent config (archive run_start)."},"parent_run_id":{"type":["string","null"],"description":"Run this one was forked from."},"agent_config":{"type":"object","additionalProperties":true,"description":"Initial agent config: system_prompts, playbook, router (archive run_start)."},"config":{"type":"object","additionalProperties":true,"description":"User-supplied run configuration (bridge or CLI)."},"tags":{"type":"array","items":{"type":"string"},"description":"User-supplied tags."}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4602,9 +4285,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema58.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.type !== undefined){
+if("run.started" !== data.type){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.started"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4614,9 +4297,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.type !== undefined){
-if("run.started" !== data.type){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run.started"},message:"must be equal to constant"};
+if(data.run_id !== undefined){
+let data1 = data.run_id;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4626,11 +4311,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.run_id !== undefined){
-let data1 = data.run_id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4640,8 +4322,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.started_at !== undefined){
+let data2 = data.started_at;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4651,10 +4335,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.started_at !== undefined){
-let data2 = data.started_at;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.source !== undefined){
+if(typeof data.source !== "string"){
+const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4664,26 +4347,14 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.source !== undefined){
-if(typeof data.source !== "string"){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.bench !== undefined){
+if(typeof data.bench !== "string"){
+const err9 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.bench !== undefined){
-if(typeof data.bench !== "string"){
-const err10 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
 }
 errors++;
 }
@@ -4694,7 +4365,19 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/domain_tags",schemaPath:"#/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4704,9 +4387,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/domain_tags",schemaPath:"#/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.n_iterations !== undefined){
+let data7 = data.n_iterations;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err12 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4715,11 +4399,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.n_iterations !== undefined){
-let data7 = data.n_iterations;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err13 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err13 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4728,9 +4410,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err14 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.config_hash !== undefined){
+if(typeof data.config_hash !== "string"){
+const err14 = {instancePath:instancePath+"/config_hash",schemaPath:"#/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4740,10 +4424,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-if(data.config_hash !== undefined){
-if(typeof data.config_hash !== "string"){
-const err15 = {instancePath:instancePath+"/config_hash",schemaPath:"#/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.parent_run_id !== undefined){
+let data9 = data.parent_run_id;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err15 = {instancePath:instancePath+"/parent_run_id",schemaPath:"#/properties/parent_run_id/type",keyword:"type",params:{type: schema60.properties.parent_run_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4753,10 +4437,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.parent_run_id !== undefined){
-let data9 = data.parent_run_id;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err16 = {instancePath:instancePath+"/parent_run_id",schemaPath:"#/properties/parent_run_id/type",keyword:"type",params:{type: schema58.properties.parent_run_id.type},message:"must be string,null"};
+if(data.agent_config !== undefined){
+let data10 = data.agent_config;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+}
+else {
+const err16 = {instancePath:instancePath+"/agent_config",schemaPath:"#/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4766,28 +4452,17 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.agent_config !== undefined){
-let data10 = data.agent_config;
-if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
-const err17 = {instancePath:instancePath+"/agent_config",schemaPath:"#/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.config !== undefined){
+let data11 = data.config;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+}
+else {
+const err17 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.config !== undefined){
-let data11 = data.config;
-if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-const err18 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
 }
 errors++;
 }
@@ -4798,7 +4473,19 @@ if(Array.isArray(data12)){
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data12[i1] !== "string"){
-const err19 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4810,7 +4497,961 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"props":{"type":true,"run_id":true,"started_at":true,"source":true,"bench":true,"domain_tags":true,"n_iterations":true,"config_hash":true,"parent_run_id":true,"agent_config":true,"config":true,"tags":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateArchiveEpisodeRecord = validate40;
+const schema61 = {"title":"ArchiveEpisodeRecord","description":"A line of <archive>/<run_id>/episodes.jsonl (clawloop/archive/schema.py EpisodeRecord.to_dict, written by core/archive_recorder.py): a summary of an episode, without messages.","type":"object","required":["record_type","run_id","iteration_num","episode_id","task_id","bench"],"properties":{"_schema":{"type":"integer","description":"Archive record format version (1)."},"record_type":{"const":"episode"},"run_id":{"type":"string","minLength":1},"iteration_num":{"type":"integer","minimum":0},"episode_id":{"type":"string","minLength":1},"task_id":{"type":"string","default":""},"bench":{"type":"string","default":"unknown"},"model":{"type":"string","description":"Episode model (\"\" when none)."},"reward":{"type":"number","minimum":0,"maximum":1,"description":"normalized_reward() in [0, 1] (0.5 when there are no signals)."},"signals":{"type":"object","additionalProperties":{"$ref":"#/$defs/SignalValue"},"default":{}},"n_steps":{"type":"integer","minimum":0},"n_tool_calls":{"type":"integer","minimum":0},"token_usage":{"oneOf":[{"$ref":"#/$defs/TokenUsage"},{"type":"object","maxProperties":0}]},"latency_ms":{"type":"number","minimum":0,"description":"Episode wall time (Timing.total_ms, as an integer)."},"messages_ref":{"type":["string","null"]},"created_at":{"type":"number"}}};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate40.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record_type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.iteration_num === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_num"},message:"must have required property '"+"iteration_num"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.episode_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "episode_id"},message:"must have required property '"+"episode_id"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.task_id === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.bench === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data._schema !== undefined){
+let data0 = data._schema;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err6 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.record_type !== undefined){
+if("episode" !== data.record_type){
+const err7 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.run_id !== undefined){
+let data2 = data.run_id;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.iteration_num !== undefined){
+let data3 = data.iteration_num;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.episode_id !== undefined){
+let data4 = data.episode_id;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err12 = {instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err14 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.bench !== undefined){
+if(typeof data.bench !== "string"){
+const err15 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+if(typeof data.model !== "string"){
+const err16 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.reward !== undefined){
+let data8 = data.reward;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 1 || isNaN(data8)){
+const err17 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.signals !== undefined){
+let data9 = data.signals;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key0 in data9){
+let data10 = data9[key0];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.value === undefined){
+const err20 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data10.confidence === undefined){
+const err21 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data10.value !== undefined){
+let data11 = data10.value;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 1 || isNaN(data11)){
+const err22 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data11 < -1 || isNaN(data11)){
+const err23 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data10.confidence !== undefined){
+let data12 = data10.confidence;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 1 || isNaN(data12)){
+const err25 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err26 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/signals/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.n_steps !== undefined){
+let data13 = data.n_steps;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err30 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data.n_tool_calls !== undefined){
+let data14 = data.n_tool_calls;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err32 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err33 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.token_usage !== undefined){
+let data15 = data.token_usage;
+const _errs33 = errors;
+let valid4 = false;
+let passing0 = null;
+const _errs34 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.prompt_tokens === undefined){
+const err34 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data15.completion_tokens === undefined){
+const err35 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data15.total_tokens === undefined){
+const err36 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data15.prompt_tokens !== undefined){
+let data16 = data15.prompt_tokens;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err37 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err38 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+if(data15.completion_tokens !== undefined){
+let data17 = data15.completion_tokens;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err39 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err40 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data15.total_tokens !== undefined){
+let data18 = data15.total_tokens;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err41 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err42 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid0 = _errs34 === errors;
+if(_valid0){
+valid4 = true;
+passing0 = 0;
+var props0 = {};
+props0.prompt_tokens = true;
+props0.completion_tokens = true;
+props0.total_tokens = true;
+}
+const _errs43 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(Object.keys(data15).length > 0){
+const err44 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid0 = _errs43 === errors;
+if(_valid0 && valid4){
+valid4 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid4 = true;
+passing0 = 1;
+}
+}
+if(!valid4){
+const err46 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.latency_ms !== undefined){
+let data19 = data.latency_ms;
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err47 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.messages_ref !== undefined){
+let data20 = data.messages_ref;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err49 = {instancePath:instancePath+"/messages_ref",schemaPath:"#/properties/messages_ref/type",keyword:"type",params:{type: schema61.properties.messages_ref.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+let data21 = data.created_at;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err50 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+validate40.evaluated = {"props":{"_schema":true,"record_type":true,"run_id":true,"iteration_num":true,"episode_id":true,"task_id":true,"bench":true,"model":true,"reward":true,"signals":true,"n_steps":true,"n_tool_calls":true,"token_usage":true,"latency_ms":true,"messages_ref":true,"created_at":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateArchiveIterationRecord = validate41;
+const schema64 = {"title":"ArchiveIterationRecord","description":"A line of <archive>/iterations.jsonl (clawloop/archive/schema.py IterationRecord.to_dict).","type":"object","required":["record_type","run_id","iteration_num"],"properties":{"_schema":{"type":"integer","description":"Archive record format version (1)."},"record_type":{"const":"iteration"},"run_id":{"type":"string","minLength":1},"iteration_num":{"type":"integer","minimum":0},"harness_snapshot_hash":{"type":"string"},"mean_reward":{"type":"number"},"reward_trajectory":{"type":"array","items":{"type":"number"}},"evolver_action":{"type":"object","additionalProperties":{"type":"object","additionalProperties":true},"description":"Metrics of each layer whose forward_backward was ok."},"cost_tokens":{"type":"integer","minimum":0},"parent_variant_hash":{"type":["string","null"]},"child_variant_hash":{"type":["string","null"]},"reward_delta":{"type":"number"},"created_at":{"type":"number"}}};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record_type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.iteration_num === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_num"},message:"must have required property '"+"iteration_num"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data._schema !== undefined){
+let data0 = data._schema;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err3 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.record_type !== undefined){
+if("iteration" !== data.record_type){
+const err4 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.run_id !== undefined){
+let data2 = data.run_id;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err5 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.iteration_num !== undefined){
+let data3 = data.iteration_num;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.harness_snapshot_hash !== undefined){
+if(typeof data.harness_snapshot_hash !== "string"){
+const err9 = {instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.mean_reward !== undefined){
+let data5 = data.mean_reward;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err10 = {instancePath:instancePath+"/mean_reward",schemaPath:"#/properties/mean_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.reward_trajectory !== undefined){
+let data6 = data.reward_trajectory;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err11 = {instancePath:instancePath+"/reward_trajectory/" + i0,schemaPath:"#/properties/reward_trajectory/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/reward_trajectory",schemaPath:"#/properties/reward_trajectory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.evolver_action !== undefined){
+let data8 = data.evolver_action;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key0 in data8){
+let data9 = data8[key0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+}
+else {
+const err13 = {instancePath:instancePath+"/evolver_action/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/evolver_action/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/evolver_action",schemaPath:"#/properties/evolver_action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.cost_tokens !== undefined){
+let data10 = data.cost_tokens;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err15 = {instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err16 = {instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.parent_variant_hash !== undefined){
+let data11 = data.parent_variant_hash;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err17 = {instancePath:instancePath+"/parent_variant_hash",schemaPath:"#/properties/parent_variant_hash/type",keyword:"type",params:{type: schema64.properties.parent_variant_hash.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.child_variant_hash !== undefined){
+let data12 = data.child_variant_hash;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err18 = {instancePath:instancePath+"/child_variant_hash",schemaPath:"#/properties/child_variant_hash/type",keyword:"type",params:{type: schema64.properties.child_variant_hash.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.reward_delta !== undefined){
+let data13 = data.reward_delta;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err19 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+let data14 = data.created_at;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+const err20 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4831,1079 +5472,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate39.errors = vErrors;
-return errors === 0;
-}
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateArchiveEpisodeRecord = validate40;
-const schema59 = {"title":"ArchiveEpisodeRecord","description":"A line of <archive>/<run_id>/episodes.jsonl (EpisodeRecord.to_dict): a summary of an episode, without messages.","type":"object","additionalProperties":false,"required":["_schema","record_type","run_id","iteration_num","episode_id","task_id","bench","reward","signals"],"properties":{"_schema":{"const":1},"record_type":{"const":"episode"},"run_id":{"type":"string","minLength":1},"iteration_num":{"type":"integer","minimum":0},"episode_id":{"type":"string","minLength":1},"task_id":{"type":"string"},"bench":{"type":"string"},"model":{"type":"string"},"reward":{"type":"number","minimum":0,"maximum":1,"description":"normalized_reward() in [0, 1]."},"signals":{"type":"object","additionalProperties":{"$ref":"#/$defs/SignalValue"}},"n_steps":{"type":"integer","minimum":0},"n_tool_calls":{"type":"integer","minimum":0},"token_usage":{"oneOf":[{"$ref":"#/$defs/TokenUsage"},{"type":"object","maxProperties":0}]},"latency_ms":{"type":"number","minimum":0},"messages_ref":{"type":["string","null"]},"created_at":{"type":"number"}}};
-
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate40.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data._schema === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.record_type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.run_id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.iteration_num === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_num"},message:"must have required property '"+"iteration_num"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.episode_id === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "episode_id"},message:"must have required property '"+"episode_id"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.task_id === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.bench === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.reward === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward"},message:"must have required property '"+"reward"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.signals === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signals"},message:"must have required property '"+"signals"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema59.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data._schema !== undefined){
-if(1 !== data._schema){
-const err10 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.record_type !== undefined){
-if("episode" !== data.record_type){
-const err11 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "episode"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.run_id !== undefined){
-let data2 = data.run_id;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err12 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.iteration_num !== undefined){
-let data3 = data.iteration_num;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data.episode_id !== undefined){
-let data4 = data.episode_id;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err16 = {instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/episode_id",schemaPath:"#/properties/episode_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.task_id !== undefined){
-if(typeof data.task_id !== "string"){
-const err18 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.bench !== undefined){
-if(typeof data.bench !== "string"){
-const err19 = {instancePath:instancePath+"/bench",schemaPath:"#/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.model !== undefined){
-if(typeof data.model !== "string"){
-const err20 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.reward !== undefined){
-let data8 = data.reward;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 1 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data8 < 0 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/reward",schemaPath:"#/properties/reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.signals !== undefined){
-let data9 = data.signals;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key1 in data9){
-let data10 = data9[key1];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.value === undefined){
-const err24 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10.confidence === undefined){
-const err25 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-for(const key2 in data10){
-if(!((key2 === "value") || (key2 === "confidence"))){
-const err26 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data10.value !== undefined){
-let data11 = data10.value;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 1 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data11 < -1 || isNaN(data11)){
-const err28 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/SignalValue/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.confidence !== undefined){
-let data12 = data10.confidence;
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 1 || isNaN(data12)){
-const err30 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data12 < 0 || isNaN(data12)){
-const err31 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/confidence",schemaPath:"#/$defs/SignalValue/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/signals/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/SignalValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/signals",schemaPath:"#/properties/signals/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.n_steps !== undefined){
-let data13 = data.n_steps;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err35 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err36 = {instancePath:instancePath+"/n_steps",schemaPath:"#/properties/n_steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data.n_tool_calls !== undefined){
-let data14 = data.n_tool_calls;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err37 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err38 = {instancePath:instancePath+"/n_tool_calls",schemaPath:"#/properties/n_tool_calls/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-if(data.token_usage !== undefined){
-let data15 = data.token_usage;
-const _errs34 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs35 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.prompt_tokens === undefined){
-const err39 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "prompt_tokens"},message:"must have required property '"+"prompt_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data15.completion_tokens === undefined){
-const err40 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "completion_tokens"},message:"must have required property '"+"completion_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data15.total_tokens === undefined){
-const err41 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-for(const key3 in data15){
-if(!(((key3 === "prompt_tokens") || (key3 === "completion_tokens")) || (key3 === "total_tokens"))){
-const err42 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data15.prompt_tokens !== undefined){
-let data16 = data15.prompt_tokens;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err43 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err44 = {instancePath:instancePath+"/token_usage/prompt_tokens",schemaPath:"#/$defs/TokenUsage/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-}
-if(data15.completion_tokens !== undefined){
-let data17 = data15.completion_tokens;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err45 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err46 = {instancePath:instancePath+"/token_usage/completion_tokens",schemaPath:"#/$defs/TokenUsage/properties/completion_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-if(data15.total_tokens !== undefined){
-let data18 = data15.total_tokens;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err47 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err48 = {instancePath:instancePath+"/token_usage/total_tokens",schemaPath:"#/$defs/TokenUsage/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/token_usage",schemaPath:"#/$defs/TokenUsage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var _valid0 = _errs35 === errors;
-if(_valid0){
-valid4 = true;
-passing0 = 0;
-}
-const _errs45 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(Object.keys(data15).length > 0){
-const err50 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-var _valid0 = _errs45 === errors;
-if(_valid0 && valid4){
-valid4 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid4 = true;
-passing0 = 1;
-}
-}
-if(!valid4){
-const err52 = {instancePath:instancePath+"/token_usage",schemaPath:"#/properties/token_usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-else {
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.latency_ms !== undefined){
-let data19 = data.latency_ms;
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err53 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data.messages_ref !== undefined){
-let data20 = data.messages_ref;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err55 = {instancePath:instancePath+"/messages_ref",schemaPath:"#/properties/messages_ref/type",keyword:"type",params:{type: schema59.properties.messages_ref.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data.created_at !== undefined){
-let data21 = data.created_at;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err56 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-validate40.errors = vErrors;
-return errors === 0;
-}
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateArchiveIterationRecord = validate41;
-const schema62 = {"title":"ArchiveIterationRecord","description":"A line of <archive>/iterations.jsonl (IterationRecord.to_dict).","type":"object","additionalProperties":false,"required":["_schema","record_type","run_id","iteration_num","mean_reward","created_at"],"properties":{"_schema":{"const":1},"record_type":{"const":"iteration"},"run_id":{"type":"string","minLength":1},"iteration_num":{"type":"integer","minimum":0},"harness_snapshot_hash":{"type":"string"},"mean_reward":{"type":"number"},"reward_trajectory":{"type":"array","items":{"type":"number"}},"evolver_action":{"type":"object","additionalProperties":{"type":"object"}},"cost_tokens":{"type":"integer","minimum":0},"parent_variant_hash":{"type":["string","null"]},"child_variant_hash":{"type":["string","null"]},"reward_delta":{"type":"number"},"created_at":{"type":"number"}}};
-
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate41.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data._schema === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.record_type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.run_id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.iteration_num === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_num"},message:"must have required property '"+"iteration_num"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.mean_reward === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mean_reward"},message:"must have required property '"+"mean_reward"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.created_at === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema62.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data._schema !== undefined){
-if(1 !== data._schema){
-const err7 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.record_type !== undefined){
-if("iteration" !== data.record_type){
-const err8 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "iteration"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.run_id !== undefined){
-let data2 = data.run_id;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err9 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/run_id",schemaPath:"#/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.iteration_num !== undefined){
-let data3 = data.iteration_num;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err11 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/iteration_num",schemaPath:"#/properties/iteration_num/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data.harness_snapshot_hash !== undefined){
-if(typeof data.harness_snapshot_hash !== "string"){
-const err13 = {instancePath:instancePath+"/harness_snapshot_hash",schemaPath:"#/properties/harness_snapshot_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.mean_reward !== undefined){
-let data5 = data.mean_reward;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/mean_reward",schemaPath:"#/properties/mean_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.reward_trajectory !== undefined){
-let data6 = data.reward_trajectory;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err15 = {instancePath:instancePath+"/reward_trajectory/" + i0,schemaPath:"#/properties/reward_trajectory/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/reward_trajectory",schemaPath:"#/properties/reward_trajectory/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.evolver_action !== undefined){
-let data8 = data.evolver_action;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-let data9 = data8[key1];
-if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
-const err17 = {instancePath:instancePath+"/evolver_action/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/evolver_action/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/evolver_action",schemaPath:"#/properties/evolver_action/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.cost_tokens !== undefined){
-let data10 = data.cost_tokens;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err19 = {instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err20 = {instancePath:instancePath+"/cost_tokens",schemaPath:"#/properties/cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-if(data.parent_variant_hash !== undefined){
-let data11 = data.parent_variant_hash;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err21 = {instancePath:instancePath+"/parent_variant_hash",schemaPath:"#/properties/parent_variant_hash/type",keyword:"type",params:{type: schema62.properties.parent_variant_hash.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.child_variant_hash !== undefined){
-let data12 = data.child_variant_hash;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err22 = {instancePath:instancePath+"/child_variant_hash",schemaPath:"#/properties/child_variant_hash/type",keyword:"type",params:{type: schema62.properties.child_variant_hash.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.reward_delta !== undefined){
-let data13 = data.reward_delta;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err23 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.created_at !== undefined){
-let data14 = data.created_at;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err24 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
 validate41.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":{"_schema":true,"record_type":true,"run_id":true,"iteration_num":true,"harness_snapshot_hash":true,"mean_reward":true,"reward_trajectory":true,"evolver_action":true,"cost_tokens":true,"parent_variant_hash":true,"child_variant_hash":true,"reward_delta":true,"created_at":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateArchiveRunRecord = validate42;
-const schema63 = {"title":"ArchiveRunRecord","description":"A line of <archive>/runs.jsonl: run_start (RunRecord.to_dict) or run_complete (clawloop/archive/jsonl_store.py).","oneOf":[{"title":"ArchiveRunStart","type":"object","additionalProperties":false,"required":["_schema","record_type","run_id","bench","created_at"],"properties":{"_schema":{"const":1},"record_type":{"const":"run_start"},"run_id":{"type":"string","minLength":1},"bench":{"type":"string"},"domain_tags":{"type":"array","items":{"type":"string"}},"agent_config":{"type":"object"},"config_hash":{"type":"string"},"n_iterations":{"type":"integer","minimum":0},"best_reward":{"type":"number"},"improvement_delta":{"type":"number"},"total_cost_tokens":{"type":"integer","minimum":0},"parent_run_id":{"type":["string","null"]},"created_at":{"type":"number"},"completed_at":{"type":["number","null"]}}},{"title":"ArchiveRunComplete","type":"object","additionalProperties":false,"required":["_schema","record_type","run_id","completed_at"],"properties":{"_schema":{"const":1},"record_type":{"const":"run_complete"},"run_id":{"type":"string","minLength":1},"best_reward":{"type":"number"},"improvement_delta":{"type":"number"},"total_cost_tokens":{"type":"integer","minimum":0},"completed_at":{"type":"number"}}}]};
+const schema65 = {"title":"ArchiveRunRecord","description":"A line of <archive>/runs.jsonl: run_start (RunRecord.to_dict) or run_complete (clawloop/archive/jsonl_store.py).","oneOf":[{"title":"ArchiveRunStart","type":"object","required":["record_type","run_id","bench","created_at"],"properties":{"_schema":{"type":"integer","description":"Archive record format version (1)."},"record_type":{"const":"run_start"},"run_id":{"type":"string","minLength":1},"bench":{"type":"string","default":"unknown"},"domain_tags":{"type":"array","items":{"type":"string"}},"agent_config":{"type":"object","additionalProperties":true},"config_hash":{"type":"string"},"n_iterations":{"type":"integer","minimum":0},"best_reward":{"type":"number"},"improvement_delta":{"type":"number"},"total_cost_tokens":{"type":"integer","minimum":0},"parent_run_id":{"type":["string","null"]},"created_at":{"type":"number"},"completed_at":{"type":["number","null"]}}},{"title":"ArchiveRunComplete","type":"object","required":["record_type","run_id","completed_at"],"properties":{"_schema":{"type":"integer","description":"Archive record format version (1)."},"record_type":{"const":"run_complete"},"run_id":{"type":"string","minLength":1},"best_reward":{"type":"number"},"improvement_delta":{"type":"number"},"total_cost_tokens":{"type":"integer","minimum":0},"completed_at":{"type":"number"}}}]};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5920,8 +5495,8 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data._schema === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
+if(data.record_type === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5930,8 +5505,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.record_type === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
+if(data.run_id === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5940,8 +5515,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.run_id === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+if(data.bench === undefined){
+const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5950,8 +5525,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.bench === undefined){
-const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "bench"},message:"must have required property '"+"bench"+"'"};
+if(data.created_at === undefined){
+const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5960,8 +5535,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.created_at === undefined){
-const err4 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+if(data._schema !== undefined){
+let data0 = data._schema;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err4 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/0/properties/_schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5970,9 +5547,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema63.oneOf[0].properties, key0))){
-const err5 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data.record_type !== undefined){
+if("run_start" !== data.record_type){
+const err5 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/0/properties/record_type/const",keyword:"const",params:{allowedValue: "run_start"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5982,9 +5560,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data._schema !== undefined){
-if(1 !== data._schema){
-const err6 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/0/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(data.run_id !== undefined){
+let data2 = data.run_id;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err6 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5994,9 +5574,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.record_type !== undefined){
-if("run_start" !== data.record_type){
-const err7 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/0/properties/record_type/const",keyword:"const",params:{allowedValue: "run_start"},message:"must be equal to constant"};
+else {
+const err7 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6006,39 +5585,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.run_id !== undefined){
-let data2 = data.run_id;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.bench !== undefined){
+if(typeof data.bench !== "string"){
+const err8 = {instancePath:instancePath+"/bench",schemaPath:"#/oneOf/0/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/0/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.bench !== undefined){
-if(typeof data.bench !== "string"){
-const err10 = {instancePath:instancePath+"/bench",schemaPath:"#/oneOf/0/properties/bench/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
 }
 errors++;
 }
@@ -6049,7 +5603,34 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/oneOf/0/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/domain_tags/" + i0,schemaPath:"#/oneOf/0/properties/domain_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/domain_tags",schemaPath:"#/oneOf/0/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.agent_config !== undefined){
+let data6 = data.agent_config;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+}
+else {
+const err11 = {instancePath:instancePath+"/agent_config",schemaPath:"#/oneOf/0/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6059,9 +5640,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/domain_tags",schemaPath:"#/oneOf/0/properties/domain_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.config_hash !== undefined){
+if(typeof data.config_hash !== "string"){
+const err12 = {instancePath:instancePath+"/config_hash",schemaPath:"#/oneOf/0/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6071,10 +5652,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.agent_config !== undefined){
-let data6 = data.agent_config;
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err13 = {instancePath:instancePath+"/agent_config",schemaPath:"#/oneOf/0/properties/agent_config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.n_iterations !== undefined){
+let data8 = data.n_iterations;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err13 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6083,10 +5664,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.config_hash !== undefined){
-if(typeof data.config_hash !== "string"){
-const err14 = {instancePath:instancePath+"/config_hash",schemaPath:"#/oneOf/0/properties/config_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err14 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6096,10 +5676,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.n_iterations !== undefined){
-let data8 = data.n_iterations;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.best_reward !== undefined){
+let data9 = data.best_reward;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err15 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/0/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6108,9 +5689,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err16 = {instancePath:instancePath+"/n_iterations",schemaPath:"#/oneOf/0/properties/n_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.improvement_delta !== undefined){
+let data10 = data.improvement_delta;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err16 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/0/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6120,11 +5703,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-if(data.best_reward !== undefined){
-let data9 = data.best_reward;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err17 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/0/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.total_cost_tokens !== undefined){
+let data11 = data.total_cost_tokens;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err17 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6133,11 +5715,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.improvement_delta !== undefined){
-let data10 = data.improvement_delta;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err18 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/0/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6147,10 +5727,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.total_cost_tokens !== undefined){
-let data11 = data.total_cost_tokens;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err19 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.parent_run_id !== undefined){
+let data12 = data.parent_run_id;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err19 = {instancePath:instancePath+"/parent_run_id",schemaPath:"#/oneOf/0/properties/parent_run_id/type",keyword:"type",params:{type: schema65.oneOf[0].properties.parent_run_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6159,9 +5740,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err20 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/0/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.created_at !== undefined){
+let data13 = data.created_at;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err20 = {instancePath:instancePath+"/created_at",schemaPath:"#/oneOf/0/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6171,11 +5754,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-if(data.parent_run_id !== undefined){
-let data12 = data.parent_run_id;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err21 = {instancePath:instancePath+"/parent_run_id",schemaPath:"#/oneOf/0/properties/parent_run_id/type",keyword:"type",params:{type: schema63.oneOf[0].properties.parent_run_id.type},message:"must be string,null"};
+if(data.completed_at !== undefined){
+let data14 = data.completed_at;
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (data14 !== null)){
+const err21 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/0/properties/completed_at/type",keyword:"type",params:{type: schema65.oneOf[0].properties.completed_at.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6185,10 +5767,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.created_at !== undefined){
-let data13 = data.created_at;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err22 = {instancePath:instancePath+"/created_at",schemaPath:"#/oneOf/0/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err22 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6197,11 +5778,30 @@ vErrors.push(err22);
 }
 errors++;
 }
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0._schema = true;
+props0.record_type = true;
+props0.run_id = true;
+props0.bench = true;
+props0.domain_tags = true;
+props0.agent_config = true;
+props0.config_hash = true;
+props0.n_iterations = true;
+props0.best_reward = true;
+props0.improvement_delta = true;
+props0.total_cost_tokens = true;
+props0.parent_run_id = true;
+props0.created_at = true;
+props0.completed_at = true;
 }
-if(data.completed_at !== undefined){
-let data14 = data.completed_at;
-if((!((typeof data14 == "number") && (isFinite(data14)))) && (data14 !== null)){
-const err23 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/0/properties/completed_at/type",keyword:"type",params:{type: schema63.oneOf[0].properties.completed_at.type},message:"must be number,null"};
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record_type === undefined){
+const err23 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6210,10 +5810,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.run_id === undefined){
+const err24 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6222,16 +5820,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-var props0 = true;
-}
-const _errs32 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data._schema === undefined){
-const err25 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
+if(data.completed_at === undefined){
+const err25 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "completed_at"},message:"must have required property '"+"completed_at"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6240,8 +5830,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data.record_type === undefined){
-const err26 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
+if(data._schema !== undefined){
+let data15 = data._schema;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err26 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/1/properties/_schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6250,8 +5842,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data.run_id === undefined){
-const err27 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'"};
+}
+if(data.record_type !== undefined){
+if("run_complete" !== data.record_type){
+const err27 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/1/properties/record_type/const",keyword:"const",params:{allowedValue: "run_complete"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6260,8 +5854,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data.completed_at === undefined){
-const err28 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "completed_at"},message:"must have required property '"+"completed_at"+"'"};
+}
+if(data.run_id !== undefined){
+let data17 = data.run_id;
+if(typeof data17 === "string"){
+if(func1(data17) < 1){
+const err28 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6270,9 +5868,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key1 in data){
-if(!(((((((key1 === "_schema") || (key1 === "record_type")) || (key1 === "run_id")) || (key1 === "best_reward")) || (key1 === "improvement_delta")) || (key1 === "total_cost_tokens")) || (key1 === "completed_at"))){
-const err29 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err29 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6282,9 +5880,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data._schema !== undefined){
-if(1 !== data._schema){
-const err30 = {instancePath:instancePath+"/_schema",schemaPath:"#/oneOf/1/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(data.best_reward !== undefined){
+let data18 = data.best_reward;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+const err30 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/1/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6294,9 +5893,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.record_type !== undefined){
-if("run_complete" !== data.record_type){
-const err31 = {instancePath:instancePath+"/record_type",schemaPath:"#/oneOf/1/properties/record_type/const",keyword:"const",params:{allowedValue: "run_complete"},message:"must be equal to constant"};
+if(data.improvement_delta !== undefined){
+let data19 = data.improvement_delta;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+const err31 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/1/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6306,11 +5906,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.run_id !== undefined){
-let data17 = data.run_id;
-if(typeof data17 === "string"){
-if(func1(data17) < 1){
-const err32 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.total_cost_tokens !== undefined){
+let data20 = data.total_cost_tokens;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err32 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6319,9 +5918,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/run_id",schemaPath:"#/oneOf/1/properties/run_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err33 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6331,10 +5930,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.best_reward !== undefined){
-let data18 = data.best_reward;
-if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err34 = {instancePath:instancePath+"/best_reward",schemaPath:"#/oneOf/1/properties/best_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data.completed_at !== undefined){
+let data21 = data.completed_at;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err34 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/1/properties/completed_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6344,10 +5944,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.improvement_delta !== undefined){
-let data19 = data.improvement_delta;
-if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err35 = {instancePath:instancePath+"/improvement_delta",schemaPath:"#/oneOf/1/properties/improvement_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err35 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6356,57 +5955,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.total_cost_tokens !== undefined){
-let data20 = data.total_cost_tokens;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err36 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err37 = {instancePath:instancePath+"/total_cost_tokens",schemaPath:"#/oneOf/1/properties/total_cost_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-if(data.completed_at !== undefined){
-let data21 = data.completed_at;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err38 = {instancePath:instancePath+"/completed_at",schemaPath:"#/oneOf/1/properties/completed_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-var _valid0 = _errs32 === errors;
+var _valid0 = _errs33 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -6416,17 +5965,24 @@ if(_valid0){
 valid0 = true;
 passing0 = 1;
 if(props0 !== true){
-props0 = true;
+props0 = props0 || {};
+props0._schema = true;
+props0.record_type = true;
+props0.run_id = true;
+props0.best_reward = true;
+props0.improvement_delta = true;
+props0.total_cost_tokens = true;
+props0.completed_at = true;
 }
 }
 }
 if(!valid0){
-const err40 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err36 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err36];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err36);
 }
 errors++;
 }
@@ -6448,7 +6004,7 @@ return errors === 0;
 validate42.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateArchiveVariantRecord = validate43;
-const schema64 = {"title":"ArchiveVariantRecord","description":"A line of <archive>/variants.jsonl (AgentVariant.to_dict): the agent config a variant hash stands for.","type":"object","additionalProperties":false,"required":["_schema","record_type","variant_hash","playbook_snapshot","created_at"],"properties":{"_schema":{"const":1},"record_type":{"const":"variant"},"variant_hash":{"type":"string","minLength":1},"system_prompt":{"type":"string"},"playbook_snapshot":{"$ref":"#/$defs/Playbook"},"model":{"type":"string"},"tools":{"type":"array"},"first_seen_run_id":{"type":"string"},"created_at":{"type":"number"}}};
+const schema66 = {"title":"ArchiveVariantRecord","description":"A line of <archive>/variants.jsonl (clawloop/archive/schema.py AgentVariant.to_dict): the agent config a variant hash stands for. playbook_snapshot is {} when the harness is not ClawLoop's Harness (core/archive_recorder.py).","type":"object","required":["record_type","variant_hash"],"properties":{"_schema":{"type":"integer","description":"Archive record format version (1)."},"record_type":{"const":"variant"},"variant_hash":{"type":"string","minLength":1},"system_prompt":{"type":"string"},"playbook_snapshot":{"anyOf":[{"$ref":"#/$defs/Playbook"},{"type":"object","maxProperties":0}],"description":"Playbook.to_dict(), or {} without a Harness."},"model":{"type":"string"},"tools":{"type":"array","items":{"type":"string"}},"first_seen_run_id":{"type":"string"},"created_at":{"type":"number"}}};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6461,8 +6017,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data._schema === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_schema"},message:"must have required property '"+"_schema"+"'"};
+if(data.record_type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6471,8 +6027,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.record_type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_type"},message:"must have required property '"+"record_type"+"'"};
+if(data.variant_hash === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variant_hash"},message:"must have required property '"+"variant_hash"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6481,8 +6037,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.variant_hash === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variant_hash"},message:"must have required property '"+"variant_hash"+"'"};
+if(data._schema !== undefined){
+let data0 = data._schema;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6491,8 +6049,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.playbook_snapshot === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "playbook_snapshot"},message:"must have required property '"+"playbook_snapshot"+"'"};
+}
+if(data.record_type !== undefined){
+if("variant" !== data.record_type){
+const err3 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "variant"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6501,8 +6061,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.created_at === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+}
+if(data.variant_hash !== undefined){
+let data2 = data.variant_hash;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err4 = {instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6511,9 +6075,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema64.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+else {
+const err5 = {instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6523,9 +6087,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data._schema !== undefined){
-if(1 !== data._schema){
-const err6 = {instancePath:instancePath+"/_schema",schemaPath:"#/properties/_schema/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(data.system_prompt !== undefined){
+if(typeof data.system_prompt !== "string"){
+const err6 = {instancePath:instancePath+"/system_prompt",schemaPath:"#/properties/system_prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6535,9 +6099,25 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.record_type !== undefined){
-if("variant" !== data.record_type){
-const err7 = {instancePath:instancePath+"/record_type",schemaPath:"#/properties/record_type/const",keyword:"const",params:{allowedValue: "variant"},message:"must be equal to constant"};
+if(data.playbook_snapshot !== undefined){
+let data4 = data.playbook_snapshot;
+const _errs9 = errors;
+let valid1 = false;
+const _errs10 = errors;
+if(!(validate36(data4, {instancePath:instancePath+"/playbook_snapshot",parentData:data,parentDataProperty:"playbook_snapshot",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.entries = true;
+}
+const _errs11 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(Object.keys(data4).length > 0){
+const err7 = {instancePath:instancePath+"/playbook_snapshot",schemaPath:"#/properties/playbook_snapshot/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 0},message:"must NOT have more than 0 properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6547,11 +6127,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.variant_hash !== undefined){
-let data2 = data.variant_hash;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err8 = {instancePath:instancePath+"/playbook_snapshot",schemaPath:"#/properties/playbook_snapshot/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6560,9 +6137,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/variant_hash",schemaPath:"#/properties/variant_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs11 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err9 = {instancePath:instancePath+"/playbook_snapshot",schemaPath:"#/properties/playbook_snapshot/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6571,10 +6149,21 @@ vErrors.push(err9);
 }
 errors++;
 }
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
 }
-if(data.system_prompt !== undefined){
-if(typeof data.system_prompt !== "string"){
-const err10 = {instancePath:instancePath+"/system_prompt",schemaPath:"#/properties/system_prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.model !== undefined){
+if(typeof data.model !== "string"){
+const err10 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6584,15 +6173,13 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.playbook_snapshot !== undefined){
-if(!(validate36(data.playbook_snapshot, {instancePath:instancePath+"/playbook_snapshot",parentData:data,parentDataProperty:"playbook_snapshot",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
-if(data.model !== undefined){
-if(typeof data.model !== "string"){
-const err11 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tools !== undefined){
+let data6 = data.tools;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data6[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6602,8 +6189,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.tools !== undefined){
-if(!(Array.isArray(data.tools))){
+}
+else {
 const err12 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
@@ -6627,8 +6214,8 @@ errors++;
 }
 }
 if(data.created_at !== undefined){
-let data8 = data.created_at;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
+let data9 = data.created_at;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
 const err14 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err14];
@@ -6653,10 +6240,10 @@ errors++;
 validate43.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":{"_schema":true,"record_type":true,"variant_hash":true,"system_prompt":true,"playbook_snapshot":true,"model":true,"tools":true,"first_seen_run_id":true,"created_at":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCallbackLine = validate45;
-const schema65 = {"title":"CallbackLine","description":"One line per iteration as an after_iteration(iteration, agent_state, episodes) callback sees it: state hashes, full playbook and full episodes (the sample's episodes.ndjson).","type":"object","additionalProperties":false,"required":["iteration","episodes"],"properties":{"iteration":{"type":"integer","minimum":0},"state_id":{"$ref":"#/$defs/StateID"},"playbook":{"$ref":"#/$defs/Playbook"},"playbook_version":{"type":"integer","minimum":0},"playbook_generation":{"type":"integer","minimum":0},"effective_scores":{"type":"object","additionalProperties":{"type":"number"}},"episodes":{"type":"array","items":{"$ref":"#/$defs/Episode"}}}};
+const schema67 = {"title":"CallbackLine","description":"One line per iteration as an after_iteration(iteration, agent_state, episodes) callback sees it: state hashes, full playbook and full episodes (the sample's episodes.ndjson).","type":"object","required":["iteration","episodes"],"properties":{"iteration":{"type":"integer","minimum":0},"state_id":{"$ref":"#/$defs/StateID"},"playbook":{"$ref":"#/$defs/Playbook"},"playbook_version":{"type":"integer","minimum":0},"playbook_generation":{"type":"integer","minimum":0},"effective_scores":{"type":"object","additionalProperties":{"type":"number"}},"episodes":{"type":"array","items":{"$ref":"#/$defs/Episode"},"default":[]}}};
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6689,9 +6276,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "iteration") || (key0 === "state_id")) || (key0 === "playbook")) || (key0 === "playbook_version")) || (key0 === "playbook_generation")) || (key0 === "effective_scores")) || (key0 === "episodes"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.iteration !== undefined){
+let data0 = data.iteration;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6700,27 +6288,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.iteration !== undefined){
-let data0 = data.iteration;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -6730,7 +6305,17 @@ if(data.state_id !== undefined){
 let data1 = data.state_id;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.harness_hash === undefined){
-const err5 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "harness_hash"},message:"must have required property '"+"harness_hash"+"'"};
+const err4 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "harness_hash"},message:"must have required property '"+"harness_hash"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.router_hash === undefined){
+const err5 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "router_hash"},message:"must have required property '"+"router_hash"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6739,8 +6324,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.router_hash === undefined){
-const err6 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "router_hash"},message:"must have required property '"+"router_hash"+"'"};
+if(data1.weights_hash === undefined){
+const err6 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "weights_hash"},message:"must have required property '"+"weights_hash"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6749,8 +6334,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.weights_hash === undefined){
-const err7 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "weights_hash"},message:"must have required property '"+"weights_hash"+"'"};
+if(data1.combined_hash === undefined){
+const err7 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "combined_hash"},message:"must have required property '"+"combined_hash"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6759,8 +6344,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.combined_hash === undefined){
-const err8 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/required",keyword:"required",params:{missingProperty: "combined_hash"},message:"must have required property '"+"combined_hash"+"'"};
+if(data1.harness_hash !== undefined){
+let data2 = data1.harness_hash;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6769,9 +6357,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(((((key1 === "harness_hash") || (key1 === "router_hash")) || (key1 === "weights_hash")) || (key1 === "combined_hash")) || (key1 === "created_at"))){
-const err9 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err9 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6781,11 +6369,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.harness_hash !== undefined){
-let data2 = data1.harness_hash;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err10 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data1.router_hash !== undefined){
+let data3 = data1.router_hash;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err10 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6796,7 +6384,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/state_id/harness_hash",schemaPath:"#/$defs/StateID/properties/harness_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6806,11 +6394,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.router_hash !== undefined){
-let data3 = data1.router_hash;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err12 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data1.weights_hash !== undefined){
+let data4 = data1.weights_hash;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err12 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6821,7 +6409,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/state_id/router_hash",schemaPath:"#/$defs/StateID/properties/router_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6831,11 +6419,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.weights_hash !== undefined){
-let data4 = data1.weights_hash;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err14 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data1.combined_hash !== undefined){
+let data5 = data1.combined_hash;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err14 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6846,7 +6434,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/state_id/weights_hash",schemaPath:"#/$defs/StateID/properties/weights_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6856,11 +6444,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.combined_hash !== undefined){
-let data5 = data1.combined_hash;
-if(typeof data5 === "string"){
-if(func1(data5) < 1){
-const err16 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data1.created_at !== undefined){
+let data6 = data1.created_at;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6870,38 +6457,14 @@ vErrors.push(err16);
 errors++;
 }
 }
+}
 else {
-const err17 = {instancePath:instancePath+"/state_id/combined_hash",schemaPath:"#/$defs/StateID/properties/combined_hash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.created_at !== undefined){
-let data6 = data1.created_at;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err18 = {instancePath:instancePath+"/state_id/created_at",schemaPath:"#/$defs/StateID/properties/created_at/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/state_id",schemaPath:"#/$defs/StateID/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -6915,7 +6478,32 @@ errors = vErrors.length;
 if(data.playbook_version !== undefined){
 let data8 = data.playbook_version;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err18 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.playbook_generation !== undefined){
+let data9 = data.playbook_generation;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6924,9 +6512,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/playbook_version",schemaPath:"#/properties/playbook_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6937,10 +6525,13 @@ errors++;
 }
 }
 }
-if(data.playbook_generation !== undefined){
-let data9 = data.playbook_generation;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err22 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.effective_scores !== undefined){
+let data10 = data.effective_scores;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key0 in data10){
+let data11 = data10[key0];
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err22 = {instancePath:instancePath+"/effective_scores/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/effective_scores/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6949,43 +6540,15 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err23 = {instancePath:instancePath+"/playbook_generation",schemaPath:"#/properties/playbook_generation/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/effective_scores",schemaPath:"#/properties/effective_scores/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-if(data.effective_scores !== undefined){
-let data10 = data.effective_scores;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-let data11 = data10[key2];
-if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err24 = {instancePath:instancePath+"/effective_scores/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/effective_scores/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/effective_scores",schemaPath:"#/properties/effective_scores/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
 }
 errors++;
 }
@@ -7002,34 +6565,34 @@ errors = vErrors.length;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/episodes",schemaPath:"#/properties/episodes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/episodes",schemaPath:"#/properties/episodes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err24];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err24);
 }
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err25];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err25);
 }
 errors++;
 }
 validate45.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":{"iteration":true,"state_id":true,"playbook":true,"playbook_version":true,"playbook_generation":true,"effective_scores":true,"episodes":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateEvolutionLine = validate48;
-const schema67 = {"title":"EvolutionLine","description":"One line of <output_dir>/evolution.jsonl (clawloop.core.evolution_log.EvolutionEntry.to_dict).","type":"object","additionalProperties":false,"required":["iteration","timestamp","state_hash_before","state_hash_after","actions","reward_before","reward_after","reward_delta","backend"],"properties":{"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number"},"state_hash_before":{"type":"string"},"state_hash_after":{"type":"string"},"actions":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/EvolutionAction"}},"reward_before":{"type":"number"},"reward_after":{"type":"number"},"reward_delta":{"type":"number"},"backend":{"type":"string"}}};
+const schema69 = {"title":"EvolutionLine","description":"One line of <output_dir>/evolution.jsonl (clawloop/core/evolution_log.py EvolutionEntry.to_dict).","type":"object","required":["iteration","timestamp"],"properties":{"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number"},"state_hash_before":{"type":"string"},"state_hash_after":{"type":"string"},"actions":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/EvolutionAction"}},"reward_before":{"type":"number"},"reward_after":{"type":"number"},"reward_delta":{"type":"number"},"backend":{"type":"string"}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7062,8 +6625,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.state_hash_before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_before"},message:"must have required property '"+"state_hash_before"+"'"};
+if(data.iteration !== undefined){
+let data0 = data.iteration;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7072,8 +6637,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.state_hash_after === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state_hash_after"},message:"must have required property '"+"state_hash_after"+"'"};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7082,8 +6648,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.actions === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
+}
+}
+if(data.timestamp !== undefined){
+let data1 = data.timestamp;
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7092,8 +6662,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.reward_before === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_before"},message:"must have required property '"+"reward_before"+"'"};
+}
+if(data.state_hash_before !== undefined){
+if(typeof data.state_hash_before !== "string"){
+const err5 = {instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7102,8 +6674,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.reward_after === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_after"},message:"must have required property '"+"reward_after"+"'"};
+}
+if(data.state_hash_after !== undefined){
+if(typeof data.state_hash_after !== "string"){
+const err6 = {instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7112,8 +6686,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.reward_delta === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reward_delta"},message:"must have required property '"+"reward_delta"+"'"};
+}
+if(data.actions !== undefined){
+let data4 = data.actions;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err7 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7122,8 +6700,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.backend === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "backend"},message:"must have required property '"+"backend"+"'"};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7132,9 +6712,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema67.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7144,10 +6725,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.iteration !== undefined){
-let data0 = data.iteration;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err10 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.reward_before !== undefined){
+let data6 = data.reward_before;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err10 = {instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7156,9 +6737,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err11 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.reward_after !== undefined){
+let data7 = data.reward_after;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err11 = {instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7168,11 +6751,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-if(data.timestamp !== undefined){
-let data1 = data.timestamp;
-if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err12 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.reward_delta !== undefined){
+let data8 = data.reward_delta;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err12 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7182,9 +6764,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.state_hash_before !== undefined){
-if(typeof data.state_hash_before !== "string"){
-const err13 = {instancePath:instancePath+"/state_hash_before",schemaPath:"#/properties/state_hash_before/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.backend !== undefined){
+if(typeof data.backend !== "string"){
+const err13 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7194,9 +6776,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.state_hash_after !== undefined){
-if(typeof data.state_hash_after !== "string"){
-const err14 = {instancePath:instancePath+"/state_hash_after",schemaPath:"#/properties/state_hash_after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7205,115 +6787,13 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.actions !== undefined){
-let data4 = data.actions;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(!(((data5 === "reflect") || (data5 === "mutate")) || (data5 === "paradigm_shift"))){
-const err16 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/EvolutionAction/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.reward_before !== undefined){
-let data6 = data.reward_before;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err18 = {instancePath:instancePath+"/reward_before",schemaPath:"#/properties/reward_before/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.reward_after !== undefined){
-let data7 = data.reward_after;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/reward_after",schemaPath:"#/properties/reward_after/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.reward_delta !== undefined){
-let data8 = data.reward_delta;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/reward_delta",schemaPath:"#/properties/reward_delta/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.backend !== undefined){
-if(typeof data.backend !== "string"){
-const err21 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
 validate48.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":{"iteration":true,"timestamp":true,"state_hash_before":true,"state_hash_after":true,"actions":true,"reward_before":true,"reward_after":true,"reward_delta":true,"backend":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateExperimentLine = validate49;
-const schema69 = {"title":"ExperimentLine","description":"One line of <output_dir>/experiment.jsonl (clawloop.core.loop.ExperimentLog.log_iteration).","type":"object","additionalProperties":false,"required":["iteration","timestamp","n_episodes","avg_reward","min_reward","max_reward","per_task","fb_results"],"properties":{"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number"},"n_episodes":{"type":"integer","minimum":0},"avg_reward":{"type":"number"},"min_reward":{"type":"number"},"max_reward":{"type":"number"},"per_task":{"type":"object","additionalProperties":{"$ref":"#/$defs/TaskStats"}},"fb_results":{"$ref":"#/$defs/FbResults"},"playbook_size":{"type":"integer","minimum":0},"playbook_entries":{"type":"array","items":{"$ref":"#/$defs/PlaybookEntrySummary"}},"tinker_checkpoints":{"type":"array"},"tinker_model_id":{"type":["string","null"]},"tinker_durable_paths":{"type":"array","items":{"type":"string"}}}};
+const schema71 = {"title":"ExperimentLine","description":"One line of <output_dir>/experiment.jsonl (clawloop/core/loop.py ExperimentLog.log_iteration; before 2026-04-19 per_task entries held only reward, signals and error).","type":"object","required":["iteration","timestamp"],"properties":{"iteration":{"type":"integer","minimum":0},"timestamp":{"type":"number"},"n_episodes":{"type":"integer","minimum":0},"avg_reward":{"type":"number"},"min_reward":{"type":"number"},"max_reward":{"type":"number"},"per_task":{"type":"object","additionalProperties":{"$ref":"#/$defs/TaskStats"}},"fb_results":{"$ref":"#/$defs/FbResults"},"playbook_size":{"type":"integer","minimum":0},"playbook_entries":{"type":"array","items":{"$ref":"#/$defs/PlaybookEntrySummary"}},"tinker_checkpoints":{"type":"array"},"tinker_model_id":{"type":["string","null"]},"tinker_durable_paths":{"type":"array","items":{"type":"string"}}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7346,8 +6826,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.n_episodes === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n_episodes"},message:"must have required property '"+"n_episodes"+"'"};
+if(data.iteration !== undefined){
+let data0 = data.iteration;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7356,8 +6838,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.avg_reward === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "avg_reward"},message:"must have required property '"+"avg_reward"+"'"};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7366,8 +6849,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.min_reward === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min_reward"},message:"must have required property '"+"min_reward"+"'"};
+}
+}
+if(data.timestamp !== undefined){
+let data1 = data.timestamp;
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7376,8 +6863,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.max_reward === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_reward"},message:"must have required property '"+"max_reward"+"'"};
+}
+if(data.n_episodes !== undefined){
+let data2 = data.n_episodes;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7386,8 +6876,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.per_task === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "per_task"},message:"must have required property '"+"per_task"+"'"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7396,8 +6887,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.fb_results === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fb_results"},message:"must have required property '"+"fb_results"+"'"};
+}
+}
+if(data.avg_reward !== undefined){
+let data3 = data.avg_reward;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7406,9 +6901,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema69.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data.min_reward !== undefined){
+let data4 = data.min_reward;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err8 = {instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7418,10 +6915,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.iteration !== undefined){
-let data0 = data.iteration;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err9 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.max_reward !== undefined){
+let data5 = data.max_reward;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err9 = {instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7430,113 +6927,24 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err10 = {instancePath:instancePath+"/iteration",schemaPath:"#/properties/iteration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-if(data.timestamp !== undefined){
-let data1 = data.timestamp;
-if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err11 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.n_episodes !== undefined){
-let data2 = data.n_episodes;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err12 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/n_episodes",schemaPath:"#/properties/n_episodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-if(data.avg_reward !== undefined){
-let data3 = data.avg_reward;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/avg_reward",schemaPath:"#/properties/avg_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.min_reward !== undefined){
-let data4 = data.min_reward;
-if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err15 = {instancePath:instancePath+"/min_reward",schemaPath:"#/properties/min_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.max_reward !== undefined){
-let data5 = data.max_reward;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err16 = {instancePath:instancePath+"/max_reward",schemaPath:"#/properties/max_reward/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
 }
 if(data.per_task !== undefined){
 let data6 = data.per_task;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key1 in data6){
-if(!(validate30(data6[key1], {instancePath:instancePath+"/per_task/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key1,rootData,dynamicAnchors}))){
+for(const key0 in data6){
+if(!(validate30(data6[key0], {instancePath:instancePath+"/per_task/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/per_task",schemaPath:"#/properties/per_task/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err10];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err10);
 }
 errors++;
 }
@@ -7550,23 +6958,23 @@ errors = vErrors.length;
 if(data.playbook_size !== undefined){
 let data9 = data.playbook_size;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err11 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err11];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err11);
 }
 errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err12 = {instancePath:instancePath+"/playbook_size",schemaPath:"#/properties/playbook_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err12];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -7580,7 +6988,83 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.id === undefined){
-const err20 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err13 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data11.content === undefined){
+const err14 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data11.helpful === undefined){
+const err15 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data11.harmful === undefined){
+const err16 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data11.tags === undefined){
+const err17 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data11.id !== undefined){
+let data12 = data11.id;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err18 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data11.content !== undefined){
+if(typeof data11.content !== "string"){
+const err20 = {instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7589,8 +7073,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data11.content === undefined){
-const err21 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+}
+if(data11.helpful !== undefined){
+let data14 = data11.helpful;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err21 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7599,8 +7086,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data11.helpful === undefined){
-const err22 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "helpful"},message:"must have required property '"+"helpful"+"'"};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err22 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7609,8 +7097,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data11.harmful === undefined){
-const err23 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "harmful"},message:"must have required property '"+"harmful"+"'"};
+}
+}
+if(data11.harmful !== undefined){
+let data15 = data11.harmful;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err23 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7619,110 +7111,14 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data11.tags === undefined){
-const err24 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err24 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
-}
-errors++;
-}
-for(const key2 in data11){
-if(!(((((key2 === "id") || (key2 === "content")) || (key2 === "helpful")) || (key2 === "harmful")) || (key2 === "tags"))){
-const err25 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data11.id !== undefined){
-let data12 = data11.id;
-if(typeof data12 === "string"){
-if(func1(data12) < 1){
-const err26 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/playbook_entries/" + i0+"/id",schemaPath:"#/$defs/PlaybookEntrySummary/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data11.content !== undefined){
-if(typeof data11.content !== "string"){
-const err28 = {instancePath:instancePath+"/playbook_entries/" + i0+"/content",schemaPath:"#/$defs/PlaybookEntrySummary/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data11.helpful !== undefined){
-let data14 = data11.helpful;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err29 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err30 = {instancePath:instancePath+"/playbook_entries/" + i0+"/helpful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/helpful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-if(data11.harmful !== undefined){
-let data15 = data11.harmful;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err31 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err32 = {instancePath:instancePath+"/playbook_entries/" + i0+"/harmful",schemaPath:"#/$defs/PlaybookEntrySummary/properties/harmful/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
 }
 errors++;
 }
@@ -7734,60 +7130,60 @@ if(Array.isArray(data16)){
 const len1 = data16.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data16[i1] !== "string"){
-const err33 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags/" + i1,schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err25];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err25);
 }
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err26 = {instancePath:instancePath+"/playbook_entries/" + i0+"/tags",schemaPath:"#/$defs/PlaybookEntrySummary/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err26];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/playbook_entries/" + i0,schemaPath:"#/$defs/PlaybookEntrySummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err27];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err27);
 }
 errors++;
 }
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err28 = {instancePath:instancePath+"/playbook_entries",schemaPath:"#/properties/playbook_entries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err28];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err28);
 }
 errors++;
 }
 }
 if(data.tinker_checkpoints !== undefined){
 if(!(Array.isArray(data.tinker_checkpoints))){
-const err37 = {instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err29 = {instancePath:instancePath+"/tinker_checkpoints",schemaPath:"#/properties/tinker_checkpoints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err29];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err29);
 }
 errors++;
 }
@@ -7795,12 +7191,12 @@ errors++;
 if(data.tinker_model_id !== undefined){
 let data19 = data.tinker_model_id;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err38 = {instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema69.properties.tinker_model_id.type},message:"must be string,null"};
+const err30 = {instancePath:instancePath+"/tinker_model_id",schemaPath:"#/properties/tinker_model_id/type",keyword:"type",params:{type: schema71.properties.tinker_model_id.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err30];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err30);
 }
 errors++;
 }
@@ -7811,41 +7207,41 @@ if(Array.isArray(data20)){
 const len2 = data20.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data20[i2] !== "string"){
-const err39 = {instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/tinker_durable_paths/" + i2,schemaPath:"#/properties/tinker_durable_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err31];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err31);
 }
 errors++;
 }
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err32 = {instancePath:instancePath+"/tinker_durable_paths",schemaPath:"#/properties/tinker_durable_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err32];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err32);
 }
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err33];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err33);
 }
 errors++;
 }
 validate49.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":{"iteration":true,"timestamp":true,"n_episodes":true,"avg_reward":true,"min_reward":true,"max_reward":true,"per_task":true,"fb_results":true,"playbook_size":true,"playbook_entries":true,"tinker_checkpoints":true,"tinker_model_id":true,"tinker_durable_paths":true},"dynamicProps":false,"dynamicItems":false};
 

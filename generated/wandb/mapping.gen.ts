@@ -27,15 +27,15 @@ export type WandbTarget = keyof typeof WANDB_TARGETS;
  */
 export interface WandbKeys {
   /** Run config (from run.started). */
-  'config': 'clawloop_run_id' | 'clawloop_source' | 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'agent_config' | 'config';
+  'config': 'clawloop_run_id' | 'clawloop_source' | 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'agent_config' | 'config' | `extra/${string}`;
   /** Run properties the transport sets on the W&B run itself (tags). */
   'run': 'tags';
   /** History row logged at step = iteration. */
-  'history': `evolution/${string}` | 'evolution/reward_delta' | 'evolution/state_after' | 'evolution/backend' | 'reward/mean' | 'reward/min' | 'reward/max' | 'reward/mean_normalized' | `reward/${string}_mean` | 'episodes/count' | 'reward/raw_mean' | 'reward/raw_min' | 'reward/raw_max' | `task/${string}/reward` | 'playbook/size' | 'playbook/mean_score' | 'playbook/max_score' | 'playbook/helpful_total' | 'playbook/harmful_total' | 'playbook/version' | 'playbook/generation' | 'state/combined' | 'state/harness' | 'state/router' | 'state/weights' | 'state/harness_snapshot' | 'fb/harness/status' | 'fb/router/status' | 'fb/weights/status' | `fb/${string}` | 'episodes/table' | '_step' | '_runtime' | '_timestamp';
+  'history': `evolution/${string}` | 'evolution/reward_delta' | 'evolution/state_after' | 'evolution/backend' | 'reward/mean' | 'reward/min' | 'reward/max' | 'reward/mean_normalized' | `reward/${string}_mean` | 'episodes/count' | 'reward/raw_mean' | 'reward/raw_min' | 'reward/raw_max' | `task/${string}/reward` | 'playbook/size' | 'playbook/mean_score' | 'playbook/max_score' | 'playbook/helpful_total' | 'playbook/harmful_total' | 'playbook/version' | 'playbook/generation' | 'state/combined' | 'state/harness' | 'state/router' | 'state/weights' | 'state/harness_snapshot' | 'fb/harness/status' | 'fb/router/status' | 'fb/weights/status' | `fb/${string}` | `extra/${string}` | 'episodes/table' | '_step' | '_runtime' | '_timestamp';
   /** One row of the `episodes/table` table of the iteration. */
   'table.episodes': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages' | 'filtered' | 'iteration';
   /** Run summary values (from run.finished). */
-  'summary': 'clawloop/status' | 'clawloop/best_reward' | 'clawloop/improvement_delta' | 'clawloop/total_cost_tokens' | 'clawloop/iterations_completed' | 'clawloop/error';
+  'summary': 'clawloop/status' | 'clawloop/best_reward' | 'clawloop/improvement_delta' | 'clawloop/total_cost_tokens' | 'clawloop/iterations_completed' | 'clawloop/error' | `extra/${string}`;
 }
 
 /** Fields of one instance of a wandb target, keyed by that target's names. */
@@ -187,7 +187,7 @@ export const WANDB_RULES = {
       {
         key: 'task/{key}/reward',
         source: 'per_task{}.reward',
-        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task).map(([k, v]) => [k, v.reward] as const),
+        entries: (s: IterationEvent, ctx: DerivedContext) => Object.entries(s.per_task ?? {}).map(([k, v]) => [k, v.reward] as const),
       },
       {
         key: 'playbook/size',
@@ -257,22 +257,27 @@ export const WANDB_RULES = {
       {
         key: 'fb/harness/status',
         source: 'fb_results.harness.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.harness?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.harness?.status,
       },
       {
         key: 'fb/router/status',
         source: 'fb_results.router.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.router?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.router?.status,
       },
       {
         key: 'fb/weights/status',
         source: 'fb_results.weights.status',
-        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results.weights?.status,
+        get: (s: IterationEvent, ctx: DerivedContext) => s.fb_results?.weights?.status,
       },
       {
         key: 'fb/{key}',
         source: 'derived:fb_numeric_metrics',
         entries: (s: IterationEvent, ctx: DerivedContext) => derived.fb_numeric_metrics(s, ctx),
+      },
+      {
+        key: 'extra/{key}',
+        source: 'derived:iteration_extras',
+        entries: (s: IterationEvent, ctx: DerivedContext) => derived.iteration_extras(s, ctx),
       },
     ] satisfies FieldRule<IterationEvent>[],
   },
@@ -307,6 +312,11 @@ export const WANDB_RULES = {
         key: 'clawloop/error',
         source: 'error',
         get: (s: RunFinishedEvent, ctx: DerivedContext) => s.error,
+      },
+      {
+        key: 'extra/{key}',
+        source: 'derived:run_finished_extras',
+        entries: (s: RunFinishedEvent, ctx: DerivedContext) => derived.run_finished_extras(s, ctx),
       },
     ] satisfies FieldRule<RunFinishedEvent>[],
   },
@@ -358,6 +368,11 @@ export const WANDB_RULES = {
         source: 'config',
         transform: 'json',
         get: (s: RunStartedEvent, ctx: DerivedContext) => s.config,
+      },
+      {
+        key: 'extra/{key}',
+        source: 'derived:run_started_extras',
+        entries: (s: RunStartedEvent, ctx: DerivedContext) => derived.run_started_extras(s, ctx),
       },
     ] satisfies FieldRule<RunStartedEvent>[],
     'run': [

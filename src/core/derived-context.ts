@@ -29,7 +29,7 @@ export class DerivedContext {
   observe(event: CanonicalEvent): void {
     if (event.type !== 'episode') return;
     this.episode = event.episode;
-    this.messageIndex = new Map(event.episode.messages.map((m, i) => [m, i]));
+    this.messageIndex = new Map((event.episode.messages ?? []).map((m, i) => [m, i]));
     const key = `${event.run_id}\u0000${event.iteration}`;
     let stats = this.open.get(key);
     if (!stats) {

@@ -3,22 +3,29 @@
  * insist that every declared value is here with the declared scope and type.
  */
 import type { DerivedFunctions } from '../../generated/derived.gen.js';
-import type { EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
+import type { EpisodeEvent, IterationEvent, Message } from '../../generated/types.gen.js';
 import type { DerivedContext } from './derived-context.js';
 import { safeJson } from './mapping-runtime.js';
+import { messageText } from './message-text.js';
 import { effectiveReward, normalizedReward, playbookEffectiveScore } from './rewards.js';
+import { unknownFields } from './schema-walk.js';
 
 type Episode = EpisodeEvent['episode'];
-type Message = Episode['messages'][number];
 
 /** The step (index into episode.steps) the message at `messageIndex` belongs to, by the episode's step boundaries. */
 export function stepOf(episode: Episode | undefined, messageIndex: number): number {
   if (!episode || messageIndex < 0) return 0;
+  const boundaries = episode.step_boundaries ?? [];
   let step = 0;
-  for (let k = 0; k < episode.step_boundaries.length; k += 1) {
-    if (episode.step_boundaries[k] <= messageIndex) step = k;
+  for (let k = 0; k < boundaries.length; k += 1) {
+    if (boundaries[k] <= messageIndex) step = k;
   }
   return step;
+}
+
+/** Unknown fields of an event as [path, text] pairs (strings as is, anything else as JSON). */
+function extras(schemaName: string, event: unknown): Array<readonly [string, string]> {
+  return unknownFields(schemaName, event).map(([path, value]) => [path, typeof value === 'string' ? value : safeJson(value)] as const);
 }
 
 function messageForPrompt(m: Message): Record<string, unknown> {
@@ -33,7 +40,7 @@ function messageForPrompt(m: Message): Record<string, unknown> {
 function flattenMessages(messages: readonly Message[]): Array<readonly [string, string]> {
   const out: Array<readonly [string, string]> = [];
   messages.forEach((m, i) => {
-    out.push([`${i}.message.role`, m.role], [`${i}.message.content`, m.content]);
+    out.push([`${i}.message.role`, m.role], [`${i}.message.content`, messageText(m.content)]);
     if (m.name) out.push([`${i}.message.name`, m.name]);
     if (m.tool_call_id) out.push([`${i}.message.tool_call_id`, m.tool_call_id]);
     (m.tool_calls ?? []).forEach((c, j) => {
@@ -56,12 +63,19 @@ export const derived: DerivedFunctions = {
   effective_reward: (s) => effectiveReward(s.episode.summary.signals),
   normalized_reward: (s) => normalizedReward(s.episode.summary.signals),
   signals_json: (s) => safeJson(Object.fromEntries(Object.entries(s.episode.summary.signals).map(([name, v]) => [name, { value: v.value, confidence: v.confidence }]))),
-  first_user_message: (s) => s.episode.messages.find((m) => m.role === 'user')?.content,
-  final_answer: (s) => [...s.episode.messages].reverse().find((m) => m.role === 'assistant' && m.content.trim() !== '')?.content,
-  n_steps: (s) => s.episode.steps.length,
-  n_tool_calls: (s) => s.episode.messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0),
-  n_failed_tool_calls: (s) => s.episode.messages.reduce((n, m) => n + (m.tool_calls?.filter((c) => c.success === false).length ?? 0), 0),
-  n_messages: (s) => s.episode.messages.length,
+  first_user_message: (s) => {
+    const first = s.episode.messages?.find((m) => m.role === 'user');
+    return first ? messageText(first.content) : undefined;
+  },
+  final_answer: (s) =>
+    [...(s.episode.messages ?? [])]
+      .reverse()
+      .map((m) => (m.role === 'assistant' ? messageText(m.content) : ''))
+      .find((text) => text.trim() !== ''),
+  n_steps: (s) => s.episode.steps?.length ?? s.episode.n_steps,
+  n_tool_calls: (s) => (s.episode.messages ? s.episode.messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0) : s.episode.n_tool_calls),
+  n_failed_tool_calls: (s) => s.episode.messages?.reduce((n, m) => n + (m.tool_calls?.filter((c) => c.success === false).length ?? 0), 0),
+  n_messages: (s) => s.episode.messages?.length,
   trace_name: (s) => `${s.episode.bench}/${s.episode.task_id}`,
   episode_tags: (s) => [
     s.episode.bench,
@@ -69,26 +83,32 @@ export const derived: DerivedFunctions = {
     ...(s.episode.model ? [`model:${s.episode.model}`] : []),
     ...(s.episode.summary.filtered ? ['filtered'] : []),
   ],
-  harness_version: (s) => (typeof s.episode.metadata.harness_version === 'string' ? s.episode.metadata.harness_version : undefined),
-  episode_error: (s) => (typeof s.episode.metadata.error === 'string' ? s.episode.metadata.error : undefined),
+  harness_version: (s) => (typeof s.episode.metadata?.harness_version === 'string' ? s.episode.metadata.harness_version : undefined),
+  episode_error: (s) => (typeof s.episode.metadata?.error === 'string' ? s.episode.metadata.error : undefined),
+  episode_summary_only: (s) => s.episode.messages === undefined,
+  episode_extras: (s) => extras('EpisodeEvent', s),
 
   input_messages_json: (s, ctx) => {
     const index = ctx.indexOfMessage(s);
-    return ctx.episode && index >= 0 ? safeJson(ctx.episode.messages.slice(0, index).map(messageForPrompt)) : undefined;
+    return ctx.episode?.messages && index >= 0 ? safeJson(ctx.episode.messages.slice(0, index).map(messageForPrompt)) : undefined;
   },
   output_messages_json: (s) => safeJson([messageForPrompt(s)]),
   input_messages_flat: (s, ctx) => {
     const index = ctx.indexOfMessage(s);
-    return ctx.episode && index >= 0 ? flattenMessages(ctx.episode.messages.slice(0, index)) : [];
+    return ctx.episode?.messages && index >= 0 ? flattenMessages(ctx.episode.messages.slice(0, index)) : [];
   },
   output_messages_flat: (s) => flattenMessages([s]),
+  message_text: (s) => (s.content === null || s.content === undefined ? undefined : messageText(s.content)),
   usage_details_json: (s) => (typeof s.token_count === 'number' ? safeJson({ output: s.token_count }) : undefined),
   step_index: (s, ctx) => stepOf(ctx.episode, ctx.indexOfMessage(s)),
-  step_reward: (s, ctx) => ctx.episode?.steps[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.reward,
-  step_done: (s, ctx) => ctx.episode?.steps[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.done,
-  tool_output: (s, ctx) => ctx.episode?.messages.find((m) => m.role === 'tool' && m.tool_call_id === s.id)?.content ?? s.result ?? undefined,
+  step_reward: (s, ctx) => ctx.episode?.steps?.[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.reward,
+  step_done: (s, ctx) => ctx.episode?.steps?.[stepOf(ctx.episode, ctx.indexOfMessage(s))]?.done,
+  tool_output: (s, ctx) => {
+    const answer = ctx.episode?.messages?.find((m) => m.role === 'tool' && m.tool_call_id === s.id);
+    return answer ? messageText(answer.content) : (s.result ?? undefined);
+  },
   tool_step_index: (s, ctx) => {
-    const owner = ctx.episode?.messages.find((m) => m.tool_calls?.includes(s));
+    const owner = ctx.episode?.messages?.find((m) => m.tool_calls?.includes(s));
     return owner ? stepOf(ctx.episode, ctx.indexOfMessage(owner)) : undefined;
   },
 
@@ -127,10 +147,14 @@ export const derived: DerivedFunctions = {
   playbook_helpful_total: (s) => playbookEntries(s)?.reduce((n, e) => n + e.helpful, 0),
   playbook_harmful_total: (s) => playbookEntries(s)?.reduce((n, e) => n + e.harmful, 0),
   fb_numeric_metrics: (s) =>
-    Object.entries(s.fb_results).flatMap(([layer, result]) =>
+    Object.entries((s.fb_results ?? {}) as Record<string, { metrics?: Record<string, unknown> } | undefined>).flatMap(([layer, result]) =>
       Object.entries(result?.metrics ?? {})
         .filter(([, v]) => typeof v === 'number' || typeof v === 'boolean')
         .map(([metric, v]) => [`${layer}/${metric}`, typeof v === 'boolean' ? Number(v) : (v as number)] as const),
     ),
-  action_flags: (s) => s.actions.map((action) => [action, 1] as const),
+  iteration_extras: (s) => extras('IterationEvent', s),
+  action_flags: (s) => (s.actions ?? []).map((action) => [action, 1] as const),
+  evolution_extras: (s) => extras('EvolutionEvent', s),
+  run_started_extras: (s) => extras('RunStartedEvent', s),
+  run_finished_extras: (s) => extras('RunFinishedEvent', s),
 };

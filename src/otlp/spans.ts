@@ -16,7 +16,7 @@ import { fieldEntries, truncate, type Fields, type FieldValue, type ScopedFields
 import { addMs, hrTimeDiff, secondsToHrTime } from './time.js';
 
 type Episode = EpisodeEvent['episode'];
-type Message = Episode['messages'][number];
+type Message = NonNullable<Episode['messages']>[number];
 type ToolCall = NonNullable<Message['tool_calls']>[number];
 
 export interface EpisodeSpanFields {
@@ -108,7 +108,9 @@ export function episodeSpanIds(runId: string, episodeId: string) {
 export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx: SpanBuildContext): ReadableSpan[] {
   const { episode } = event;
   const ids = episodeSpanIds(event.run_id, episode.id);
-  const stamps = episode.messages.map((m) => m.timestamp).filter((t): t is number => typeof t === 'number');
+  // A summary episode from the archive has no messages: its root span alone carries the rewards.
+  const messages = episode.messages ?? [];
+  const stamps = messages.map((m) => m.timestamp).filter((t): t is number => typeof t === 'number');
   const start = episode.created_at ?? stamps[0] ?? ctx.now();
   const totalMs = episode.summary.timing?.total_ms;
   let end = totalMs !== undefined ? start + totalMs / 1000 : (stamps.at(-1) ?? start);
@@ -119,7 +121,7 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
   for (const { item: message, index, fields: f } of fields.llm) {
     const i = index[0];
     const s = message.timestamp ?? start;
-    const next = episode.messages.slice(i + 1).find((m) => typeof m.timestamp === 'number')?.timestamp;
+    const next = messages.slice(i + 1).find((m) => typeof m.timestamp === 'number')?.timestamp;
     const e = next ?? s;
     llmStart.set(i, s);
     end = Math.max(end, e);
@@ -132,7 +134,7 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
   for (const { item: call, index, fields: f } of fields.tool) {
     const [i] = index;
     const s = llmStart.get(i) ?? start;
-    const answer = episode.messages.find((m) => m.role === 'tool' && m.tool_call_id === call.id)?.timestamp;
+    const answer = messages.find((m) => m.role === 'tool' && m.tool_call_id === call.id)?.timestamp;
     const e = typeof call.latency_ms === 'number' ? { ms: call.latency_ms } : (answer ?? s);
     end = Math.max(end, typeof e === 'number' ? e : s + e.ms / 1000);
     const failed = call.success === false;

@@ -1,8 +1,9 @@
 /**
- * Replays a ClawLoop output directory: experiment.jsonl, evolution.jsonl, the after_iteration dump (episodes.ndjson)
- * and the archive (runs, iterations, variants, <run_id>/episodes), merged by iteration while streaming every file
- * once (memory stays bounded by one iteration). Order: run.started, then per iteration its episodes, the iteration,
- * its evolution entry; then run.finished.
+ * Replays a ClawLoop output directory: experiment.jsonl, evolution.jsonl, the after_iteration dump (episodes.ndjson),
+ * the bridge's events.ndjson and the archive (runs, iterations, variants, <run_id>/episodes), merged by iteration
+ * while streaming every file once (memory stays bounded by one iteration). Order: run.started, then per iteration its
+ * episodes, the iteration, its evolution entries; then run.finished. Each episode is sent once: in full from the
+ * bridge or the dump, else as the archive's summary.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,13 +16,25 @@ import type {
   ArchiveVariantRecord,
   CallbackLine,
   CanonicalEvent,
+  EpisodeEvent,
   EvolutionLine,
   ExperimentLine,
   Playbook,
+  RunFinishedEvent,
   RunStartedEvent,
 } from '../../generated/types.gen.js';
 import { safeName } from '../core/safe-name.js';
-import { episodesFromCallback, evolutionFrom, iterationFrom, runFinishedFromArchive, runStartedFromArchive } from './convert.js';
+import {
+  dropUndefined,
+  episodeFromArchive,
+  episodesFromCallback,
+  evolutionFrom,
+  iterationFrom,
+  runFinishedFromArchive,
+  runStartedFromArchive,
+  variantPlaybook,
+} from './convert.js';
+import { BridgeEvents } from './bridge-events.js';
 import { Peekable } from './peekable.js';
 import type { ProblemHandler } from './problems.js';
 import { readRecords, type RecordLine } from './records.js';
@@ -32,6 +45,7 @@ export const OUTPUT_FILES = {
   experiment: 'experiment.jsonl',
   evolution: 'evolution.jsonl',
   callback: 'episodes.ndjson',
+  events: 'events.ndjson',
   archive: 'archive',
 } as const;
 
@@ -40,6 +54,8 @@ export interface RunLayout {
   experiment?: string;
   evolution?: string;
   callback?: string;
+  /** The bridge's canonical events written beside ClawLoop's files. */
+  events?: string;
   archive?: string;
 }
 
@@ -47,7 +63,7 @@ export interface RunSourceOptions {
   onProblem: ProblemHandler;
   /** Notices that are not input errors (which run was chosen, what a source lacks). */
   onNotice?: (message: string) => void;
-  /** Overrides the run id (else the archive's, else one derived from the directory). */
+  /** Overrides the run id (else the archive's, else the bridge's, else one derived from the directory). */
   runId?: string;
   /** Emit run.finished even without the archive's run_complete (end of a finished replay). @default true */
   finish?: boolean;
@@ -57,11 +73,13 @@ export interface RunSourceOptions {
 export function detectRunLayout(dir: string): RunLayout {
   const has = (name: string) => existsSync(join(dir, name));
   if (has('runs.jsonl') || has('iterations.jsonl')) return { dir, archive: dir };
+  const file = (name: string) => (has(name) ? join(dir, name) : undefined);
   return {
     dir,
-    experiment: has(OUTPUT_FILES.experiment) ? join(dir, OUTPUT_FILES.experiment) : undefined,
-    evolution: has(OUTPUT_FILES.evolution) ? join(dir, OUTPUT_FILES.evolution) : undefined,
-    callback: has(OUTPUT_FILES.callback) ? join(dir, OUTPUT_FILES.callback) : undefined,
+    experiment: file(OUTPUT_FILES.experiment),
+    evolution: file(OUTPUT_FILES.evolution),
+    callback: file(OUTPUT_FILES.callback),
+    events: file(OUTPUT_FILES.events),
     archive: has(OUTPUT_FILES.archive) && statSync(join(dir, OUTPUT_FILES.archive)).isDirectory() ? join(dir, OUTPUT_FILES.archive) : undefined,
   };
 }
@@ -91,28 +109,46 @@ async function* values<T>(records: AsyncIterable<RecordLine<T>>): AsyncGenerator
 
 /** Looks variants up by hash while streaming variants.jsonl once (variants appear in the order iterations make them). */
 class VariantLookup {
-  private readonly recent = new Map<string, Playbook>();
+  private readonly recent = new Map<string, Playbook | undefined>();
   constructor(private readonly stream: Peekable<ArchiveVariantRecord>) {}
   async playbook(hash: string | null | undefined): Promise<Playbook | undefined> {
     if (!hash) return undefined;
     while (!this.recent.has(hash)) {
       const next = await this.stream.next();
       if (!next) return undefined;
-      this.recent.set(next.variant_hash, next.playbook_snapshot);
+      this.recent.set(next.variant_hash, variantPlaybook(next));
       if (this.recent.size > 16) this.recent.delete(this.recent.keys().next().value!);
     }
     return this.recent.get(hash);
   }
 }
 
+/** Full episodes first (bridge, then dump), then the archive's summaries of episodes neither had; each id once. */
+function* uniqueEpisodes(groups: ReadonlyArray<readonly EpisodeEvent[]>): Generator<EpisodeEvent> {
+  const seen = new Set<string>();
+  for (const group of groups) {
+    for (const event of group) {
+      if (seen.has(event.episode.id)) continue;
+      seen.add(event.episode.id);
+      yield event;
+    }
+  }
+}
+
 export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOptions): AsyncGenerator<CanonicalEvent> {
   const { onProblem } = options;
   const notice = options.onNotice ?? (() => {});
+  if (!layout.experiment && !layout.callback && !layout.archive && !layout.events) {
+    onProblem({ file: layout.dir, line: 0, field: '', problem: `no ClawLoop output here (looked for ${Object.values(OUTPUT_FILES).join(', ')}, runs.jsonl)` });
+    return;
+  }
   const runs = layout.archive ? await readRunRecords(layout.archive, onProblem) : { starts: [], completes: [] };
   let start: RunStart | undefined = runs.starts.at(-1);
   if (options.runId) start = runs.starts.find((s) => s.run_id === options.runId) ?? start;
   if (runs.starts.length > 1) notice(`${layout.archive}/runs.jsonl holds ${runs.starts.length} runs; replaying ${start!.run_id}`);
-  const runId = options.runId ?? start?.run_id ?? runIdFromDirectory(layout.dir);
+  const bridgeRunId = layout.events ? await BridgeEvents.firstRunId(layout.events) : undefined;
+  const runId = options.runId ?? start?.run_id ?? bridgeRunId ?? runIdFromDirectory(layout.dir);
+  const bridge = new BridgeEvents(layout.events, runId, onProblem);
 
   const experiment = Peekable.of(layout.experiment ? values(readRecords<ExperimentLine>(layout.experiment, SOURCE_VALIDATORS.ExperimentLine, onProblem)) : undefined);
   const evolution = Peekable.of(layout.evolution ? values(readRecords<EvolutionLine>(layout.evolution, SOURCE_VALIDATORS.EvolutionLine, onProblem)) : undefined);
@@ -126,25 +162,28 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   const variantsPath = archivePath('variants.jsonl');
   const variants = new VariantLookup(Peekable.of(variantsPath ? values(readRecords<ArchiveVariantRecord>(variantsPath, SOURCE_VALIDATORS.ArchiveVariantRecord, onProblem)) : undefined));
 
-  if (!layout.experiment && !layout.callback && !layout.archive) {
-    onProblem({ file: layout.dir, line: 0, field: '', problem: `no ClawLoop output here (looked for ${Object.values(OUTPUT_FILES).join(', ')}, runs.jsonl)` });
-    return;
-  }
-  if (!layout.callback && episodesPath) notice('full episodes (messages, tool calls) need the after_iteration dump (episodes.ndjson, written by examples/observability/clawloop_bridge.py); the archive holds episode summaries only');
+  if (!layout.callback && !layout.events && episodesPath) notice('the archive holds episode summaries (rewards, tokens, latency), not conversations; full episodes come from the bridge (events.ndjson) or the after_iteration dump (episodes.ndjson)');
 
-  const started: RunStartedEvent = start
+  const bridgeStart = await bridge.runStarted();
+  const base: RunStartedEvent = start
     ? runStartedFromArchive(start, sourceLabel(layout.dir))
-    : { type: 'run.started', run_id: runId, started_at: (await experiment.peek())?.timestamp ?? Date.now() / 1000, source: sourceLabel(layout.dir) };
-  yield started;
+    : (bridgeStart ?? { type: 'run.started', run_id: runId, started_at: (await experiment.peek())?.timestamp ?? Date.now() / 1000, source: sourceLabel(layout.dir) });
+  // The bridge knows what the archive does not (the user's config and tags), and the other way round.
+  const started: RunStartedEvent = bridgeStart && start ? { ...bridgeStart, ...base, config: bridgeStart.config, tags: bridgeStart.tags } : base;
+  yield dropUndefined(started);
 
   let iterations = 0;
   let lastTimestamp = started.started_at;
+  /** Iterations already emitted (ClawLoop writes each once; a repeat means a second run in the same directory). */
+  const emitted = new Set<number>();
   for (;;) {
     const heads = [
       (await experiment.peek())?.iteration,
       (await callback.peek())?.iteration,
       (await evolution.peek())?.iteration,
       (await archiveIterations.peek())?.iteration_num,
+      (await archiveEpisodes.peek())?.iteration_num,
+      await bridge.nextIteration(),
     ].filter((i): i is number => i !== undefined);
     if (heads.length === 0) break;
     const i = Math.min(...heads);
@@ -152,24 +191,41 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
     const [cb] = await callback.takeWhile((x) => x.iteration === i);
     const evo = await evolution.takeWhile((x) => x.iteration === i);
     const [arc] = await archiveIterations.takeWhile((x) => x.iteration_num === i);
-    // Archive episode records are validated (bad lines reported) but carry no messages; full episodes come from the dump.
-    await archiveEpisodes.takeWhile((x) => x.iteration_num <= i);
+    const summaries = (await archiveEpisodes.takeWhile((x) => x.iteration_num <= i)).map((record) => episodeFromArchive(runId, record));
+    const fromBridge = await bridge.takeIteration(i);
 
-    if (cb) yield* episodesFromCallback(runId, cb);
-    if (exp) {
-      const variantPlaybook = cb ? undefined : await variants.playbook(arc?.child_variant_hash);
-      yield iterationFrom(runId, { experiment: exp, callback: cb, archive: arc, variantPlaybook });
+    yield* uniqueEpisodes([fromBridge.episodes, cb ? episodesFromCallback(runId, cb) : [], summaries]);
+    const playbook = cb || fromBridge.iteration?.playbook ? undefined : await variants.playbook(arc?.child_variant_hash);
+    const repeated = emitted.has(i);
+    if (repeated) notice(`iteration ${i} appears again after later iterations (a second run written into the same output directory?); its episodes and evolution entries are sent, its iteration line is not merged again`);
+    const iteration = repeated ? undefined : iterationFrom({ runId, iteration: i, experiment: exp, callback: cb, archive: arc, bridge: fromBridge.iteration, variantPlaybook: playbook });
+    if (iteration) {
+      emitted.add(i);
+      yield iteration;
       iterations += 1;
-      lastTimestamp = exp.timestamp;
-    } else if (cb || arc) {
-      notice(`iteration ${i}: no experiment.jsonl line, so no iteration event (episodes${evo.length ? ' and evolution' : ''} are still sent)`);
+      lastTimestamp = iteration.timestamp;
+    } else if (cb && !repeated) {
+      notice(`iteration ${i}: only the after_iteration dump has it (no experiment.jsonl line, archive record or bridge event to give it a time), so there is no iteration event; its episodes were sent`);
     }
     for (const line of evo) yield evolutionFrom(runId, line);
+    yield* fromBridge.evolution.filter(() => evo.length === 0);
   }
-  await archiveEpisodes.takeWhile(() => true);
 
   const complete = runs.completes.find((c) => c.run_id === runId);
-  if (complete) yield runFinishedFromArchive(complete, iterations);
+  const bridgeFinish = await bridge.runFinished();
+  if (complete) yield mergeFinished(runFinishedFromArchive(complete, iterations), bridgeFinish);
+  else if (bridgeFinish) yield bridgeFinish;
   else if (options.finish ?? true) yield { type: 'run.finished', run_id: runId, finished_at: lastTimestamp, status: 'completed', n_iterations_completed: iterations };
+
+  const others = await bridge.otherRuns();
+  if (others > 0) {
+    notice(`${layout.events} also holds ${others} event(s) of other runs than ${runId}; they are replayed as their own runs`);
+    yield* bridge.replayOtherRuns();
+  }
 }
 
+/** The archive's run_complete with what only the bridge's finish() knows (a failed run's status and error). */
+function mergeFinished(archive: RunFinishedEvent, bridge: RunFinishedEvent | undefined): RunFinishedEvent {
+  if (!bridge) return archive;
+  return dropUndefined({ ...bridge, ...archive, status: bridge.status, error: bridge.error });
+}

@@ -53,8 +53,9 @@ export class FileFollower<T> {
       this.offset = raw.endOffset;
       this.nextLine = raw.line + 1;
       const checked = checkLine(raw, this.validate, this.path);
-      if (checked && 'problem' in checked) this.onProblem(checked.problem);
-      else if (checked) out.push(checked.value);
+      if (!checked) continue;
+      for (const problem of checked.problems) this.onProblem(problem);
+      if ('value' in checked) out.push(checked.value);
     }
     return out;
   }

@@ -1,9 +1,17 @@
 /**
  * JSON.parse for one line, with errors that name the field. Python's json.dumps writes NaN, Infinity and -Infinity,
- * which are not JSON: they are found, reported with the field that holds them, and the line is rejected.
+ * which are not JSON: the line is still read, each such number stands as a marker string at its place, and
+ * `nonFinite` lists where they are, so the quarantine can drop or replace exactly those fields (src/core/quarantine.ts).
  */
+import { NON_FINITE_MARKER } from '../core/quarantine.js';
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; field: string; problem: string };
+/** Where a non-finite number stood, and which token Python wrote. */
+export interface NonFinite {
+  path: Array<string | number>;
+  token: string;
+}
+
+export type Parsed = { ok: true; value: unknown; nonFinite: NonFinite[] } | { ok: false; field: string; problem: string };
 
 const PYTHON_NUMBERS = /(?<![\w."])(-?Infinity|NaN)(?![\w"])/;
 const MAX_DEPTH = 64;
@@ -31,7 +39,7 @@ function markPythonNumbers(text: string): string | undefined {
     const match = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
     if (match) {
       // The escape sequence, not a raw NUL: JSON strings may not hold raw control characters.
-      out += `"\\u0000${match[1]}"`;
+      out += `"\\u0000\\u0000${match[1]}"`;
       i += match[1].length - 1;
       changed = true;
       continue;
@@ -41,20 +49,11 @@ function markPythonNumbers(text: string): string | undefined {
   return changed ? out : undefined;
 }
 
-function findMarker(value: unknown, path: string): { field: string; token: string } | undefined {
-  if (typeof value === 'string' && value.startsWith('\u0000')) return { field: path, token: value.slice(1) };
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const found = findMarker(value[i], `${path}[${i}]`);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      const found = findMarker(v, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
-  return undefined;
+function findMarkers(value: unknown, path: Array<string | number>, out: NonFinite[]): NonFinite[] {
+  if (typeof value === 'string' && value.startsWith(NON_FINITE_MARKER)) out.push({ path, token: value.slice(NON_FINITE_MARKER.length) });
+  else if (Array.isArray(value)) value.forEach((v, i) => findMarkers(v, [...path, i], out));
+  else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) findMarkers(v, [...path, key], out);
+  return out;
 }
 
 function depthOf(value: unknown, depth = 0): number {
@@ -66,22 +65,20 @@ function depthOf(value: unknown, depth = 0): number {
 
 export function parseJsonLine(text: string): Parsed {
   let value: unknown;
+  let nonFinite: NonFinite[] = [];
   try {
     value = JSON.parse(text);
   } catch (error) {
-    if (PYTHON_NUMBERS.test(text)) {
-      const marked = markPythonNumbers(text);
-      if (marked) {
-        try {
-          const found = findMarker(JSON.parse(marked), '');
-          if (found) return { ok: false, field: found.field, problem: `${found.token} is not valid JSON (Python's json.dumps writes it for a non-finite float)` };
-        } catch {
-          // Not only NaN: fall through to the parser's own message.
-        }
-      }
+    const marked = PYTHON_NUMBERS.test(text) ? markPythonNumbers(text) : undefined;
+    if (!marked) return { ok: false, field: '', problem: `not valid JSON: ${(error as Error).message}` };
+    try {
+      value = JSON.parse(marked);
+    } catch {
+      // Not only NaN: the parser's own message about the original text.
+      return { ok: false, field: '', problem: `not valid JSON: ${(error as Error).message}` };
     }
-    return { ok: false, field: '', problem: `not valid JSON: ${(error as Error).message}` };
+    nonFinite = findMarkers(value, [], []);
   }
   if (depthOf(value) > MAX_DEPTH) return { ok: false, field: '', problem: `nested deeper than ${MAX_DEPTH} levels` };
-  return { ok: true, value };
+  return { ok: true, value, nonFinite };
 }

@@ -1,6 +1,12 @@
-/** Validated records of one JSON-lines file: each good line as a typed value, each bad line reported once and skipped. */
+/**
+ * Validated records of one JSON-lines file. Each line goes through the field-level quarantine (src/core/quarantine.ts):
+ * a good line is yielded as is, a line with a bad field is yielded with that field dropped or coerced and each problem
+ * reported (`kept`), and only a line that cannot be a record at all is reported and skipped.
+ */
 import type { ValidateFunction } from 'ajv';
-import { describeErrors } from '../core/validation.js';
+import { EVENT_VALIDATORS, SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
+import { EVENT_SCHEMA_NAMES } from '../../generated/validators/schemas.gen.js';
+import { quarantine } from '../core/quarantine.js';
 import { readLines, type Line, type ReadLinesOptions } from './lines.js';
 import { parseJsonLine } from './parse-json-line.js';
 import type { InputProblem, ProblemHandler } from './problems.js';
@@ -14,19 +20,34 @@ export interface RecordLine<T> {
 
 export type Validator<T> = ValidateFunction<T> | { choose: (value: unknown) => ValidateFunction<T> | string };
 
-/** Parses and validates one line: the typed value, undefined for a blank line, or the problem. */
-export function checkLine<T>(raw: Line, validate: Validator<T>, file: string): { value: T } | { problem: InputProblem } | undefined {
-  if ('error' in raw) return { problem: { file, line: raw.line, field: '', problem: raw.error } };
+/** The schema (a name in the generated SCHEMA_DEFS) each generated validator checks. */
+const SCHEMA_OF = new Map<unknown, string>([
+  ...Object.entries(SOURCE_VALIDATORS).map(([name, validate]) => [validate, name] as const),
+  ...Object.entries(EVENT_VALIDATORS).map(([type, validate]) => [validate, EVENT_SCHEMA_NAMES[type as keyof typeof EVENT_SCHEMA_NAMES]] as const),
+]);
+
+export type CheckedLine<T> = { value: T; problems: InputProblem[] } | { problems: InputProblem[] };
+
+/**
+ * Parses, validates and repairs one line: the typed value with the problems of the fields that were dropped or
+ * coerced, or only problems when the line was skipped; undefined for a blank line.
+ */
+export function checkLine<T>(raw: Line, validate: Validator<T>, file: string): CheckedLine<T> | undefined {
+  const at = { file, line: raw.line };
+  if ('error' in raw) return { problems: [{ ...at, field: '', problem: raw.error }] };
   if (raw.text.trim() === '') return undefined;
   const parsed = parseJsonLine(raw.text);
-  if (!parsed.ok) return { problem: { file, line: raw.line, field: parsed.field, problem: parsed.problem } };
+  if (!parsed.ok) return { problems: [{ ...at, field: parsed.field, problem: parsed.problem }] };
   const validator = typeof validate === 'function' ? validate : validate.choose(parsed.value);
-  if (typeof validator === 'string') return { problem: { file, line: raw.line, field: 'type', problem: validator } };
-  if (!validator(parsed.value)) return { problem: { file, line: raw.line, ...describeErrors(validator.errors) } };
-  return { value: parsed.value as T };
+  if (typeof validator === 'string') return { problems: [{ ...at, field: 'type', problem: validator }] };
+  const schema = SCHEMA_OF.get(validator);
+  if (!schema) throw new Error('checkLine: a validator that is not generated from schema/ has no schema to repair by');
+  const result = quarantine<T>(parsed.value, validator, schema, parsed.nonFinite);
+  if (!result.ok) return { problems: result.problems.map((p) => ({ ...at, ...p })) };
+  return { value: result.value, problems: result.problems.map((p) => ({ ...at, ...p, kept: true })) };
 }
 
-/** Parses and validates every non-blank line of `path`. */
+/** Parses, validates and repairs every non-blank line of `path`. */
 export async function* readRecords<T>(
   path: string,
   validate: Validator<T>,
@@ -37,7 +58,7 @@ export async function* readRecords<T>(
   for await (const raw of readLines(path, options)) {
     const checked = checkLine(raw, validate, file);
     if (!checked) continue;
-    if ('problem' in checked) onProblem(checked.problem);
-    else yield { line: raw.line, value: checked.value, endOffset: raw.endOffset };
+    for (const problem of checked.problems) onProblem(problem);
+    if ('value' in checked) yield { line: raw.line, value: checked.value, endOffset: raw.endOffset };
   }
 }

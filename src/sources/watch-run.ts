@@ -97,7 +97,8 @@ async function* watchDirectory(dir: string, options: WatchOptions, pollMs: numbe
         const ready = dump || exp.has(next + 1) || (!callback.exists() && Date.now() - seenAt >= graceMs);
         if (!ready) break;
         if (dump) yield* episodesFromCallback(runId, dump);
-        yield iterationFrom(runId, { experiment: line, callback: dump, archive: arc.get(next) });
+        const iteration = iterationFrom({ runId, iteration: next, experiment: line, callback: dump, archive: arc.get(next) });
+        if (iteration) yield iteration;
         for (const e of evo.get(next) ?? []) yield evolutionFrom(runId, e);
         arc.delete(next);
         exp.delete(next);

@@ -62,7 +62,7 @@ describe('no secret in any output', () => {
     const out = join(dir, 'report.html');
     // An episode in which the agent printed a key: the report quotes conversations, so it must redact it there too.
     const leaked = episodeEvent(1, 'run-leak');
-    leaked.episode.messages[1].content = 'here is the key: wandb-key-secret-999';
+    leaked.episode.messages![1].content = 'here is the key: wandb-key-secret-999';
     leaked.episode.summary.signals.outcome.value = -1;
     const leakFile = join(dir, 'leak.ndjson');
     writeFileSync(leakFile, [{ type: 'run.started', run_id: 'run-leak', started_at: 1, source: 't' }, leaked].map((e) => JSON.stringify(e)).join('\n') + '\n');

@@ -33,7 +33,7 @@ describe('clawloop_bridge.py', () => {
     const iteration = events.find((e) => e.type === 'iteration')!;
     const experiment = JSON.parse(readFileSync(join(sample, 'experiment.jsonl'), 'utf8').split('\n')[0]);
     expect(iteration).toMatchObject({ avg_reward: experiment.avg_reward, min_reward: experiment.min_reward, max_reward: experiment.max_reward, n_episodes: 4 });
-    expect(iteration.type === 'iteration' && Object.keys(iteration.per_task).sort()).toEqual(Object.keys(experiment.per_task).sort());
+    expect(iteration.type === 'iteration' && Object.keys(iteration.per_task ?? {}).sort()).toEqual(Object.keys(experiment.per_task).sort());
     expect(iteration.type === 'iteration' && iteration.state_id?.combined_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -126,11 +126,11 @@ describe('Hub', () => {
     const sink = new RecordingSink();
     const hub = new Hub([sink], {
       ...fast,
-      redact: (e) => (e.type === 'episode' ? { ...e, episode: { ...e.episode, messages: e.episode.messages.map((m) => ({ ...m, content: '[scrubbed]' })) } } : e),
+      redact: (e) => (e.type === 'episode' ? { ...e, episode: { ...e.episode, messages: e.episode.messages!.map((m) => ({ ...m, content: '[scrubbed]' })) } } : e),
     });
     hub.emit(episodeEvent(1));
     await hub.close();
-    expect(sink.events[0].type === 'episode' && sink.events[0].episode.messages.map((m) => m.content)).toEqual(['[scrubbed]', '[scrubbed]']);
+    expect(sink.events[0].type === 'episode' && sink.events[0].episode.messages!.map((m) => m.content)).toEqual(['[scrubbed]', '[scrubbed]']);
   });
 
   it('refuses two sinks with one name', () => {

@@ -51,7 +51,7 @@ function* run(runId: string, n: number): Generator<{ iteration: number; events: 
   }
 }
 
-const spansOf = (e: EpisodeEvent) => 1 + e.episode.messages.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
+const spansOf = (e: EpisodeEvent) => 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -5,10 +5,13 @@
 
 export interface BadLine {
   bytes: Buffer;
-  field: string;
+  /** The field named in the problem; undefined when the line is valid as it is (an unknown field passes through). */
+  field?: string;
   /** Part of the expected problem text. */
-  problem: string;
+  problem?: string;
   kind: string;
+  /** The event as delivered when the line is still an event (a bad field dropped, or an unknown field kept). */
+  delivered?: Record<string, unknown>;
 }
 
 /** mulberry32: a small seeded PRNG. */
@@ -38,8 +41,9 @@ export function badEventLine(good: Record<string, any>, random: () => number): B
       return { bytes: Buffer.from(text.slice(0, cut)), field: '', problem: 'not valid JSON', kind: 'truncated JSON' };
     }
     case 1: {
+      // A number would be coerced to its text; a list cannot be a run id.
       const v = clone();
-      v.run_id = 12345;
+      v.run_id = [12345];
       return { bytes: Buffer.from(JSON.stringify(v)), field: 'run_id', problem: 'must be string', kind: 'wrong type' };
     }
     case 2: {
@@ -56,8 +60,10 @@ export function badEventLine(good: Record<string, any>, random: () => number): B
       return { bytes: Buffer.from(`{"type":"episode","x":${'['.repeat(depth)}${']'.repeat(depth)}}`), field: '', problem: 'nested deeper than', kind: 'deep nesting' };
     }
     case 5: {
+      // The iteration is still delivered, without the value JSON cannot carry.
       const token = ['NaN', 'Infinity', '-Infinity'][Math.floor(random() * 3)];
-      return { bytes: Buffer.from(`{"type": "iteration", "run_id": "r", "iteration": 0, "timestamp": 1, "n_episodes": 0, "avg_reward": ${token}, "min_reward": 0, "max_reward": 0, "per_task": {}, "fb_results": {}}`), field: 'avg_reward', problem: `${token} is not valid JSON`, kind: 'NaN/Infinity' };
+      const delivered = { type: 'iteration', run_id: 'r', iteration: 0, timestamp: 1, n_episodes: 0, min_reward: 0, max_reward: 0, per_task: {}, fb_results: {} };
+      return { bytes: Buffer.from(`{"type": "iteration", "run_id": "r", "iteration": 0, "timestamp": 1, "n_episodes": 0, "avg_reward": ${token}, "min_reward": 0, "max_reward": 0, "per_task": {}, "fb_results": {}}`), field: 'avg_reward', problem: `${token} is not a number JSON can carry`, kind: 'NaN/Infinity', delivered };
     }
     case 6: {
       const at = Math.floor(random() * text.length);
@@ -69,9 +75,10 @@ export function badEventLine(good: Record<string, any>, random: () => number): B
       return { bytes: Buffer.from(JSON.stringify(v)), field: 'type', problem: `unknown event type "${v.type}" (expected one of ${EVENT_TYPES})`, kind: 'unknown type' };
     }
     default: {
+      // What a newer ClawLoop adds passes through: no problem, the event as written.
       const v = clone();
       v.surprise = true;
-      return { bytes: Buffer.from(JSON.stringify(v)), field: 'surprise', problem: 'unknown field', kind: 'unknown field' };
+      return { bytes: Buffer.from(JSON.stringify(v)), kind: 'unknown field', delivered: v };
     }
   }
 }

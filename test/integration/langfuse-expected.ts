@@ -9,6 +9,7 @@ import type { CanonicalEvent, EpisodeEvent, IterationEvent } from '../../generat
 import { effectiveReward, normalizedReward } from '../../src/core/rewards.js';
 import { runTraceId } from '../../src/transports/langfuse/index.js';
 import { episodeSpanIds } from '../../src/otlp/spans.js';
+import { messageText } from '../../src/core/message-text.js';
 import { eventually, observations, scores, type LangfuseApi, type LangfuseObservation, type LangfuseScore } from './servers/langfuse-api.js';
 
 export interface ReplayExpectation {
@@ -62,7 +63,7 @@ const iterationsOf = (events: CanonicalEvent[]) => events.filter((e): e is Itera
 
 /** Observations an episode becomes: the AGENT root, a GENERATION per assistant message, a TOOL per tool call. */
 export function observationCount(e: EpisodeEvent): number {
-  return e.episode.messages.reduce((n, m) => n + (m.role === 'assistant' ? 1 + (m.tool_calls?.length ?? 0) : 0), 1);
+  return (e.episode.messages ?? []).reduce((n, m) => n + (m.role === 'assistant' ? 1 + (m.tool_calls?.length ?? 0) : 0), 1);
 }
 
 /** Scores an episode becomes: each reward signal, effective and normalized reward, `filtered`. */
@@ -115,14 +116,14 @@ export async function expectRunInLangfuse(api: LangfuseApi, events: CanonicalEve
 /** The step an assistant message belongs to (its last step boundary at or before it), as ClawLoop counts steps. */
 export function stepOfMessage(episode: EpisodeEvent['episode'], index: number): number {
   let step = 0;
-  episode.step_boundaries.forEach((boundary, k) => {
+  (episode.step_boundaries ?? []).forEach((boundary, k) => {
     if (boundary <= index) step = k;
   });
   return step;
 }
 
 /** A message as the generation's input lists it: role and content, plus name, tool_call_id and tool calls when set. */
-function promptMessage(m: EpisodeEvent['episode']['messages'][number]): Record<string, unknown> {
+function promptMessage(m: NonNullable<EpisodeEvent['episode']['messages']>[number]): Record<string, unknown> {
   return {
     role: m.role,
     content: m.content,
@@ -141,6 +142,8 @@ function expectTime(iso: string | null | undefined, seconds: number | null | und
 
 export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: LangfuseScore[], want: ReplayExpectation): void {
   const { episode } = e;
+  const messages = episode.messages ?? [];
+  const metadata = episode.metadata ?? {};
   const ids = episodeSpanIds(e.run_id, episode.id);
   const context = `episode ${episode.id} (trace ${ids.traceId})`;
   const byId = new Map(obs.map((o) => [o.id, o]));
@@ -152,8 +155,9 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
     if (want.release) expect(o.release, `${context}: ${o.name}`).toBe(want.release);
   }
 
-  const firstUser = episode.messages.find((m) => m.role === 'user')?.content;
-  const finalAnswer = [...episode.messages].reverse().find((m) => m.role === 'assistant' && m.content.trim() !== '')?.content;
+  const user = messages.find((m) => m.role === 'user');
+  const firstUser = user ? messageText(user.content) : undefined;
+  const finalAnswer = [...messages].reverse().map((m) => (m.role === 'assistant' ? messageText(m.content) : '')).find((text) => text.trim() !== '');
   const root = byId.get(ids.root);
   expect(root, `${context}: AGENT root`).toBeDefined();
   expect(root, context).toMatchObject({
@@ -164,7 +168,7 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
     traceName: `${episode.bench}/${episode.task_id}`,
     sessionId: episode.session_id,
     level: 'DEFAULT',
-    statusMessage: typeof episode.metadata.error === 'string' ? episode.metadata.error : '',
+    statusMessage: typeof metadata.error === 'string' ? metadata.error : '',
   });
   expectTime(root!.startTime, episode.created_at, `${context}: start`);
   expect([...(root!.tags ?? [])].sort(), context).toEqual(
@@ -177,7 +181,7 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
   const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
   expect(root!.metadata, `${context}: trace metadata`).toMatchObject(
     defined({
-      ...JSON.parse(JSON.stringify(episode.metadata)),
+      ...JSON.parse(JSON.stringify(metadata)),
       run_id: e.run_id,
       iteration: e.iteration,
       episode_id: episode.id,
@@ -185,7 +189,7 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
       bench: episode.bench,
       state_id: episode.state_id,
       model: episode.model,
-      harness_version: typeof episode.metadata.harness_version === 'string' ? episode.metadata.harness_version : undefined,
+      harness_version: typeof metadata.harness_version === 'string' ? metadata.harness_version : undefined,
       score_breakdown: episode.summary.score_breakdown,
       prompt_tokens: usage?.prompt_tokens,
       completion_tokens: usage?.completion_tokens,
@@ -196,7 +200,7 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
     }),
   );
 
-  episode.messages.forEach((m, i) => {
+  messages.forEach((m, i) => {
     if (m.role !== 'assistant') return;
     const gen = byId.get(ids.llm(i));
     const where = `${context}: message ${i}`;
@@ -206,16 +210,16 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
     expectTime(gen!.startTime, m.timestamp, `${where}: start`);
     // Langfuse adds the total to the usage it is given.
     expect(gen!.usageDetails, `${where}: usage`).toEqual(typeof m.token_count === 'number' ? { output: m.token_count, total: m.token_count } : {});
-    expect(gen!.output, `${where}: output`).toBe(m.content === '' ? null : m.content);
-    expect(io(gen!.input), `${where}: input messages`).toEqual(episode.messages.slice(0, i).map(promptMessage));
+    expect(gen!.output, `${where}: output`).toBe(messageText(m.content) === '' ? null : messageText(m.content));
+    expect(io(gen!.input), `${where}: input messages`).toEqual(messages.slice(0, i).map(promptMessage));
     expect(gen!.metadata, `${where}: metadata`).toMatchObject(
-      defined({ step, step_reward: episode.steps[step]?.reward, reasoning_content: m.reasoning_content ?? undefined }),
+      defined({ step, step_reward: episode.steps?.[step]?.reward, reasoning_content: m.reasoning_content ?? undefined }),
     );
     for (const call of m.tool_calls ?? []) {
       const tool = byId.get(ids.tool(i, call.id));
       const at = `${context}: tool call ${call.id}`;
       const failed = call.success === false;
-      const answer = episode.messages.find((x) => x.role === 'tool' && x.tool_call_id === call.id);
+      const answer = messages.find((x) => x.role === 'tool' && x.tool_call_id === call.id);
       expect(tool, `${at}: TOOL`).toBeDefined();
       expect(tool, at).toMatchObject({
         type: 'TOOL',
@@ -224,7 +228,7 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
         level: failed ? 'ERROR' : 'DEFAULT',
         statusMessage: failed ? (call.error ?? 'tool call failed') : '',
         input: call.arguments,
-        output: answer?.content ?? call.result ?? null,
+        output: answer ? messageText(answer.content) : (call.result ?? null),
       });
       expect(tool!.metadata, `${at}: metadata`).toMatchObject(defined({ tool_call_id: call.id, latency_ms: call.latency_ms, success: call.success }));
     }

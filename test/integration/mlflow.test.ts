@@ -100,7 +100,7 @@ describe('mlflow sink → MLflow', () => {
       expect(tag(child, 'mlflow.parentRunId')).toBe(parent.info.run_id);
       expect(child.info.status).toBe('FINISHED');
       expect(tag(child, 'clawloop.state.combined')).toBe(it.state_id?.combined_hash);
-      expect(tag(child, 'clawloop.fb.harness.status')).toBe(it.fb_results.harness?.status);
+      expect(tag(child, 'clawloop.fb.harness.status')).toBe(it.fb_results!.harness?.status);
     }
 
     // The learning curve on the parent: one point per iteration, at step = iteration.

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 function spanCount(e: EpisodeEvent): number {
-  const assistants = e.episode.messages.filter((m) => m.role === 'assistant');
+  const assistants = (e.episode.messages ?? []).filter((m) => m.role === 'assistant');
   return 1 + assistants.length + assistants.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0);
 }
 

@@ -39,7 +39,7 @@ async function waitForTrace(traceId: string, spans: number): Promise<JaegerSpan[
 }
 
 function expectedSpanCount(e: EpisodeEvent): number {
-  const assistants = e.episode.messages.filter((m) => m.role === 'assistant');
+  const assistants = e.episode.messages!.filter((m) => m.role === 'assistant');
   return 1 + assistants.length + assistants.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0);
 }
 
@@ -59,7 +59,7 @@ async function checkEpisodes(runId: string) {
     expect(tag(root, 'clawloop.reward.effective')).toBeCloseTo(effectiveReward(e.episode.summary.signals), 9);
     expect(root.logs.some((l) => l.fields.some((f) => f.value === 'gen_ai.evaluation.result'))).toBe(true);
 
-    e.episode.messages.forEach((m, i) => {
+    e.episode.messages!.forEach((m, i) => {
       if (m.role !== 'assistant') return;
       const llm = spans.find((s) => s.spanID === ids.llm(i))!;
       expect(llm.operationName).toMatch(/^llm:step\d+$/);

@@ -31,7 +31,7 @@ interface Annotation {
 beforeAll(async () => {
   phoenix = await startPhoenix();
   episodes = (await collect(sample)).events.filter((e): e is EpisodeEvent => e.type === 'episode');
-  expectedSpans = episodes.reduce((n, e) => n + 1 + e.episode.messages.filter((m) => m.role === 'assistant').reduce((k, m) => k + 1 + (m.tool_calls?.length ?? 0), 0), 0) + 3;
+  expectedSpans = episodes.reduce((n, e) => n + 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((k, m) => k + 1 + (m.tool_calls?.length ?? 0), 0), 0) + 3;
 }, 200_000);
 afterAll(async () => phoenix?.stop());
 
@@ -68,22 +68,22 @@ describe('phoenix sink → Phoenix', () => {
       const trace = spans.filter((s) => s.context.trace_id === ids.traceId);
       const root = trace.find((s) => s.context.span_id === ids.root)!;
       expect(root).toMatchObject({ span_kind: 'AGENT', parent_id: null, name: `episode:${e.episode.id}` });
-      expect(root.attributes['input.value']).toBe(e.episode.messages.find((m) => m.role === 'user')!.content);
-      const finalAnswer = [...e.episode.messages].reverse().find((m) => m.role === 'assistant' && m.content.trim())?.content;
+      expect(root.attributes['input.value']).toBe(e.episode.messages!.find((m) => m.role === 'user')!.content);
+      const finalAnswer = [...e.episode.messages!].reverse().find((m) => m.role === 'assistant' && typeof m.content === 'string' && m.content.trim())?.content;
       expect(root.attributes['output.value']).toBe(finalAnswer);
       expect(root.attributes['session.id']).toBe(e.episode.session_id);
       expect(root.attributes['tag.tags']).toEqual(expect.arrayContaining(['toolbench', `task:${e.episode.task_id}`]));
       // Phoenix parses the metadata JSON and shows it as fields.
-      for (const [key, value] of Object.entries(e.episode.metadata)) expect(root.attributes[`metadata.${key}`]).toEqual(value);
+      for (const [key, value] of Object.entries(e.episode.metadata ?? {})) expect(root.attributes[`metadata.${key}`]).toEqual(value);
 
-      e.episode.messages.forEach((m, i) => {
+      e.episode.messages!.forEach((m, i) => {
         if (m.role !== 'assistant') return;
         const llm = trace.find((s) => s.context.span_id === ids.llm(i))!;
         expect(llm).toMatchObject({ span_kind: 'LLM', parent_id: ids.root });
         expect(llm.attributes['llm.model_name']).toBe(m.model);
         expect(llm.attributes['llm.token_count.completion']).toBe(m.token_count);
         expect(llm.attributes['llm.input_messages.0.message.role']).toBe('system');
-        expect(llm.attributes['llm.input_messages.1.message.content']).toBe(e.episode.messages[1].content);
+        expect(llm.attributes['llm.input_messages.1.message.content']).toBe(e.episode.messages![1].content);
         expect(llm.attributes['llm.output_messages.0.message.role']).toBe('assistant');
         (m.tool_calls ?? []).forEach((call, j) => {
           expect(llm.attributes[`llm.output_messages.0.message.tool_calls.${j}.tool_call.function.name`]).toBe(call.name);

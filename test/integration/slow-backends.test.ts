@@ -39,7 +39,7 @@ function run(name: string, iterations: number, perIteration: number) {
   return { path, events, episodes: events.filter((e): e is EpisodeEvent => e.type === 'episode'), iterations: events.filter((e): e is IterationEvent => e.type === 'iteration') };
 }
 
-const spansOf = (e: EpisodeEvent) => 1 + e.episode.messages.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
+const spansOf = (e: EpisodeEvent) => 1 + (e.episode.messages ?? []).filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
 const poll = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> => {
   const until = performance.now() + ms;
   for (;;) {

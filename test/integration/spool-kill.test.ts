@@ -41,7 +41,7 @@ describe('spool survives SIGKILL', () => {
 
     const second = await startCli(['serve', '--port', '0', '--token', token, '--sink', 'otel', '--spool', spool], /listening on/, { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp });
     const episodes = events.filter((e): e is EpisodeEvent => e.type === 'episode');
-    const expected = (e: EpisodeEvent) => 1 + e.episode.messages.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
+    const expected = (e: EpisodeEvent) => 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
     for (let i = 0; i < 100; i += 1) {
       const counts = await Promise.all(episodes.map(async (e) => (await jaeger.trace(episodeSpanIds(e.run_id, e.episode.id).traceId)).length));
       if (counts.every((c, j) => c >= expected(episodes[j]))) break;

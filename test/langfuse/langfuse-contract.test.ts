@@ -50,15 +50,15 @@ function checkView() {
     expect(trace.sessionId).toBe(e.episode.session_id);
     expect(trace.tags).toEqual(expect.arrayContaining(['toolbench', `task:${e.episode.task_id}`, `model:${e.episode.model}`]));
     expect(trace.metadata).toMatchObject({ run_id: e.run_id, iteration: e.iteration, episode_id: e.episode.id, state_id: e.episode.state_id });
-    expect(trace.input).toBe(e.episode.messages.find((m) => m.role === 'user')!.content);
+    expect(trace.input).toBe(e.episode.messages!.find((m) => m.role === 'user')!.content);
     const obs = view.observations.filter((o) => o.traceId === ids.traceId);
     const root = obs.find((o) => o.id === ids.root)!;
     expect(root).toMatchObject({ type: 'AGENT', environment: 'ci', release: 'v1.2.3' });
-    e.episode.messages.forEach((m, i) => {
+    e.episode.messages!.forEach((m, i) => {
       if (m.role !== 'assistant') return;
       const gen = obs.find((o) => o.id === ids.llm(i))!;
       expect(gen).toMatchObject({ type: 'GENERATION', model: m.model, parentObservationId: ids.root, output: m.content === '' ? undefined : m.content, usageDetails: { output: m.token_count } });
-      expect((gen.input as Array<{ role: string }>).map((x) => x.role)).toEqual(e.episode.messages.slice(0, i).map((x) => x.role));
+      expect((gen.input as Array<{ role: string }>).map((x) => x.role)).toEqual(e.episode.messages!.slice(0, i).map((x) => x.role));
       for (const call of m.tool_calls ?? []) {
         const tool = obs.find((o) => o.id === ids.tool(i, call.id))!;
         expect(tool).toMatchObject({ type: 'TOOL', name: `tool:${call.name}`, parentObservationId: ids.llm(i), level: call.success === false ? 'ERROR' : 'DEFAULT' });

@@ -7,7 +7,7 @@ import type { EpisodeEvent } from '../../generated/types.gen.js';
 export const BASE = 1_700_000_000;
 
 export function makeOtelEpisode({ nSteps = 2, reward = 0.8, withTools = false, withTimestamps = true, failTool = false } = {}): EpisodeEvent {
-  type Message = EpisodeEvent['episode']['messages'][number];
+  type Message = NonNullable<EpisodeEvent['episode']['messages']>[number];
   const ts = (t: number) => (withTimestamps ? t : null);
   const messages: Message[] = [{ role: 'system', content: 'You are a helpful assistant.', timestamp: ts(BASE) }];
   const stepBoundaries: number[] = [];

@@ -104,7 +104,7 @@ describe('llm spans (TestGenAiAttributes, TestStepIndex)', () => {
 
   it('gives two assistant messages of one step the same step index (TestStepIndexMultipleAssistants)', async () => {
     const event = makeOtelEpisode({ nSteps: 1 });
-    event.episode.messages.push({ role: 'assistant', content: 'follow-up', timestamp: BASE + 2, model: 'gpt-4o', token_count: 5 });
+    event.episode.messages!.push({ role: 'assistant', content: 'follow-up', timestamp: BASE + 2, model: 'gpt-4o', token_count: 5 });
     const llm = byPrefix(await export_([event]), 'llm:');
     expect(llm.map((s) => s.attributes['clawloop.step.index'])).toEqual([0, 0]);
   });
@@ -121,7 +121,7 @@ describe('tool spans', () => {
 
   it('falls back to ToolCall.result when there is no tool message', async () => {
     const event = makeOtelEpisode({ withTools: true });
-    event.episode.messages = event.episode.messages.filter((m) => m.role !== 'tool');
+    event.episode.messages! = event.episode.messages!.filter((m) => m.role !== 'tool');
     const [tool] = byPrefix(await export_([event]), 'tool:');
     expect(tool.attributes['tool.output']).toBe('search result 0');
   });
@@ -131,7 +131,7 @@ describe('tool spans', () => {
     expect(tool.status).toEqual({ code: SpanStatusCode.ERROR, message: 'timeout talking to search' });
     expect(tool.events[0]).toMatchObject({ name: 'exception', attributes: { 'exception.message': 'timeout talking to search' } });
     const event = makeOtelEpisode({ withTools: true, failTool: true });
-    event.episode.messages[2].tool_calls![0].error = null;
+    event.episode.messages![2].tool_calls![0].error = null;
     const [bare] = byPrefix(await export_([event]), 'tool:');
     expect(bare.events[0].attributes?.['exception.message']).toBe('tool call failed');
   });
@@ -166,7 +166,7 @@ describe('ids and limits', () => {
 
   it('truncates long values with a marker instead of dropping them', async () => {
     const event = makeOtelEpisode();
-    event.episode.messages[2].content = 'x'.repeat(50_000);
+    event.episode.messages![2].content = 'x'.repeat(50_000);
     const [llm] = byPrefix(await export_([event], { maxAttributeLength: 1000 }), 'llm:');
     const output = String(llm.attributes['output.value']);
     expect(output.length).toBe(1000);

@@ -78,25 +78,35 @@ describe('replay of the real sample output directory', () => {
 });
 
 describe('bad lines are reported with file, line and field; every good line is still delivered', () => {
-  it('handles truncated JSON, NaN, wrong types, invalid UTF-8 and unknown values', async () => {
+  it('handles truncated JSON, NaN, wrong types, invalid UTF-8 and unknown values: a field it can live without costs the field, not the line', async () => {
     const dir = copySample();
     const exp = join(dir, 'experiment.jsonl');
     const good = readFileSync(exp, 'utf8').split('\n').filter(Boolean);
-    const nanLine = good[0].replace('"avg_reward": 0.25', '"avg_reward": NaN');
-    const wrongType = good[1].replace('"n_episodes": 4', '"n_episodes": "four"');
-    writeFileSync(exp, [good[0], good[0].slice(0, 80), good[1], nanLine, good[2], wrongType, ''].join('\n'));
-    appendFileSync(join(dir, 'evolution.jsonl'), '{"iteration": 9, "timestamp": 1, "state_hash_before": "a", "state_hash_after": "b", "actions": ["rewrite"], "reward_before": 0, "reward_after": 0, "reward_delta": 0, "backend": "local"}\n');
+    const nan = JSON.parse(good[0].replace('"avg_reward": 0.25', '"avg_reward": 0.5'));
+    nan.iteration = 3;
+    const nanLine = JSON.stringify(nan).replace('"avg_reward":0.5', '"avg_reward":NaN');
+    const wrongType = good[1].replace('"n_episodes": 4', '"n_episodes": "four"').replace('"iteration": 1', '"iteration": 4');
+    writeFileSync(exp, [good[0], good[0].slice(0, 80), good[1], good[2], nanLine, wrongType, ''].join('\n'));
+    appendFileSync(join(dir, 'evolution.jsonl'), '{"iteration": "nine", "timestamp": 1, "state_hash_before": "a", "state_hash_after": "b", "actions": ["rewrite"], "reward_before": 0, "reward_after": 0, "reward_delta": 0, "backend": "local"}\n');
     appendFileSync(join(dir, 'episodes.ndjson'), Buffer.concat([Buffer.from('{"iteration": 7, "episodes": ["'), Buffer.from([0xff, 0xfe]), Buffer.from('"]}\n')]));
 
-    const { events, problemLines } = await collect(dir);
-    expect(problemLines).toEqual([
-      expect.stringMatching(new RegExp(`^${dir}/experiment.jsonl:2: not valid JSON: `)),
-      `${dir}/experiment.jsonl:4: avg_reward: NaN is not valid JSON (Python's json.dumps writes it for a non-finite float)`,
-      `${dir}/experiment.jsonl:6: n_episodes: must be integer`,
-      `${dir}/episodes.ndjson:4: not valid UTF-8`,
-      `${dir}/evolution.jsonl:4: actions[0]: must be one of reflect, mutate, paradigm_shift`,
-    ]);
-    expect(events.filter((e) => e.type === 'iteration')).toHaveLength(3);
+    const { events, problems, problemLines } = await collect(dir);
+    expect(problemLines).toHaveLength(5);
+    expect(problemLines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${dir}/experiment.jsonl:2: not valid JSON: `)),
+        `${dir}/experiment.jsonl:5: avg_reward: NaN is not a number JSON can carry (Python's json.dumps writes it for a non-finite float); dropped`,
+        `${dir}/experiment.jsonl:6: n_episodes: must be integer, got "four"; dropped`,
+        `${dir}/episodes.ndjson:4: not valid UTF-8`,
+        `${dir}/evolution.jsonl:4: iteration: must be integer, got "nine"; the line cannot be an event without it, so it was skipped`,
+      ]),
+    );
+    expect(problems.filter((p) => p.kept).map((p) => p.line)).toEqual([5, 6]);
+    const iterations = events.filter((e) => e.type === 'iteration');
+    expect(iterations.map((e) => e.iteration)).toEqual([0, 1, 2, 3, 4]);
+    expect(iterations[3]).not.toHaveProperty('avg_reward');
+    expect(iterations[3]).toMatchObject({ min_reward: nan.min_reward, per_task: nan.per_task });
+    expect(iterations[4]).not.toHaveProperty('n_episodes');
     expect(events.filter((e) => e.type === 'episode')).toHaveLength(12);
     expect(events.filter((e) => e.type === 'evolution')).toHaveLength(3);
   });
@@ -113,7 +123,7 @@ describe('bad lines are reported with file, line and field; every good line is s
     expect(problemLines).toEqual([
       `${file}:4: type: unknown event type "episode.started" (expected one of episode, evolution, iteration, run.finished, run.started)`,
       `${file}:5: type: missing event type (expected one of episode, evolution, iteration, run.finished, run.started)`,
-      `${file}:6: iteration: missing required field`,
+      `${file}:6: iteration: missing required field; the line cannot be an event without it, so it was skipped`,
     ]);
   });
 });

@@ -106,8 +106,8 @@ describe('wandb offline run, read by the official package', () => {
       expect(values['playbook/harmful_total']).toBe(it.playbook!.entries.reduce((n, e) => n + e.harmful, 0));
       expect(values['state/combined']).toBe(it.state_id!.combined_hash.slice(0, 12));
       expect(values['state/harness']).toBe(it.state_id!.harness_hash.slice(0, 12));
-      expect(values['fb/harness/insights_generated']).toBe(it.fb_results.harness!.metrics.insights_generated);
-      expect(values['fb/harness/status']).toBe(it.fb_results.harness!.status);
+      expect(values['fb/harness/insights_generated']).toBe(it.fb_results!.harness!.metrics.insights_generated);
+      expect(values['fb/harness/status']).toBe(it.fb_results!.harness!.status);
       expect(values['evolution/reflect']).toBe(1);
       for (const signal of new Set(mine.flatMap((e) => Object.keys(e.episode.summary.signals)))) expect(values).toHaveProperty(`reward/${signal}_mean`);
       expect(values['episodes/table']).toMatchObject({ _type: 'table-file', ncols: EPISODE_COLUMNS.length, nrows: mine.length });

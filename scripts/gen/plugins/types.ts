@@ -7,6 +7,9 @@ export async function generateTypes(model: SchemaModel): Promise<GeneratedFile> 
   const compiled = await compile(model.bundle as never, 'ClawLoopSchemaBundle', {
     bannerComment: '',
     unreachableDefinitions: true,
+    // Schemas leave objects open (fields a newer ClawLoop adds pass through, schema/README.md); the types name only
+    // the known fields, so code cannot rely on what a schema does not promise.
+    additionalProperties: false,
     format: true,
     style: { singleQuote: true, printWidth: 120 },
   });

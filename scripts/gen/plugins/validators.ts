@@ -40,7 +40,16 @@ export function generateValidators(model: SchemaModel, render: Render): Generate
     sources: model.sources.map((s) => ({ typeName: s.typeName, path: s.path })),
     typeNames: all.map((s) => s.typeName).join(', '),
   });
+  // The schemas themselves, for the runtime's field-level quarantine and pass-through of unknown fields
+  // (src/core/schema-walk.ts): which fields are required, nullable, defaulted, and where open objects begin.
+  const bundle =
+    header(inputs, undefined) +
+    `/** Every event and source schema with the shared definitions, by name (refs as \`#/$defs/<Name>\`). */\n` +
+    `export const SCHEMA_DEFS: Readonly<Record<string, { readonly [keyword: string]: unknown }>> = ${JSON.stringify((model.bundle as { $defs: unknown }).$defs, null, 2)};\n\n` +
+    `/** The definition in SCHEMA_DEFS that each canonical event type is checked against. */\n` +
+    `export const EVENT_SCHEMA_NAMES = {\n${model.events.map((e) => `  '${e.eventType}': '${e.typeName}',`).join('\n')}\n} as const;\n`;
   return [
+    { path: 'generated/validators/schemas.gen.ts', content: bundle },
     { path: 'generated/validators/standalone.gen.js', content: js },
     { path: 'generated/validators/standalone.gen.d.ts', content: dts },
     { path: 'generated/validators.gen.ts', content: wrapper },

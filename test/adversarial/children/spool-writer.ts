@@ -20,7 +20,7 @@ const sink = {
     const lines = (batch as EpisodeEvent[]).map((e) => {
       const id = e.episode.id;
       const length = Number(id.split('-L')[1]);
-      return `${id} ${e.episode.messages[0].content === content(id, length) ? 'ok' : 'ALTERED'}\n`;
+      return `${id} ${e.episode.messages![0].content === content(id, length) ? 'ok' : 'ALTERED'}\n`;
     });
     appendFileSync(idsFile, lines.join(''));
   },
@@ -42,7 +42,7 @@ for (let j = 0; ; j += 1) {
   const id = `r${run}-e${j}-L${length}`;
   const event = episodeEvent(j, `run-${run}`);
   event.episode.id = id;
-  event.episode.messages[0].content = content(id, length);
+  event.episode.messages![0].content = content(id, length);
   hub.emit(event);
   writeSync(1, `acked ${id}\n`);
   if (j % 8 === 7) await new Promise((r) => setTimeout(r, 1));

@@ -1,7 +1,7 @@
 // @generated from schema/events/defs.schema.json + schema/events/sample.schema.json + schema/sources/line.schema.json via ajv standalone — DO NOT EDIT. Run: pnpm gen
 
 export const validateSampleEvent = validate21;
-const schema32 = {"title":"SampleEvent","description":"A sample event.","type":"object","additionalProperties":false,"required":["type","run_id","items","counts"],"properties":{"type":{"const":"sample"},"run_id":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"meta":{"type":"object","description":"Free-form."}}};
+const schema32 = {"title":"SampleEvent","description":"A sample event.","type":"object","additionalProperties":false,"required":["type","run_id","items","counts"],"properties":{"type":{"const":"sample"},"run_id":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"meta":{"type":"object","additionalProperties":true,"description":"Free-form."}}};
 const schema33 = {"type":"object","description":"One item.","additionalProperties":false,"required":["name","tags"],"properties":{"name":{"type":"string","description":"Item name."},"score":{"type":["number","null"]},"tags":{"type":"array","items":{"type":"string"}}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -237,7 +237,9 @@ errors++;
 }
 if(data.meta !== undefined){
 let data10 = data.meta;
-if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+}
+else {
 const err18 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
