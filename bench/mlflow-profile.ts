@@ -83,12 +83,12 @@ export function formatProfile(p: MlflowReplayProfile): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { iterations: { type: 'string', default: '200' }, episodes: { type: 'string', default: '50' }, traces: { type: 'boolean', default: false }, cli: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, url: { type: 'string' } } });
+  const { values } = parseArgs({ options: { iterations: { type: 'string', default: '200' }, episodes: { type: 'string', default: '50' }, traces: { type: 'boolean', default: false }, cli: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, url: { type: 'string' }, 'server-pid': { type: 'string' } } });
   const mlflow = values.url ? undefined : await startMlflow();
   try {
     const profile = await profileMlflowReplay({
       trackingUri: values.url ?? mlflow!.url,
-      serverPid: mlflow?.child.pid,
+      serverPid: mlflow?.child.pid ?? (values['server-pid'] ? Number(values['server-pid']) : undefined),
       iterations: Number(values.iterations),
       episodes: Number(values.episodes),
       traces: values.traces || values.cli,
