@@ -4,7 +4,7 @@
  */
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { callSignal } from '../core/call-signal.js';
-import { SinkError } from '../core/errors.js';
+import { classifyStatus, SinkError } from '../core/errors.js';
 import { MissingPeerError } from '../core/peers.js';
 import type { OtlpConfig } from './config.js';
 import { OtlpHttpExporter } from './otlp-http.js';
@@ -51,10 +51,13 @@ export function exportSpans(exporter: SpanExporter, spans: ReadableSpan[], what:
     exporter.export(spans, (result) => {
       if (result.code === 0) return resolve();
       const error = result.error as (Error & { code?: number; data?: string }) | undefined;
+      if (error instanceof SinkError) return reject(error);
       const status = typeof error?.code === 'number' ? error.code : undefined;
-      const retryable = status === undefined || status === 408 || status === 429 || status >= 500;
       const detail = [error?.message, error?.data].filter(Boolean).join(': ').slice(0, 500);
-      reject(new SinkError(`${what}: export of ${spans.length} spans failed${status ? ` (HTTP ${status})` : ''}: ${detail || 'unknown error'}`, { retryable, status, cause: error }));
+      const message = `${what}: export of ${spans.length} spans failed${status ? ` (HTTP ${status})` : ''}: ${detail || 'unknown error'}`;
+      // One classifier for every status (src/core/errors.ts); without a status, the cause says what happened.
+      const kind = status !== undefined ? classifyStatus(status, detail) : undefined;
+      reject(new SinkError(message, { retryable: kind === undefined || kind === 'busy' || kind === 'outage', kind, status, cause: error }));
     });
   });
 }

@@ -11,9 +11,9 @@ import { spanId } from '../../core/ids.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
-import { SpanAssembler } from '../../otlp/assembler.js';
 import { resolveOtlpConfig } from '../../otlp/config.js';
-import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../../otlp/export.js';
+import { OTLP_CONCURRENCY } from '../../otlp/export.js';
+import { OtlpPipeline } from '../../otlp/pipeline.js';
 import { attributes, episodeSpanIds, readable } from '../../otlp/spans.js';
 import { resolveLangfuseConfig, type LangfuseConfig, type LangfuseOptions } from './config.js';
 import { ingest, scoreEvent, type IngestionEvent } from './scores.js';
@@ -35,89 +35,85 @@ export function runTraceId(runId: string): string {
 /** Names every observation carries: those all span targets declare. */
 type ObservationKey = LangfuseKeys['span.episode'] & LangfuseKeys['span.llm'] & LangfuseKeys['span.tool'] & LangfuseKeys['run.span'];
 
+/** Environment and release, on every observation (declared as runtime names of each span target). */
+function observationNames(config: LangfuseConfig): Fields<ObservationKey> {
+  return { 'langfuse.environment': config.environment, 'langfuse.release': config.release };
+}
+
 export class LangfuseTransportImpl implements LangfuseTransport {
   /** Environment and release, on every observation (declared as runtime names of each span target). */
   private readonly common: Fields<ObservationKey>;
   private readonly runs = new Map<string, { bench?: string }>();
 
   constructor(
-    private readonly exporter: SpanExporter,
-    private readonly assembler: SpanAssembler,
+    private readonly pipeline: OtlpPipeline,
     private readonly config: LangfuseConfig,
-    private readonly name: string,
   ) {
-    this.common = { 'langfuse.environment': config.environment, 'langfuse.release': config.release };
+    this.common = observationNames(config);
   }
 
   async send(batch: readonly LangfuseMapped[], options?: SendOptions): Promise<void> {
     const scores: IngestionEvent[] = [];
     const runSpans: ReadableSpan[] = [];
-    const spans = this.assembler.spans(
-      batch.map((m) => {
-        if (m.type === 'run.started') this.runs.set(m.event.run_id, { bench: m.event.bench });
-        if (m.type === 'episode') {
-          const { event } = m;
-          const traceId = episodeSpanIds(event.run_id, event.episode.id).traceId;
-          const signals = event.episode.summary.signals;
-          for (const [name, value] of fieldEntries(m.scores)) {
-            const signal = signals[name];
-            const boolean = typeof value === 'boolean';
-            if (!boolean && typeof value !== 'number') continue;
-            scores.push(
-              scoreEvent(
-                {
-                  traceId,
-                  name,
-                  value: boolean ? Number(value) : (value as number),
-                  dataType: boolean ? 'BOOLEAN' : 'NUMERIC',
-                  comment: signal ? `${name} signal, confidence ${signal.confidence}` : name === 'effective_reward' ? "ClawLoop's priority: user > outcome > execution (confidence ≥ 0.7) > judge" : undefined,
-                  metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop', ...(signal ? { confidence: signal.confidence } : {}) },
-                  ...(this.config.environment ? { environment: this.config.environment } : {}),
-                },
-                event.episode.created_at ?? Date.now() / 1000,
-              ),
-            );
-          }
-          return {
-            event,
-            episode: { episode: m['span.episode'], llm: m['span.llm'], tool: m['span.tool'], extra: this.common },
-          };
-        }
-        if (m.type === 'iteration') {
-          const { event } = m;
-          const traceId = runTraceId(event.run_id);
-          const bench = this.runs.get(event.run_id)?.bench;
-          runSpans.push(
-            readable(
+    for (const m of batch) {
+      if (m.type === 'run.started') this.runs.set(m.event.run_id, { bench: m.event.bench });
+      if (m.type === 'episode') {
+        const { event } = m;
+        const traceId = episodeSpanIds(event.run_id, event.episode.id).traceId;
+        const signals = event.episode.summary.signals;
+        for (const [name, value] of fieldEntries(m.scores)) {
+          const signal = signals[name];
+          const boolean = typeof value === 'boolean';
+          if (!boolean && typeof value !== 'number') continue;
+          scores.push(
+            scoreEvent(
               {
-                name: `iteration:${event.iteration}`,
                 traceId,
-                spanId: spanId(traceId, 'iteration', event.iteration),
-                start: event.timestamp,
-                end: event.timestamp,
-                attributes: attributes(m['run.span'], { ...this.common, 'langfuse.trace.name': `clawloop-run${bench ? `/${bench}` : ''}` } satisfies LangfuseFields<'run.span'>, undefined),
+                name,
+                value: boolean ? Number(value) : (value as number),
+                dataType: boolean ? 'BOOLEAN' : 'NUMERIC',
+                comment: signal ? `${name} signal, confidence ${signal.confidence}` : name === 'effective_reward' ? "ClawLoop's priority: user > outcome > execution (confidence ≥ 0.7) > judge" : undefined,
+                metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop', ...(signal ? { confidence: signal.confidence } : {}) },
+                ...(this.config.environment ? { environment: this.config.environment } : {}),
               },
-              this.assembler.context(event.run_id, bench),
+              event.episode.created_at ?? Date.now() / 1000,
             ),
           );
-          for (const [name, value] of fieldEntries(m['run.scores'])) {
-            if (typeof value !== 'number') continue;
-            scores.push(scoreEvent({ traceId, name, value, dataType: 'NUMERIC', comment: `iteration ${event.iteration}`, metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop' } }, event.timestamp));
-          }
         }
-        return { event: m.event };
-      }),
-    );
-    await exportSpans(this.exporter, [...spans, ...runSpans], this.name, options?.signal);
+      }
+      if (m.type === 'iteration') {
+        const { event } = m;
+        const traceId = runTraceId(event.run_id);
+        const bench = this.runs.get(event.run_id)?.bench;
+        runSpans.push(
+          readable(
+            {
+              name: `iteration:${event.iteration}`,
+              traceId,
+              spanId: spanId(traceId, 'iteration', event.iteration),
+              start: event.timestamp,
+              end: event.timestamp,
+              attributes: attributes(m['run.span'], { ...this.common, 'langfuse.trace.name': `clawloop-run${bench ? `/${bench}` : ''}` } satisfies LangfuseFields<'run.span'>, undefined),
+            },
+            this.pipeline.context(event.run_id, bench),
+          ),
+        );
+        for (const [name, value] of fieldEntries(m['run.scores'])) {
+          if (typeof value !== 'number') continue;
+          scores.push(scoreEvent({ traceId, name, value, dataType: 'NUMERIC', comment: `iteration ${event.iteration}`, metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop' } }, event.timestamp));
+        }
+      }
+    }
+    await this.pipeline.export([...this.pipeline.spans(batch), ...runSpans], options?.signal);
     await ingest(this.config, scores, options?.signal);
   }
 
   async flush(): Promise<void> {
-    await this.exporter.forceFlush?.();
+    await this.pipeline.flush();
   }
 
   async close(): Promise<void> {
-    await this.exporter.shutdown();
+    await this.pipeline.close();
   }
 }
 
@@ -133,8 +129,6 @@ export async function createLangfuseSink(options: LangfuseSinkOptions = {}): Pro
     compression: 'gzip',
     serviceName: 'clawloop',
   });
-  const { resourceFromAttributes } = await loadResources(name);
-  const exporter = options.exporter ?? (await createOtlpExporter(name, otlp));
-  const assembler = new SpanAssembler(resourceFromAttributes, otlp);
-  return createLangfuseAdapter(new LangfuseTransportImpl(exporter, assembler, config, name), { name, concurrency: OTLP_CONCURRENCY });
+  const pipeline = await OtlpPipeline.create({ sink: name, config: otlp, exporter: options.exporter, episodeExtra: observationNames(config) });
+  return createLangfuseAdapter(new LangfuseTransportImpl(pipeline, config), { name, concurrency: OTLP_CONCURRENCY });
 }

@@ -1,18 +1,17 @@
 /**
  * Episodes as MLflow traces: the span tree the mlflow spec inherits from otel.mapping.json (mapped by mlflow's own
- * generated adapter), exported over OTLP/protobuf to the tracking server's /v1/traces with `x-mlflow-experiment-id`, then reward signals as feedback assessments on the trace
- * (created once per name: a re-sent episode does not add a second assessment). One request asks which of a batch's
+ * generated adapter) through the shared OTLP pipeline (src/otlp/), exported over OTLP/protobuf to the tracking
+ * server's /v1/traces with `x-mlflow-experiment-id`, then reward signals as feedback assessments on the trace (created
+ * once per name: a re-sent episode does not add a second assessment). One request asks which of a batch's
  * traces the server already holds and with which assessments; stored traces are not exported again, and the missing
  * assessments (MLflow creates them one per request) go out side by side.
  */
-import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { MlflowEpisode } from '../../../generated/mlflow/adapter.gen.js';
 import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
 import { fieldEntries } from '../../core/mapping-runtime.js';
-import { SpanAssembler } from '../../otlp/assembler.js';
 import { resolveOtlpConfig } from '../../otlp/config.js';
-import { createOtlpExporter, exportSpans, loadResources } from '../../otlp/export.js';
+import { OtlpPipeline } from '../../otlp/pipeline.js';
 import { episodeSpanIds } from '../../otlp/spans.js';
 import type { MlflowClient } from './client.js';
 import { AssessmentQueue, type QueuedAssessment } from './assessment-queue.js';
@@ -35,8 +34,7 @@ export class MlflowTraces {
   private constructor(
     private readonly client: MlflowClient,
     private readonly experimentId: string,
-    private readonly exporter: SpanExporter,
-    private readonly assembler: SpanAssembler,
+    private readonly pipeline: OtlpPipeline,
   ) {}
 
   static async create(client: MlflowClient, experimentId: string, name: string, env: NodeJS.ProcessEnv): Promise<MlflowTraces> {
@@ -47,8 +45,7 @@ export class MlflowTraces {
       protocol: 'http/protobuf',
       timeoutMs: client.config.timeoutMs,
     });
-    const { resourceFromAttributes } = await loadResources(name);
-    return new MlflowTraces(client, experimentId, await createOtlpExporter(name, otlp), new SpanAssembler(resourceFromAttributes, otlp));
+    return new MlflowTraces(client, experimentId, await OtlpPipeline.create({ sink: name, config: otlp }));
   }
 
   /** MLflow's id of the trace an episode becomes ("tr-" + the OTLP trace id). */
@@ -63,10 +60,7 @@ export class MlflowTraces {
       const state = stored.get(MlflowTraces.traceId(event))?.state;
       return state === undefined || state === 'IN_PROGRESS' || state === 'STATE_UNSPECIFIED';
     });
-    const spans = this.assembler.spans(
-      missing.map((m) => ({ event: m.event, episode: { episode: m['span.episode'], evaluation: m['event.evaluation'], llm: m['span.llm'], tool: m['span.tool'] } })),
-    );
-    await exportSpans(this.exporter, spans, `${what} traces`);
+    await this.pipeline.export(this.pipeline.spans(missing), undefined, `${what} traces`);
     // The traces are stored: their assessments go out behind them (see assessment-queue.ts).
     this.assessments.add(episodes.flatMap(({ event, assessments }) => this.assess(event, assessments, stored.get(MlflowTraces.traceId(event)))));
     await this.assessments.waitBelow(undefined, undefined, client.signal);
@@ -120,7 +114,7 @@ export class MlflowTraces {
     try {
       await this.assessments.drain();
     } finally {
-      await this.exporter.shutdown();
+      await this.pipeline.close();
     }
   }
 }

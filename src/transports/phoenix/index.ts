@@ -8,10 +8,10 @@ import { createPhoenixAdapter, type PhoenixMapped, type PhoenixTransport } from 
 import type { PhoenixFields } from '../../../generated/phoenix/mapping.gen.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
-import { SpanAssembler } from '../../otlp/assembler.js';
 import { resolveOtlpConfig } from '../../otlp/config.js';
-import { createOtlpExporter, exportSpans, loadResources, OTLP_CONCURRENCY } from '../../otlp/export.js';
-import { episodeAnnotations, postAnnotations, type SpanAnnotation } from './annotations.js';
+import { OTLP_CONCURRENCY } from '../../otlp/export.js';
+import { OtlpPipeline } from '../../otlp/pipeline.js';
+import { episodeAnnotations, postAnnotations } from './annotations.js';
 import { projectFor, resolvePhoenixConfig, type PhoenixConfig, type PhoenixOptions } from './config.js';
 
 export { ANNOTATION_IDENTIFIER } from './annotations.js';
@@ -33,36 +33,25 @@ export interface PhoenixSinkOptions extends PhoenixOptions {
 
 export class PhoenixTransportImpl implements PhoenixTransport {
   constructor(
-    private readonly exporter: SpanExporter,
-    private readonly assembler: SpanAssembler,
+    private readonly pipeline: OtlpPipeline,
     private readonly config: PhoenixConfig,
-    private readonly name: string,
     private readonly annotationMode: 'async' | 'sync' | 'off' = 'async',
   ) {}
 
   async send(batch: readonly PhoenixMapped[], options?: SendOptions): Promise<void> {
-    const annotations: SpanAnnotation[] = [];
-    const spans = this.assembler.spans(
-      batch.map((m) => {
-        if (m.type === 'episode') {
-          if (this.annotationMode !== 'off') annotations.push(...episodeAnnotations(m.event, m.annotations));
-          return { event: m.event, episode: { episode: m['span.episode'], llm: m['span.llm'], tool: m['span.tool'] } };
-        }
-        if (m.type === 'iteration') return { event: m.event, iteration: m['span.iteration'] };
-        return { event: m.event };
-      }),
-    );
     // Spans first: an annotation needs its span (async mode lets Phoenix wait for it; sync mode waits here).
-    await exportSpans(this.exporter, spans, this.name, options?.signal);
-    if (this.annotationMode !== 'off') await postAnnotations(this.config, annotations, this.annotationMode, options?.signal);
+    await this.pipeline.send(batch, options);
+    if (this.annotationMode === 'off') return;
+    const annotations = batch.flatMap((m) => (m.type === 'episode' ? episodeAnnotations(m.event, m.annotations) : []));
+    await postAnnotations(this.config, annotations, this.annotationMode, options?.signal);
   }
 
   async flush(): Promise<void> {
-    await this.exporter.forceFlush?.();
+    await this.pipeline.flush();
   }
 
   async close(): Promise<void> {
-    await this.exporter.shutdown();
+    await this.pipeline.close();
   }
 }
 
@@ -77,11 +66,7 @@ export async function createPhoenixSink(options: PhoenixSinkOptions = {}): Promi
     timeoutMs: config.timeoutMs,
     maxAttributeLength: options.maxAttributeLength,
   });
-  const { resourceFromAttributes } = await loadResources(name);
-  const exporter = options.exporter ?? (await createOtlpExporter(name, otlp));
-  const assembler = new SpanAssembler(resourceFromAttributes, otlp, (runId, bench): PhoenixFields<'resource'> => ({
-    'clawloop.run.id': runId,
-    'openinference.project.name': projectFor(config, bench),
-  }));
-  return createPhoenixAdapter(new PhoenixTransportImpl(exporter, assembler, config, name, options.annotations), { name, concurrency: OTLP_CONCURRENCY });
+  const runResource = (runId: string, bench: string | undefined): PhoenixFields<'resource'> => ({ 'clawloop.run.id': runId, 'openinference.project.name': projectFor(config, bench) });
+  const pipeline = await OtlpPipeline.create({ sink: name, config: otlp, exporter: options.exporter, runResource });
+  return createPhoenixAdapter(new PhoenixTransportImpl(pipeline, config, options.annotations), { name, concurrency: OTLP_CONCURRENCY });
 }
