@@ -23,6 +23,8 @@ export class DerivedContext {
   /** The episode event currently being mapped. */
   episode: EpisodeEvent['episode'] | undefined;
   private messageIndex = new Map<object, number>();
+  /** Values derived from the current episode, computed once each (reset per episode): see memo(). */
+  private memos = new Map<string, Map<number, unknown>>();
   private readonly open = new Map<string, IterationStats>();
 
   /** Records what later derived values need; call before mapping `event`. */
@@ -30,6 +32,7 @@ export class DerivedContext {
     if (event.type !== 'episode') return;
     this.episode = event.episode;
     this.messageIndex = new Map((event.episode.messages ?? []).map((m, i) => [m, i]));
+    this.memos = new Map();
     const key = `${event.run_id}\u0000${event.iteration}`;
     let stats = this.open.get(key);
     if (!stats) {
@@ -60,6 +63,24 @@ export class DerivedContext {
   /** Forgets an iteration's statistics once its iteration event has been mapped. */
   release(event: CanonicalEvent): void {
     if (event.type === 'iteration') this.open.delete(`${event.run_id}\u0000${event.iteration}`);
+  }
+
+  /**
+   * The value `kind` #`index` of the current episode, computed by `compute` the first time it is asked for and reused
+   * until the next episode. Values that every later message would otherwise recompute (a message's JSON text, the
+   * conversation before it) are made once per episode, and two keys mapped from one derived value share one string.
+   */
+  memo<T>(kind: string, index: number, compute: () => T): T {
+    let values = this.memos.get(kind);
+    if (!values) {
+      values = new Map();
+      this.memos.set(kind, values);
+    }
+    const found = values.get(index);
+    if (found !== undefined || values.has(index)) return found as T;
+    const value = compute();
+    values.set(index, value);
+    return value;
   }
 
   /** Index of `message` in the current episode, or -1. */

@@ -5,7 +5,7 @@
 import type { DerivedFunctions } from '../../generated/derived.gen.js';
 import type { EpisodeEvent, IterationEvent, Message } from '../../generated/types.gen.js';
 import type { DerivedContext } from './derived-context.js';
-import { safeJson } from './mapping-runtime.js';
+import { safeJson, UNSERIALIZABLE_JSON } from './mapping-runtime.js';
 import { messageText } from './message-text.js';
 import { effectiveReward, normalizedReward, playbookEffectiveScore } from './rewards.js';
 import { unknownFields } from './schema-walk.js';
@@ -36,18 +36,59 @@ function messageForPrompt(m: Message): Record<string, unknown> {
   return out;
 }
 
-/** OpenInference's flattened message keys (`{i}.message.role`, `{i}.message.tool_calls.{j}.tool_call.function.name`, ...). */
+/** JSON text of one message as a prompt lists it, or undefined when it cannot be serialized. */
+function messageJson(m: Message): string | undefined {
+  try {
+    return JSON.stringify(messageForPrompt(m));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Message `i` of the episode being mapped as JSON, serialized once per episode whichever span or key asks. */
+function messageJsonAt(ctx: DerivedContext, i: number): string | undefined {
+  return ctx.memo('message-json', i, () => messageJson(ctx.episode!.messages![i]));
+}
+
+/**
+ * JSON list of the episode's messages before `end` (the conversation an assistant message answered): the messages'
+ * JSON texts joined, each serialized once per episode, instead of serializing the whole conversation again for every
+ * step (bytes would grow with the square of the episode length).
+ */
+function conversationJson(ctx: DerivedContext, end: number): string {
+  return ctx.memo('conversation-json', end, () => {
+    const parts: string[] = [];
+    for (let i = 0; i < end; i += 1) {
+      const part = messageJsonAt(ctx, i);
+      if (part === undefined) return UNSERIALIZABLE_JSON;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  });
+}
+
+/** OpenInference's flattened keys of message `i` (`{i}.message.role`, `{i}.message.tool_calls.{j}.tool_call.function.name`, ...). */
+function flattenMessage(m: Message, i: number, out: Array<readonly [string, string]> = []): Array<readonly [string, string]> {
+  out.push([`${i}.message.role`, m.role], [`${i}.message.content`, messageText(m.content)]);
+  if (m.name) out.push([`${i}.message.name`, m.name]);
+  if (m.tool_call_id) out.push([`${i}.message.tool_call_id`, m.tool_call_id]);
+  (m.tool_calls ?? []).forEach((c, j) => {
+    const prefix = `${i}.message.tool_calls.${j}.tool_call`;
+    out.push([`${prefix}.id`, c.id], [`${prefix}.function.name`, c.name], [`${prefix}.function.arguments`, c.arguments]);
+  });
+  return out;
+}
+
 function flattenMessages(messages: readonly Message[]): Array<readonly [string, string]> {
   const out: Array<readonly [string, string]> = [];
-  messages.forEach((m, i) => {
-    out.push([`${i}.message.role`, m.role], [`${i}.message.content`, messageText(m.content)]);
-    if (m.name) out.push([`${i}.message.name`, m.name]);
-    if (m.tool_call_id) out.push([`${i}.message.tool_call_id`, m.tool_call_id]);
-    (m.tool_calls ?? []).forEach((c, j) => {
-      const prefix = `${i}.message.tool_calls.${j}.tool_call`;
-      out.push([`${prefix}.id`, c.id], [`${prefix}.function.name`, c.name], [`${prefix}.function.arguments`, c.arguments]);
-    });
-  });
+  messages.forEach((m, i) => flattenMessage(m, i, out));
+  return out;
+}
+
+/** The flattened keys of the episode's messages before `end`, each message flattened once per episode. */
+function flattenedConversation(ctx: DerivedContext, end: number): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  for (let i = 0; i < end; i += 1) out.push(...ctx.memo('message-flat', i, () => flattenMessage(ctx.episode!.messages![i], i)));
   return out;
 }
 
@@ -90,12 +131,19 @@ export const derived: DerivedFunctions = {
 
   input_messages_json: (s, ctx) => {
     const index = ctx.indexOfMessage(s);
-    return ctx.episode?.messages && index >= 0 ? safeJson(ctx.episode.messages.slice(0, index).map(messageForPrompt)) : undefined;
+    return ctx.episode?.messages && index >= 0 ? conversationJson(ctx, index) : undefined;
   },
-  output_messages_json: (s) => safeJson([messageForPrompt(s)]),
+  output_messages_json: (s, ctx) => {
+    const index = ctx.indexOfMessage(s);
+    if (!ctx.episode?.messages || index < 0) return safeJson([messageForPrompt(s)]);
+    return ctx.memo('output-json', index, () => {
+      const part = messageJsonAt(ctx, index);
+      return part === undefined ? UNSERIALIZABLE_JSON : `[${part}]`;
+    });
+  },
   input_messages_flat: (s, ctx) => {
     const index = ctx.indexOfMessage(s);
-    return ctx.episode?.messages && index >= 0 ? flattenMessages(ctx.episode.messages.slice(0, index)) : [];
+    return ctx.episode?.messages && index >= 0 ? flattenedConversation(ctx, index) : [];
   },
   output_messages_flat: (s) => flattenMessages([s]),
   message_text: (s) => (s.content === null || s.content === undefined ? undefined : messageText(s.content)),

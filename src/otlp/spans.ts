@@ -48,8 +48,24 @@ function limitValue(value: FieldValue, max: number | undefined): FieldValue {
   return value;
 }
 
-/** Span or event attributes from mapped fields (and names the transport fills in), string values cut at `max`. */
+function fits(value: FieldValue, max: number | undefined): boolean {
+  if (max === undefined) return true;
+  if (typeof value === 'string') return value.length <= max;
+  return !Array.isArray(value) || value.every((v) => typeof v !== 'string' || v.length <= max);
+}
+
+/**
+ * Span or event attributes from mapped fields (and names the transport fills in), string values cut at `max`. Mapped
+ * fields that need nothing added or cut are used as they are (a span per message: no copy of every attribute).
+ */
 export function attributes(fields: Fields, extra: Fields, max: number | undefined): Attributes {
+  let copy = false;
+  for (const key in extra) if (extra[key] !== undefined) copy = true;
+  for (const key in fields) {
+    const value = fields[key];
+    if (value === undefined || !fits(value, max)) copy = true;
+  }
+  if (!copy) return fields as Attributes;
   const out: Attributes = {};
   for (const [key, value] of [...fieldEntries(extra), ...fieldEntries(fields)]) out[key] = limitValue(value, max) as Attributes[string];
   return out;
