@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { installJaeger } from './backends/jaeger.js';
 import { installLangfuse } from './backends/langfuse.js';
 import { installOtelcol } from './backends/otelcol.js';
-import { installPython, MLFLOW, PHOENIX, WANDB } from './backends/python.js';
+import { installPython, MLFLOW, PHOENIX, PYTEST, WANDB } from './backends/python.js';
 
 export const BACKENDS_CACHE = join(process.cwd(), '.cache', 'backends');
 
@@ -20,6 +20,7 @@ try {
   log(`phoenix ready in ${installPython(BACKENDS_CACHE, PHOENIX, log)}`);
   log(`mlflow ready in ${installPython(BACKENDS_CACHE, MLFLOW, log)}`);
   log(`wandb ready in ${installPython(BACKENDS_CACHE, WANDB, log)}`);
+  log(`pytest ready in ${installPython(BACKENDS_CACHE, PYTEST, log)}`);
   log(`langfuse ready in ${installLangfuse(process.cwd(), log)}`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {

@@ -18,6 +18,8 @@ export const PHOENIX: PythonBackend = { name: 'phoenix', requirements: ['arize-p
 export const MLFLOW: PythonBackend = { name: 'mlflow', requirements: ['mlflow==3.17.2'], bin: 'mlflow' };
 /** The official client: its datastore reader and `wandb sync --view` check the offline runs we write. */
 export const WANDB: PythonBackend = { name: 'wandb', requirements: ['wandb==0.31.0'], bin: 'wandb' };
+/** pytest for the Python package (python/): its tests run inside `pnpm test` (test/bridge/python-package.test.ts). */
+export const PYTEST: PythonBackend = { name: 'pytest', requirements: ['pytest==9.2.0'], bin: 'pytest' };
 
 export function venvDir(cacheDir: string, backend: PythonBackend): string {
   return join(cacheDir, 'venvs', backend.name);

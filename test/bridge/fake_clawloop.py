@@ -1,12 +1,16 @@
-"""Objects shaped like ClawLoop's (clawloop/core/episode.py, core/state.py, learning_layers/harness.py, core/loop.py),
-rebuilt from the real after_iteration dump of the shared sample, so the bridge sees what a live loop would hand it.
-EpisodeSummary is a plain class here, as in ClawLoop (it is not a dataclass)."""
+"""Stand-ins for ClawLoop's classes (clawloop/core/episode.py, core/reward.py, core/state.py,
+learning_layers/harness.py, core/loop.py), rebuilt from a real after_iteration dump so the bridge sees what a live
+loop hands it. Each declares every field the real class declares, with the same annotation: declarations.py compares
+them with the committed snapshot of ClawLoop's own declarations (clawloop-declarations.json). EpisodeSummary is a
+plain class here, as in ClawLoop (not a dataclass). Live mode passes the client's message content through, so a
+Message may hold None or a list of content parts although ClawLoop annotates ``content: str``."""
 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass
@@ -20,9 +24,17 @@ class ToolCall:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class TokenLogProb:
+    token: str
+    token_id: int | None = None
+    logprob: float = 0.0
+    top_logprobs: dict[str, float] | None = None
+
+
 @dataclass
 class Message:
-    role: str
+    role: Literal["system", "user", "assistant", "tool"]
     content: str
     name: str | None = None
     tool_calls: list[ToolCall] | None = None
@@ -30,7 +42,7 @@ class Message:
     timestamp: float | None = None
     token_count: int | None = None
     model: str | None = None
-    logprobs: list | None = None
+    logprobs: list[TokenLogProb] | None = None
     reasoning_content: str | None = None
 
 
@@ -40,37 +52,48 @@ class StepMeta:
     reward: float
     done: bool
     timing_ms: float
-    info: dict = field(default_factory=dict)
+    info: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
+class TokenUsage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+
+@dataclass
+class Timing:
+    total_ms: float = 0.0
+    per_step_ms: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class RewardSignal:
     name: str
     value: float
     confidence: float
 
 
-@dataclass
-class TokenUsage:
-    prompt_tokens: int
-    completion_tokens: int
-    total_tokens: int
-
-
-@dataclass
-class Timing:
-    total_ms: float
-    per_step_ms: list[float]
-
-
 class EpisodeSummary:
-    def __init__(self, signals, score_breakdown=None, token_usage=None, timing=None, filtered=False, scored_at_generation=None):
-        self.signals = signals
+    def __init__(
+        self,
+        *,
+        total_reward: float | None = None,
+        signals: dict[str, RewardSignal] | None = None,
+        score_breakdown: dict[str, float] | None = None,
+        token_usage: TokenUsage | None = None,
+        timing: Timing | None = None,
+        filtered: bool = False,
+    ) -> None:
+        self.signals: dict[str, RewardSignal] = signals if signals is not None else {}
         self.score_breakdown = score_breakdown
         self.token_usage = token_usage
         self.timing = timing
         self.filtered = filtered
-        self.scored_at_generation = scored_at_generation
+        self.scored_at_generation: int | None = None
+        if total_reward is not None:
+            self.signals["outcome"] = RewardSignal("outcome", float(total_reward) * 2.0 - 1.0, 1.0)
 
     def effective_reward(self) -> float:  # present on the real class; the bridge must not need it
         raise AssertionError("the bridge computes rewards from signals")
@@ -89,7 +112,7 @@ class Episode:
     session_id: str = ""
     model: str | None = None
     created_at: float | None = None
-    metadata: dict = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,60 +127,106 @@ class PlaybookEntry:
     description: str = ""
     anti_patterns: str = ""
     category: str = "general"
-    created_at: float = 0.0
-    last_activated: float = 0.0
+    created_at: float = field(default_factory=time.time)
+    last_activated: float = field(default_factory=time.time)
     generation: int = 0
     decay_rate: float = 0.01
+    embedding: list[float] | None = None
+    embedding_model_id: str | None = None
+    embedding_updated_at: float | None = None
     superseded_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+        # As ClawLoop's: the embedding fields only when there is an embedding.
+        keys = ["id", "content", "helpful", "harmful", "tags", "source_episode_ids", "name", "description", "anti_patterns",
+                "category", "created_at", "last_activated", "generation", "decay_rate", "superseded_by"]
+        out = {k: getattr(self, k) for k in keys}
+        if self.embedding is not None:
+            out.update(embedding=self.embedding, embedding_model_id=self.embedding_model_id, embedding_updated_at=self.embedding_updated_at)
+        return out
 
 
 @dataclass
 class Playbook:
-    entries: list[PlaybookEntry]
+    entries: list[PlaybookEntry] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entries": [e.to_dict() for e in self.entries]}
 
 
-@dataclass
+@dataclass(frozen=True)
 class StateID:
     harness_hash: str
     router_hash: str
     weights_hash: str
     combined_hash: str
+    created_at: float
 
 
+@dataclass
 class Harness:
-    def __init__(self, playbook: Playbook, version: int, generation: int):
-        self.playbook = playbook
-        self.playbook_version = version
-        self.playbook_generation = generation
+    system_prompts: dict[str, str] = field(default_factory=dict)
+    pareto_fronts: dict[str, ParetoFront] = field(default_factory=dict)
+    playbook: Playbook = field(default_factory=Playbook)
+    tool_configs: list[ToolConfig] = field(default_factory=list)
+    validators: dict[str, Any] = field(default_factory=dict)
+    playbook_version: int = 0
+    playbook_generation: int = 0
+    evolver: Any | None = None
 
 
+class ParetoFront:  # a name for the annotation; the bridge never reads prompt candidates
+    pass
+
+
+class ToolConfig:  # a name for the annotation; the bridge never reads tool configs
+    pass
+
+
+class Router:
+    def to_dict(self) -> dict[str, Any]:
+        return {}
+
+
+class Weights:
+    def to_dict(self) -> dict[str, Any]:
+        return {}
+
+
+@dataclass
 class AgentState:
-    def __init__(self, harness: Harness, state: StateID):
-        self.harness = harness
-        self._state = state
+    harness: Harness = field(default_factory=Harness)
+    router: Router = field(default_factory=Router)
+    weights: Weights = field(default_factory=Weights)
+    inference_url: str | None = None
+    sampling_client: Any = None
+    renderer: Any = None
+    tokenizer: Any = None
+    tried_paradigms: list[str] = field(default_factory=list)
+    _state: StateID | None = None
 
     def state_id(self) -> StateID:
+        assert self._state is not None
         return self._state
 
 
+def _message(m: dict) -> Message:
+    calls = [ToolCall(**c) for c in m["tool_calls"]] if m.get("tool_calls") else m.get("tool_calls")
+    logprobs = [TokenLogProb(**lp) for lp in m["logprobs"]] if m.get("logprobs") else m.get("logprobs")
+    return Message(**{**m, "tool_calls": calls, "logprobs": logprobs})
+
+
 def _episode(d: dict) -> Episode:
-    messages = [
-        Message(**{**m, "tool_calls": [ToolCall(**c) for c in m["tool_calls"]] if m["tool_calls"] else m["tool_calls"]})
-        for m in d["messages"]
-    ]
     s = d["summary"]
     summary = EpisodeSummary(
         signals={k: RewardSignal(**v) for k, v in s["signals"].items()},
-        score_breakdown=s["score_breakdown"],
-        token_usage=TokenUsage(**s["token_usage"]) if s["token_usage"] else None,
-        timing=Timing(**s["timing"]) if s["timing"] else None,
-        filtered=s["filtered"],
-        scored_at_generation=s["scored_at_generation"],
+        score_breakdown=s.get("score_breakdown"),
+        token_usage=TokenUsage(**s["token_usage"]) if s.get("token_usage") else None,
+        timing=Timing(**s["timing"]) if s.get("timing") else None,
+        filtered=s.get("filtered", False),
     )
-    return Episode(**{**d, "messages": messages, "steps": [StepMeta(**x) for x in d["steps"]], "summary": summary})
+    summary.scored_at_generation = s.get("scored_at_generation")
+    return Episode(**{**d, "messages": [_message(m) for m in d["messages"]], "steps": [StepMeta(**x) for x in d["steps"]], "summary": summary})
 
 
 def iterations_from_dump(path: str):
@@ -165,6 +234,8 @@ def iterations_from_dump(path: str):
     with open(path, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            playbook = Playbook([PlaybookEntry(**e) for e in d["playbook"]["entries"]])
-            harness = Harness(playbook, d.get("playbook_version", d["iteration"]), d.get("playbook_generation", 0))
-            yield d["iteration"], AgentState(harness, StateID(**d["state_id"])), [_episode(e) for e in d["episodes"]]
+            playbook = Playbook([PlaybookEntry(**e) for e in d.get("playbook", {}).get("entries", [])])
+            harness = Harness(playbook=playbook, playbook_version=d.get("playbook_version", d["iteration"]), playbook_generation=d.get("playbook_generation", 0))
+            state = d.get("state_id")
+            agent = AgentState(harness=harness, _state=StateID(**{"created_at": 0.0, **state}) if state else None)
+            yield d["iteration"], agent, [_episode(e) for e in d["episodes"]]

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PYTEST, venvBin } from '../../scripts/backends/python.js';
 import { requireSample, ROOT } from '../helpers/paths.js';
+import { BACKENDS_CACHE, requireInstalled } from '../integration/servers/process.js';
 
 let tarball: string;
 
@@ -66,5 +68,34 @@ describe('the packed package', () => {
     const result = node(dir, script);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe('otel,phoenix,mlflow,langfuse');
+  }, 320_000);
+
+  it('ships the Python package: pip install node_modules/clawloop-sinks/python, and ClawLoopBridge(sinks=...) finds the installed CLI through npx and runs it with node', () => {
+    const dir = project();
+    const pip = requireInstalled(venvBin(BACKENDS_CACHE, PYTEST, 'pip'), 'pip (pnpm backends)');
+    const site = join(dir, 'site');
+    const install = spawnSync(pip, ['install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', site, join(dir, 'node_modules', 'clawloop-sinks', 'python')], { encoding: 'utf8', timeout: 240_000 });
+    expect(install.status, install.stderr).toBe(0);
+    const out = join(dir, 'report.html');
+    const script = [
+      'import sys',
+      `sys.path.insert(0, ${JSON.stringify(join(ROOT, 'test', 'bridge'))})`,
+      'from clawloop_sinks import ClawLoopBridge',
+      'from fake_clawloop import iterations_from_dump',
+      `bridge = ClawLoopBridge(sinks="report", run_id="packed-run", serve_args=["--out", ${JSON.stringify(out)}])`,
+      `for i, state, episodes in iterations_from_dump(${JSON.stringify(join(ROOT, 'test', 'fixtures', 'clawloop', 'normal', 'episodes.ndjson'))}):`,
+      '    bridge.after_iteration(i, state, episodes)',
+      'bridge.finish()',
+      'print(bridge.serve.process.args[:2], bridge.serve_exit_code, bridge.counters["sent"])',
+    ].join('\n');
+    // No clawloop-sinks on PATH (pnpm puts node_modules/.bin there): the bridge must come to npx, which runs the installed one.
+    const path = (process.env.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':');
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: path, PYTHONPATH: site, PYTHONDONTWRITEBYTECODE: '1' };
+    delete env.CLAWLOOP_SINKS_CLI;
+    const run = spawnSync('python3', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 240_000, env });
+    expect(run.status, run.stderr).toBe(0);
+    // npx located the installed package; the bridge runs its command with node itself (its own child, stopped cleanly).
+    expect(run.stdout).toMatch(/\['\S*node', '\S*node_modules\/clawloop-sinks\/bin\/clawloop-sinks\.mjs'\] 0 17/);
+    expect(existsSync(out)).toBe(true);
   }, 320_000);
 });
