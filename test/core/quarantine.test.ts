@@ -125,6 +125,14 @@ describe('fields a newer ClawLoop adds pass through', () => {
     ]);
   });
 
+  it('are found once per event and handed to each sink as its own list', () => {
+    const event = newer();
+    const first = unknownFields('EpisodeEvent', event);
+    first.length = 0;
+    expect(unknownFields('EpisodeEvent', event).sort()).toEqual(unknownFields('EpisodeEvent', newer()).sort());
+    expect(unknownFields('EpisodeEvent', event)).toHaveLength(3);
+  });
+
   it('reach free-form metadata: OTel span attributes, W&B config', () => {
     const ctx = new DerivedContext();
     const event = newer();
