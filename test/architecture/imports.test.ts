@@ -46,6 +46,22 @@ describe('import graph of src/ and generated/', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('no transport imports another backend\'s folder (shared code lives in src/otlp/ and src/core/)', () => {
+    const backendOf = (file: string) => /^src\/transports\/([^/]+)\//.exec(file)?.[1];
+    const crossing: string[] = [];
+    for (const [file, targets] of graph) {
+      const own = backendOf(file);
+      if (!own) continue;
+      for (const target of targets) {
+        const other = backendOf(target);
+        if (other && other !== own) crossing.push(`${file} → ${target}`);
+      }
+    }
+    expect(crossing).toEqual([]);
+    // The check sees every backend's folder.
+    expect(new Set([...graph.keys()].map(backendOf).filter(Boolean))).toEqual(new Set(['console', 'langfuse', 'mlflow', 'otel', 'phoenix', 'report', 'wandb']));
+  });
+
   it('the cycle detector finds a cycle when there is one', () => {
     const loop = new Map([
       ['a.ts', ['b.ts']],
