@@ -127,8 +127,3 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
-
-/** Whether an HTTP status is worth retrying (as the official Python clients of these backends do). */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}

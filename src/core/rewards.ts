@@ -19,7 +19,7 @@ export function effectiveReward(signals: Readonly<Record<string, SignalLike>>): 
   for (const name of PRIORITY) {
     const signal = signals[name];
     if (!signal) continue;
-    if (name === 'execution' && signal.confidence < EXECUTION_MIN_CONFIDENCE) continue;
+    if (!countsForEffectiveReward(name, signal.confidence)) continue;
     return signal.value;
   }
   return 0;
@@ -49,4 +49,22 @@ export function playbookEffectiveScore(entry: PlaybookEntryLike, atSeconds: numb
   if (entry.decay_rate === undefined || entry.last_activated === undefined) return raw;
   const days = Math.max(0, atSeconds - entry.last_activated) / SECONDS_PER_DAY;
   return raw * Math.exp(-entry.decay_rate * days);
+}
+
+/** ClawLoop's priority rule in words, for explanations a backend shows next to the effective reward. */
+export const EFFECTIVE_REWARD_RULE = `${PRIORITY.map((name) => (name === 'execution' ? `execution (confidence ≥ ${EXECUTION_MIN_CONFIDENCE})` : name)).join(' > ')}`;
+
+/** Who produced a reward signal: a person (user feedback), a model (judge), or code (outcome, execution, others). */
+export type SignalSource = 'human' | 'llm' | 'code';
+
+/** The source of signal `name`: each backend maps it to its own annotator / source kinds. */
+export function signalSource(name: string): SignalSource {
+  if (name === 'user') return 'human';
+  if (name === 'judge') return 'llm';
+  return 'code';
+}
+
+/** Whether a signal takes part in the effective reward (an execution signal must be confident enough). */
+export function countsForEffectiveReward(name: string, confidence: number): boolean {
+  return name !== 'execution' || confidence >= EXECUTION_MIN_CONFIDENCE;
 }

@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
-import { classifyStatus, parseRetryAfter, SinkError } from '../core/errors.js';
+import { SinkError } from '../core/errors.js';
+import { httpFailure, httpRequest } from '../core/http.js';
+import { redactSecrets } from '../core/redact.js';
 import type { OtlpConfig } from './config.js';
 
 const gzipAsync = promisify(gzip);
@@ -61,26 +63,10 @@ export class OtlpHttpExporter implements SpanExporter {
       'content-type': config.protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
       ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
     };
-    const limit = AbortSignal.timeout(config.timeoutMs);
-    let res: Response;
-    let text: string;
-    try {
-      res = await fetch(config.url, { method: 'POST', headers, body, signal: signal ? AbortSignal.any([signal, limit]) : limit });
-      text = res.ok ? '' : (await res.text()).slice(0, 500);
-      if (res.ok) await res.arrayBuffer().catch(() => undefined);
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error;
-      const why = limit.aborted ? `no answer within ${config.timeoutMs} ms` : (error as Error).message;
-      throw new SinkError(`${what}: export of ${spans.length} spans failed: ${why}`, { retryable: true, cause: limit.aborted ? limit.reason : error });
-    }
-    if (res.ok) return;
-    const kind = classifyStatus(res.status, text);
-    throw new SinkError(`${what}: export of ${spans.length} spans failed (HTTP ${res.status}): ${text || res.statusText}`, {
-      retryable: kind === 'busy' || kind === 'outage',
-      kind,
-      status: res.status,
-      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
-    });
+    const result = await httpRequest({ what, url: config.url, method: 'POST', headers, body, timeoutMs: config.timeoutMs, signal });
+    if (result.ok) return;
+    const answer = result.status !== undefined ? ` (HTTP ${result.status}): ${(result.text ?? '').slice(0, 500)}` : `: ${result.reason.slice(what.length + 2)}`;
+    throw httpFailure(result, redactSecrets(`${what}: export of ${spans.length} spans failed${answer}`));
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {

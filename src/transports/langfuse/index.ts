@@ -9,6 +9,7 @@ import { createLangfuseAdapter, type LangfuseMapped, type LangfuseTransport } fr
 import type { LangfuseFields, LangfuseKeys } from '../../../generated/langfuse/mapping.gen.js';
 import { spanId } from '../../core/ids.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
+import { EFFECTIVE_REWARD_RULE } from '../../core/rewards.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
 import { resolveOtlpConfig } from '../../otlp/config.js';
@@ -72,7 +73,7 @@ export class LangfuseTransportImpl implements LangfuseTransport {
                 name,
                 value: boolean ? Number(value) : (value as number),
                 dataType: boolean ? 'BOOLEAN' : 'NUMERIC',
-                comment: signal ? `${name} signal, confidence ${signal.confidence}` : name === 'effective_reward' ? "ClawLoop's priority: user > outcome > execution (confidence ≥ 0.7) > judge" : undefined,
+                comment: signal ? `${name} signal, confidence ${signal.confidence}` : name === 'effective_reward' ? `ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}` : undefined,
                 metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop', ...(signal ? { confidence: signal.confidence } : {}) },
                 ...(this.config.environment ? { environment: this.config.environment } : {}),
               },

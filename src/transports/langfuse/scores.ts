@@ -3,9 +3,9 @@
  * Ids are derived from trace and name, so a re-sent score upserts. The 207 multi-status answer is read item by item:
  * rejected items are counted and reported; a retry is asked for only when an item failed on the server's side.
  */
-import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
+import { classifyStatus, SinkError } from '../../core/errors.js';
+import { httpJson } from '../../core/http.js';
 import { deterministicUuid } from '../../core/ids.js';
-import { requestSignal } from '../../core/call-signal.js';
 import type { LangfuseConfig } from './config.js';
 
 export interface ScoreBody {
@@ -43,31 +43,21 @@ export async function ingest(config: LangfuseConfig, events: readonly IngestionE
   const result: IngestionResult = { accepted: 0, rejected: [] };
   for (let i = 0; i < events.length; i += MAX_BATCH) {
     const batch = events.slice(i, i + MAX_BATCH);
-    let res: Response;
-    try {
-      res = await fetch(`${config.baseUrl}/api/public/ingestion`, {
-        method: 'POST',
-        headers: { ...config.headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ batch }),
-        signal: requestSignal(config.timeoutMs, signal),
-      });
-    } catch (error) {
-      throw new SinkError(`langfuse ingestion: ${(error as Error).message}`, { retryable: true, cause: error });
-    }
-    const text = await res.text();
-    if (!res.ok) {
-      throw new SinkError(`langfuse ingestion: HTTP ${res.status}: ${text.slice(0, 300)}`, {
-        retryable: isRetryableStatus(res.status),
-        status: res.status,
-        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
-      });
-    }
-    const body = JSON.parse(text || '{}') as { successes?: Array<{ id: string }>; errors?: Array<{ id: string; status: number; message?: string | null }> };
+    const body = await httpJson<{ successes?: Array<{ id: string }>; errors?: Array<{ id: string; status: number; message?: string | null }> }>({
+      what: 'langfuse ingestion',
+      url: `${config.baseUrl}/api/public/ingestion`,
+      method: 'POST',
+      headers: { ...config.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ batch }),
+      timeoutMs: config.timeoutMs,
+      signal,
+    });
     result.accepted += body.successes?.length ?? 0;
     result.rejected.push(...(body.errors ?? []).map((e) => ({ id: e.id, status: e.status, message: e.message ?? undefined })));
   }
   if (result.rejected.length > 0) {
-    const retryable = result.rejected.some((r) => isRetryableStatus(r.status));
+    // An item the server failed on (5xx) or was too busy for may go through on a retry; the others were refused.
+    const retryable = result.rejected.some((r) => ['busy', 'outage'].includes(classifyStatus(r.status)));
     const sample = result.rejected.slice(0, 3).map((r) => `${r.id}: ${r.status}${r.message ? ` ${r.message}` : ''}`).join('; ');
     throw new SinkError(`langfuse ingestion: ${result.rejected.length} of ${events.length} items rejected (${sample})`, { retryable });
   }

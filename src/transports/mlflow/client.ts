@@ -4,11 +4,30 @@
  * and carry the server's message.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
-import { parseRetryAfter, SinkError } from '../../core/errors.js';
+import { SinkError, type FailureKind } from '../../core/errors.js';
+import { httpRequest } from '../../core/http.js';
+import { redactSecrets } from '../../core/redact.js';
 import type { MlflowConfig } from './config.js';
 
-/** error_codes worth retrying (server busy, sqlite locked, timeouts), as MLflow's own client treats them. */
-const RETRYABLE_CODES = new Set(['TEMPORARILY_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'RESOURCE_EXHAUSTED', 'INTERNAL_ERROR', 'DEADLINE_EXCEEDED', 'ABORTED']);
+/**
+ * error_codes worth retrying, as MLflow's own client treats them: a busy server (limits, sqlite locked, timeouts) or
+ * an internal error. Any other code leaves the decision to the HTTP status (400 INVALID_PARAMETER_VALUE: refused).
+ */
+function kindOfCode(code: string | undefined): FailureKind | undefined {
+  if (code === 'INTERNAL_ERROR') return 'outage';
+  if (code && ['TEMPORARILY_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'RESOURCE_EXHAUSTED', 'DEADLINE_EXCEEDED', 'ABORTED'].includes(code)) return 'busy';
+  return undefined;
+}
+
+/** MLflow's JSON error body (`error_code`, `message`), or nothing for a proxy's page or an empty 502. */
+function errorOf(text: string): { errorCode?: string; message?: string } {
+  try {
+    const parsed = JSON.parse(text) as { error_code?: string; message?: string };
+    return { errorCode: parsed.error_code, message: parsed.message };
+  } catch {
+    return {};
+  }
+}
 
 export class MlflowError extends SinkError {
   constructor(
@@ -18,8 +37,9 @@ export class MlflowError extends SinkError {
     retryable: boolean,
     retryAfterMs?: number,
     cause?: unknown,
+    kind?: FailureKind,
   ) {
-    super(message, { retryable, status, retryAfterMs, cause });
+    super(message, { retryable, status, retryAfterMs, cause, kind });
     this.name = 'MlflowError';
   }
 }
@@ -88,30 +108,28 @@ export class MlflowClient {
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
     const endpoint = endpointOf(path);
     this.requests.set(endpoint, (this.requests.get(endpoint) ?? 0) + 1);
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        method,
-        headers: { ...this.config.headers, ...(body !== undefined || raw ? { 'content-type': raw?.contentType ?? 'application/json' } : {}) },
-        body: raw ? raw.body : body !== undefined ? JSON.stringify(body) : undefined,
-        signal: this.signal ? AbortSignal.any([this.signal, AbortSignal.timeout(this.config.timeoutMs)]) : AbortSignal.timeout(this.config.timeoutMs),
-      });
-    } catch (error) {
-      throw new MlflowError(`mlflow ${method} ${path}: ${(error as Error).message}`, undefined, undefined, true, undefined, error);
-    }
-    const text = await res.text();
-    if (res.ok) return (text ? JSON.parse(text) : {}) as T;
-    let errorCode: string | undefined;
-    let message = text.slice(0, 500);
-    try {
-      const parsed = JSON.parse(text) as { error_code?: string; message?: string };
-      errorCode = parsed.error_code;
-      message = parsed.message ?? message;
-    } catch {
-      // Not MLflow's JSON error (a proxy's page, a 502): keep the text.
-    }
-    const retryable = (errorCode !== undefined && RETRYABLE_CODES.has(errorCode)) || res.status === 408 || res.status === 429 || res.status >= 500;
-    throw new MlflowError(`mlflow ${method} ${path}: HTTP ${res.status}${errorCode ? ` ${errorCode}` : ''}: ${message}`, errorCode, res.status, retryable, parseRetryAfter(res.headers.get('retry-after')));
+    const result = await httpRequest({
+      what: `mlflow ${method} ${path}`,
+      url,
+      method,
+      headers: { ...this.config.headers, ...(body !== undefined || raw ? { 'content-type': raw?.contentType ?? 'application/json' } : {}) },
+      body: raw ? raw.body : body !== undefined ? JSON.stringify(body) : undefined,
+      timeoutMs: this.config.timeoutMs,
+      signal: this.signal,
+      classify: (_status, text) => kindOfCode(errorOf(text).errorCode),
+    });
+    if (result.ok) return (result.text ? JSON.parse(result.text) : {}) as T;
+    if (result.status === undefined) throw new MlflowError(result.reason, undefined, undefined, result.retryable, undefined, result.cause, result.kind);
+    const { errorCode, message } = errorOf(result.text ?? '');
+    throw new MlflowError(
+      redactSecrets(`mlflow ${method} ${path}: HTTP ${result.status}${errorCode ? ` ${errorCode}` : ''}: ${message ?? (result.text ?? '').slice(0, 500)}`),
+      errorCode,
+      result.status,
+      result.retryable,
+      result.retryAfterMs,
+      undefined,
+      result.kind,
+    );
   }
 
   /** Get-or-create, safe against a concurrent creator (RESOURCE_ALREADY_EXISTS → get by name). */

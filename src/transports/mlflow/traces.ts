@@ -10,6 +10,7 @@ import type { MlflowEpisode } from '../../../generated/mlflow/adapter.gen.js';
 import type { MlflowFields } from '../../../generated/mlflow/mapping.gen.js';
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
 import { fieldEntries } from '../../core/mapping-runtime.js';
+import { EFFECTIVE_REWARD_RULE, signalSource, type SignalSource } from '../../core/rewards.js';
 import { resolveOtlpConfig } from '../../otlp/config.js';
 import { OtlpPipeline } from '../../otlp/pipeline.js';
 import { episodeSpanIds } from '../../otlp/spans.js';
@@ -18,6 +19,9 @@ import { AssessmentQueue, type QueuedAssessment } from './assessment-queue.js';
 import { settleAll } from './settle.js';
 
 export const ASSESSMENT_SOURCE_ID = 'clawloop';
+
+/** MLflow's assessment source type of each signal source (the effective reward is computed: CODE). */
+const SOURCE_TYPE: Record<SignalSource, 'HUMAN' | 'LLM_JUDGE' | 'CODE'> = { human: 'HUMAN', llm: 'LLM_JUDGE', code: 'CODE' };
 
 interface TraceInfo {
   trace_id: string;
@@ -100,9 +104,9 @@ export class MlflowTraces {
           assessment: {
             assessment_name: name,
             trace_id: traceId,
-            source: { source_type: name === 'user' ? 'HUMAN' : name === 'judge' ? 'LLM_JUDGE' : 'CODE', source_id: ASSESSMENT_SOURCE_ID },
+            source: { source_type: SOURCE_TYPE[signalSource(name)], source_id: ASSESSMENT_SOURCE_ID },
             feedback: { value },
-            rationale: signal ? `${name} signal ${value} with confidence ${signal.confidence}` : "effective reward by ClawLoop's priority: user > outcome > execution (confidence ≥ 0.7) > judge",
+            rationale: signal ? `${name} signal ${value} with confidence ${signal.confidence}` : `effective reward by ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}`,
             metadata: { run_id: event.run_id, iteration: String(event.iteration), episode_id: event.episode.id, ...(signal ? { confidence: String(signal.confidence) } : {}) },
           },
         });

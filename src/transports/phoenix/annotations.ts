@@ -2,13 +2,12 @@
  * Reward signals as Phoenix span annotations on the episode's root span (POST /v1/span_annotations?sync=true).
  * Annotator kind by signal source (user → HUMAN, judge → LLM, environment signals → CODE), a pass/fail label from
  * the sign, an explanation naming the signal and its confidence; identifier "clawloop" makes a re-send an update.
- * Phoenix answers 404 while the span is not ingested yet: those are retried here, then handed back to the hub.
+ * Phoenix answers 404 while the span is not ingested yet: the hub's worker retries those (no retry loop here).
  */
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
-import { requestSignal } from '../../core/call-signal.js';
-import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
-import type { Fields } from '../../core/mapping-runtime.js';
-import { EXECUTION_MIN_CONFIDENCE } from '../../core/rewards.js';
+import { httpText } from '../../core/http.js';
+import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
+import { countsForEffectiveReward, EFFECTIVE_REWARD_RULE, EXECUTION_MIN_CONFIDENCE, signalSource, type SignalSource } from '../../core/rewards.js';
 import { episodeSpanIds } from '../../otlp/spans.js';
 import type { PhoenixConfig } from './config.js';
 
@@ -23,11 +22,8 @@ export interface SpanAnnotation {
   identifier: string;
 }
 
-function kindOf(signal: string): SpanAnnotation['annotator_kind'] {
-  if (signal === 'user') return 'HUMAN';
-  if (signal === 'judge') return 'LLM';
-  return 'CODE';
-}
+/** Phoenix's annotator kind of each signal source. */
+const ANNOTATOR_KIND: Record<SignalSource, SpanAnnotation['annotator_kind']> = { human: 'HUMAN', llm: 'LLM', code: 'CODE' };
 
 function labelOf(score: number): string | undefined {
   return score > 0 ? 'pass' : score < 0 ? 'fail' : undefined;
@@ -38,17 +34,17 @@ export function episodeAnnotations(event: EpisodeEvent, fields: Fields): SpanAnn
   const spanId = episodeSpanIds(event.run_id, event.episode.id).root;
   const signals = event.episode.summary.signals;
   const out: SpanAnnotation[] = [];
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of fieldEntries(fields)) {
     if (typeof value !== 'number') continue;
     const signal = signals[name];
     const explanation = signal
-      ? `${name} signal ${value} with confidence ${signal.confidence}${name === 'execution' && signal.confidence < EXECUTION_MIN_CONFIDENCE ? ` (below ${EXECUTION_MIN_CONFIDENCE}: not used for the effective reward)` : ''}`
-      : `effective reward ${value} by ClawLoop's priority: user > outcome > execution (confidence ≥ ${EXECUTION_MIN_CONFIDENCE}) > judge; signals: ${Object.keys(signals).join(', ') || 'none (neutral 0)'}`;
+      ? `${name} signal ${value} with confidence ${signal.confidence}${countsForEffectiveReward(name, signal.confidence) ? '' : ` (below ${EXECUTION_MIN_CONFIDENCE}: not used for the effective reward)`}`
+      : `effective reward ${value} by ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}; signals: ${Object.keys(signals).join(', ') || 'none (neutral 0)'}`;
     const label = labelOf(value);
     out.push({
       span_id: spanId,
       name,
-      annotator_kind: signal ? kindOf(name) : 'CODE',
+      annotator_kind: signal ? ANNOTATOR_KIND[signalSource(name)] : 'CODE',
       result: { score: value, ...(label ? { label } : {}), explanation },
       metadata: { run_id: event.run_id, iteration: event.iteration, episode_id: event.episode.id, ...(signal ? { confidence: signal.confidence } : {}) },
       identifier: ANNOTATION_IDENTIFIER,
@@ -57,39 +53,22 @@ export function episodeAnnotations(event: EpisodeEvent, fields: Fields): SpanAnn
   return out;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Posts annotations. `async` (the default) lets Phoenix queue them: an annotation whose span is not ingested yet is
  * retried by Phoenix itself (every 10 s, for 10 minutes in the version tested), so a send never waits on ingestion.
- * `sync` asks Phoenix to confirm, waiting out the race (404) up to `raceMs` here, then lets the hub retry.
+ * `sync` asks Phoenix to confirm; a 404 (the span is still being ingested) is back-pressure the hub's worker retries,
+ * the spans of the batch with it (they carry the same ids, so Phoenix keeps one copy).
  */
-export async function postAnnotations(config: PhoenixConfig, annotations: SpanAnnotation[], mode: 'async' | 'sync' = 'async', signal?: AbortSignal, raceMs = 20_000): Promise<void> {
+export async function postAnnotations(config: PhoenixConfig, annotations: SpanAnnotation[], mode: 'async' | 'sync' = 'async', signal?: AbortSignal): Promise<void> {
   if (annotations.length === 0) return;
-  const deadline = Date.now() + raceMs;
-  for (let wait = 100; ; wait = Math.min(2000, wait * 2)) {
-    if (signal?.aborted) throw signal.reason;
-    let res: Response;
-    try {
-      res = await fetch(`${config.endpoint}/v1/span_annotations?sync=${mode === 'sync'}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...config.headers },
-        body: JSON.stringify({ data: annotations }),
-        signal: requestSignal(config.timeoutMs, signal),
-      });
-    } catch (error) {
-      throw new SinkError(`phoenix annotations: ${(error as Error).message}`, { retryable: true, cause: error });
-    }
-    if (res.ok) return;
-    const text = (await res.text()).slice(0, 300);
-    if (mode === 'sync' && res.status === 404 && Date.now() + wait < deadline) {
-      await sleep(wait);
-      continue;
-    }
-    throw new SinkError(`phoenix annotations: HTTP ${res.status}: ${text}`, {
-      retryable: res.status === 404 || isRetryableStatus(res.status),
-      status: res.status,
-      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
-    });
-  }
+  await httpText({
+    what: 'phoenix annotations',
+    url: `${config.endpoint}/v1/span_annotations?sync=${mode === 'sync'}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...config.headers },
+    body: JSON.stringify({ data: annotations }),
+    timeoutMs: config.timeoutMs,
+    signal,
+    classify: (status) => (status === 404 ? 'busy' : undefined),
+  });
 }

@@ -1,8 +1,9 @@
 /** "What the numbers mean": one definition per number the page shows, in ClawLoop's terms. */
+import { EXECUTION_MIN_CONFIDENCE } from '../../core/rewards.js';
 
 const TERMS: ReadonlyArray<readonly [string, string]> = [
   ['Iteration', 'One round of ClawLoop’s learning loop: collect episodes, score them, update the agent. Numbered from 0, as ClawLoop numbers them.'],
-  ['Effective reward (−1…1)', 'ClawLoop’s reward of one episode, taken from its signals by priority: user, then outcome, then execution (only with confidence ≥ 0.7), then judge; 0 when none applies. The curve is the mean over the iteration’s episodes.'],
+  ['Effective reward (−1…1)', `ClawLoop’s reward of one episode, taken from its signals by priority: user, then outcome, then execution (only with confidence ≥ ${EXECUTION_MIN_CONFIDENCE}), then judge; 0 when none applies. The curve is the mean over the iteration’s episodes.`],
   ['avg_reward (ClawLoop, raw)', 'The mean raw environment reward of the iteration as experiment.jsonl records it (usually 0…1). It is a different scale from the effective reward, so it has its own panel and card. ClawLoop’s best_reward is the highest avg_reward of the run.'],
   ['Success rate', 'Share of the iteration’s episodes whose effective reward is above 0 — the episodes ClawLoop’s harness credits as helpful.'],
   ['Reward signals', 'The signals an episode was scored with (outcome, execution, judge, user; each −1…1 with a confidence), averaged per iteration over the episodes that carry them.'],

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { safeName } from '../../core/safe-name.js';
-import { requestSignal } from '../../core/call-signal.js';
-import { isRetryableStatus, parseRetryAfter, SinkError } from '../../core/errors.js';
+import { SinkError } from '../../core/errors.js';
+import { httpJson } from '../../core/http.js';
 import type { HistoryValues, OfflineRunOptions, TableValue } from './offline-run.js';
 
 export interface OnlineSettings {
@@ -59,22 +59,8 @@ export class OnlineRun {
     return `Basic ${Buffer.from(`api:${this.settings.apiKey}`).toString('base64')}`;
   }
 
-  private async request(method: string, url: string, body: string | Buffer, contentType = 'application/json'): Promise<unknown> {
-    let res: Response;
-    try {
-      res = await fetch(url, { method, headers: { authorization: this.auth, 'content-type': contentType }, body, signal: requestSignal(this.settings.timeoutMs) });
-    } catch (error) {
-      throw new SinkError(`wandb ${method} ${new URL(url).pathname}: ${(error as Error).message}`, { retryable: true, cause: error });
-    }
-    const text = await res.text();
-    if (!res.ok) {
-      throw new SinkError(`wandb ${method} ${new URL(url).pathname}: HTTP ${res.status}: ${text.slice(0, 300)}`, {
-        retryable: isRetryableStatus(res.status),
-        status: res.status,
-        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
-      });
-    }
-    return text ? JSON.parse(text) : {};
+  private async request(method: 'POST' | 'PUT', url: string, body: string | Buffer, contentType = 'application/json'): Promise<unknown> {
+    return httpJson({ what: `wandb ${method} ${new URL(url).pathname}`, url, method, headers: { authorization: this.auth, 'content-type': contentType }, body, timeoutMs: this.settings.timeoutMs });
   }
 
   private async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
