@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { registerSecret } from '../core/redact.js';
 import { safeLine } from '../core/safe-text.js';
-import { parseEventsBody } from './http-events.js';
+import { collectEvents, readEventsBody } from './http-events.js';
 import { say } from './output.js';
 import { openSession, UsageError, type SinkFlags } from './run-sinks.js';
 
@@ -35,9 +35,10 @@ export function hostAllowed(header: string | undefined, bind: string): boolean {
   return LOOPBACK.has(name) || name.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === bind.toLowerCase().replace(/^\[|\]$/g, '');
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
@@ -49,29 +50,23 @@ function authorized(req: IncomingMessage, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Reads the body, refusing (413) as soon as it passes `max` bytes. */
-function readBody(req: IncomingMessage, max: number): Promise<string | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > max) {
-      resolve('too-large');
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        resolve('too-large');
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** Events a body may have waiting per sink before serve reads on (small: a body can hold tens of thousands). */
+const SERVE_MAX_QUEUED = 200;
+
+/** How long a body may pause between two chunks. */
+const BODY_IDLE_MS = 30_000;
+
+/** One at a time: bodies are read and parsed in turn, so memory holds one body's events however many clients send. */
+class Gate {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => {},
+      () => {},
+    );
+    return result;
+  }
 }
 
 export async function serve(flags: ServeFlags): Promise<number> {
@@ -87,6 +82,7 @@ export async function serve(flags: ServeFlags): Promise<number> {
   const session = await openSession(flags, process.stderr, { skippedWord: 'refused' });
   let accepted = 0;
   let requests = 0;
+  const gate = new Gate();
   const server = createServer(async (req, res) => {
     try {
       if (!hostAllowed(req.headers.host, flags.host)) return send(res, 403, { error: `Host "${safeLine(req.headers.host ?? '', 100)}" is not a loopback name; start serve with --host <that name> to accept it` });
@@ -96,19 +92,31 @@ export async function serve(flags: ServeFlags): Promise<number> {
       if (path !== '/events') return send(res, 404, { error: 'not found: use POST /events' });
       if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed: use POST /events' });
       if (!authorized(req, token)) return send(res, 401, { error: 'missing or wrong bearer token' });
-      const body = await readBody(req, maxBody);
-      if (body === 'too-large') return send(res, 413, { error: `body larger than ${maxBody} bytes` });
-      const { events, problems, refusedLines, unreadable } = parseEventsBody(body);
+      const outcome = await gate.run(async () => {
+        const read = await readEventsBody(req, maxBody, BODY_IDLE_MS);
+        // Refused as a whole (too large, not UTF-8, too slow): answered at once (the rest of a body too large is read
+        // and dropped, so a client still sending reads the answer instead of a reset).
+        if (!read.ok) return read;
+        // Events are handed over as sinks take them (a body may hold more events than a queue): nothing dropped,
+        // and never a whole body's events in memory.
+        const body = await collectEvents(
+          read.body,
+          (event) => session.hub.emit(event),
+          () => session.hub.waitForCapacity(SERVE_MAX_QUEUED),
+        );
+        await session.hub.waitForCapacity(SERVE_MAX_QUEUED);
+        return { ok: true as const, body };
+      });
+      if (!outcome.ok) return send(res, outcome.status, { error: outcome.error });
+      const { accepted: count, problems, refusedLines, unreadable } = outcome.body;
       requests += 1;
       for (const p of problems) session.onProblem({ file: `POST /events request ${requests}`, ...p });
       if (unreadable) return send(res, 400, { error: 'the body is not valid JSON; nothing from this request was accepted', problems });
-      for (const event of events) session.hub.emit(event);
-      accepted += events.length;
-      await session.hub.waitForCapacity();
+      accepted += count;
       // 202 when every event was accepted as sent; 207 (multi-status, as Langfuse's ingestion API) when some line was
       // refused or had a field dropped: `refused_lines` are not accepted, every other line is.
-      if (problems.length === 0) return send(res, 202, { accepted: events.length });
-      return send(res, 207, { accepted: events.length, refused: refusedLines.length, refused_lines: refusedLines, problems });
+      if (problems.length === 0) return send(res, 202, { accepted: count });
+      return send(res, 207, { accepted: count, refused: refusedLines.length, refused_lines: refusedLines, problems });
     } catch (error) {
       return send(res, 500, { error: safeLine((error as Error).message, 500) });
     }

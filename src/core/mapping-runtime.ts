@@ -81,6 +81,47 @@ export function safeJson(value: unknown): string {
   }
 }
 
+/*
+ * JSON text of a structure that must fit a length limit and stay valid JSON: instead of cutting the text (which leaves
+ * JSON nobody can parse — a long conversation would show as "not available"), the strings inside are cut, each with a
+ * marker counting what it lost, so every message keeps its start and the structure stays whole.
+ */
+function capStrings(value: unknown, cap: number): unknown {
+  if (typeof value === 'string') return value.length > cap ? truncate(value, cap) : value;
+  if (Array.isArray(value)) return value.map((v) => capStrings(v, cap));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capStrings(v, cap)]));
+  return value;
+}
+
+function longestString(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce<number>((m, v) => Math.max(m, longestString(v)), 0);
+  if (value && typeof value === 'object') return Object.values(value).reduce<number>((m, v) => Math.max(m, longestString(v)), 0);
+  return 0;
+}
+
+/**
+ * `value` as JSON of at most `max` characters: as is when it fits; else with every string longer than the largest cap
+ * that fits cut to it (marker included); else (too many items even with empty strings) the text cut with a marker.
+ */
+export function fitJson(value: unknown, max: number): string {
+  const whole = safeJson(value);
+  if (whole.length <= max) return whole;
+  // The cap grows the text monotonically: binary search for the largest that fits.
+  let lo = 0;
+  let hi = longestString(value);
+  let best: string | undefined;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const text = safeJson(capStrings(value, mid));
+    if (text.length <= max) {
+      best = text;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best ?? truncate(whole, max);
+}
+
 export function applyTransform(value: unknown, transform: Transform | undefined): unknown {
   if (value === null || value === undefined) return undefined;
   switch (transform) {
@@ -110,6 +151,10 @@ export function toFieldValue(value: unknown): FieldValue | undefined {
 }
 
 function put(out: Record<string, FieldValue>, key: string, raw: unknown, rule: FieldRule<never>, target: TargetSpec): void {
+  // A structure that becomes JSON text too long for the target is fitted by cutting its strings (valid JSON, a marker
+  // per cut string), not by cutting the text.
+  const structured = raw !== null && typeof raw === 'object' && (rule.transform === undefined || rule.transform === 'json' || rule.transform === 'string');
+  if (structured && target.maxValueLength && toFieldValue(raw) !== raw) raw = fitJson(raw, target.maxValueLength);
   const value = toFieldValue(applyTransform(raw, rule.transform));
   if (value === undefined) return;
   const limitedKey = target.maxKeyLength ? key.slice(0, target.maxKeyLength) : key;

@@ -10,11 +10,12 @@
  * synchronous writes (the page cache survives a process crash); segments every sink is past are deleted.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { EVENT_VALIDATORS } from '../../generated/validators.gen.js';
 import { safeName } from './safe-name.js';
+import { ensureDir } from './safe-write.js';
 import { describeErrors } from './validation.js';
 import { encodeFrame, FrameScanner, MAX_RECORD_BYTES } from './wal-frame.js';
 
@@ -115,7 +116,7 @@ export class Spool {
     this.dir = options.dir;
     this.maxBytes = options.maxBytes ?? 1024 ** 3;
     this.segmentBytes = options.segmentBytes ?? 16 * 1024 ** 2;
-    mkdirSync(this.dir, { recursive: true });
+    ensureDir(this.dir);
     const names = readdirSync(this.dir)
       .filter((name) => SEGMENT.test(name))
       .sort();

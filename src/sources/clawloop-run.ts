@@ -5,7 +5,7 @@
  * episodes, the iteration, its evolution entries; then run.finished. Each episode is sent once: in full from the
  * bridge or the dump, else as the archive's summary.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourceLabel } from './source-label.js';
 import { SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
@@ -38,6 +38,7 @@ import { BridgeEvents } from './bridge-events.js';
 import { Peekable } from './peekable.js';
 import type { ProblemHandler } from './problems.js';
 import { readRecords, type RecordLine } from './records.js';
+import { inKeyOrder } from './reorder.js';
 import { runIdFromDirectory } from './run-id.js';
 
 /** File names inside an output directory. */
@@ -71,7 +72,23 @@ export interface RunSourceOptions {
 
 /** Finds the ClawLoop files of an output directory (or of an archive directory given directly). */
 export function detectRunLayout(dir: string): RunLayout {
-  const has = (name: string) => existsSync(join(dir, name));
+  // Present means "has a directory entry": a file of the right name that cannot be read (a directory, a FIFO, a
+  // broken link) is reported by its reader instead of being silently ignored.
+  const has = (name: string) => {
+    try {
+      lstatSync(join(dir, name));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const isDir = (name: string) => {
+    try {
+      return statSync(join(dir, name)).isDirectory();
+    } catch {
+      return false;
+    }
+  };
   if (has('runs.jsonl') || has('iterations.jsonl')) return { dir, archive: dir };
   const file = (name: string) => (has(name) ? join(dir, name) : undefined);
   return {
@@ -80,9 +97,12 @@ export function detectRunLayout(dir: string): RunLayout {
     evolution: file(OUTPUT_FILES.evolution),
     callback: file(OUTPUT_FILES.callback),
     events: file(OUTPUT_FILES.events),
-    archive: has(OUTPUT_FILES.archive) && statSync(join(dir, OUTPUT_FILES.archive)).isDirectory() ? join(dir, OUTPUT_FILES.archive) : undefined,
+    archive: isDir(OUTPUT_FILES.archive) ? join(dir, OUTPUT_FILES.archive) : undefined,
   };
 }
+
+/** Lines of a small per-iteration file held to put out-of-place lines back in iteration order. */
+const ORDER_WINDOW = 64;
 
 type RunStart = Extract<ArchiveRunRecord, { record_type: 'run_start' }>;
 type RunComplete = Extract<ArchiveRunRecord, { record_type: 'run_complete' }>;
@@ -150,12 +170,22 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   const runId = options.runId ?? start?.run_id ?? bridgeRunId ?? runIdFromDirectory(layout.dir);
   const bridge = new BridgeEvents(layout.events, runId, onProblem);
 
-  const experiment = Peekable.of(layout.experiment ? values(readRecords<ExperimentLine>(layout.experiment, SOURCE_VALIDATORS.ExperimentLine, onProblem)) : undefined);
-  const evolution = Peekable.of(layout.evolution ? values(readRecords<EvolutionLine>(layout.evolution, SOURCE_VALIDATORS.EvolutionLine, onProblem)) : undefined);
-  const callback = Peekable.of(layout.callback ? values(readRecords<CallbackLine>(layout.callback, SOURCE_VALIDATORS.CallbackLine, onProblem)) : undefined);
+  // Each file in iteration order (a few lines out of place are put back; see reorder.ts), whatever order they were written in.
+  const ordered = <T extends { iteration: number }>(path: string | undefined, validate: Parameters<typeof readRecords<T>>[1], window: number) =>
+    path
+      ? values(
+          inKeyOrder(readRecords<T>(path, validate, onProblem), (r) => r.value.iteration, window, (r, released) =>
+            notice(`${path}:${r.line}: iteration ${r.value.iteration} comes after iteration ${released}, further out of place than ${window} lines; delivered late`),
+          ),
+        )
+      : undefined;
+  const experiment = Peekable.of(ordered<ExperimentLine>(layout.experiment, SOURCE_VALIDATORS.ExperimentLine, ORDER_WINDOW));
+  const evolution = Peekable.of(ordered<EvolutionLine>(layout.evolution, SOURCE_VALIDATORS.EvolutionLine, ORDER_WINDOW));
+  // Dump lines hold whole iterations of episodes: a smaller window bounds the memory held.
+  const callback = Peekable.of(ordered<CallbackLine>(layout.callback, SOURCE_VALIDATORS.CallbackLine, 4));
   const archivePath = (name: string) => (layout.archive && existsSync(join(layout.archive, name)) ? join(layout.archive, name) : undefined);
   const iterationsPath = archivePath('iterations.jsonl');
-  const archiveIterations = Peekable.of(iterationsPath ? filterRun(readRecords<ArchiveIterationRecord>(iterationsPath, SOURCE_VALIDATORS.ArchiveIterationRecord, onProblem), runId) : undefined);
+  const archiveIterations = Peekable.of(iterationsPath ? filterRun(inKeyOrder(readRecords<ArchiveIterationRecord>(iterationsPath, SOURCE_VALIDATORS.ArchiveIterationRecord, onProblem), (r) => r.value.iteration_num, ORDER_WINDOW), runId) : undefined);
   // The run id comes from data: it names a directory of the archive only when it is a plain name (no `..`, no `/`).
   const episodesPath = safeName(runId) === runId ? archivePath(join(runId, 'episodes.jsonl')) : undefined;
   const archiveEpisodes = Peekable.of(episodesPath ? values(readRecords<ArchiveEpisodeRecord>(episodesPath, SOURCE_VALIDATORS.ArchiveEpisodeRecord, onProblem)) : undefined);

@@ -1,15 +1,14 @@
 /**
  * Streams a file line by line with constant memory, numbering lines from 1 and decoding each as strict UTF-8
- * (an invalid byte sequence is reported for that line, not silently replaced).
+ * (an invalid byte sequence is reported for that line, not silently replaced). Limits are enforced on the bytes as
+ * they arrive: a line too long or nested too deeply is refused without being held.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync } from 'node:fs';
+import { LineSplitter } from './line-splitter.js';
+
+export { MAX_LINE_BYTES } from './line-splitter.js';
 
 export type Line = { line: number; text: string } | { line: number; error: string };
-
-/** Lines longer than this are reported and skipped rather than buffered. */
-export const MAX_LINE_BYTES = 64 * 1024 * 1024;
-
-const NEWLINE = 0x0a;
 
 export interface ReadLinesOptions {
   /** Start reading at this byte offset (line numbers then start at `firstLine`). */
@@ -19,56 +18,46 @@ export interface ReadLinesOptions {
   includePartialLast?: boolean;
 }
 
-/** Reads complete lines; yields `{ line, text }` or `{ line, error }` for lines that are not UTF-8 or too long. */
+/** Why a path cannot be read as a file of lines, or undefined when it can (checked without blocking on a FIFO). */
+function openProblem(path: string): { fd: number } | { error: string } {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; for a regular file the flag changes nothing.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many levels of symbolic links', EISDIR: 'is a directory, expected a file' };
+    return { error: `cannot be read: ${why[code ?? ''] ?? code ?? (error as Error).message}` };
+  }
+  const stat = fstatSync(fd);
+  if (stat.isFile()) return { fd };
+  closeSync(fd);
+  const kind = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+  return { error: `is ${kind}, expected a regular file` };
+}
+
+/**
+ * Reads complete lines; yields `{ line, text }`, or `{ line, error }` for a line that is not UTF-8, too long or nested
+ * too deeply (both found while the bytes arrive, so such a line is never held or built), and `{ line: 0, error }` when
+ * the path is not a readable regular file (a directory, a FIFO, a device, unreadable).
+ */
 export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<Line & { endOffset: number }> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const opened = openProblem(path);
+  if ('error' in opened) {
+    yield { line: 0, error: opened.error, endOffset: options.start ?? 0 };
+    return;
+  }
+  const splitter = new LineSplitter();
   let lineNo = options.firstLine ?? 1;
   let offset = options.start ?? 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let overlong = false;
-
-  const finish = (bytes: Buffer[], end: number): Line & { endOffset: number } => {
-    const n = lineNo;
-    lineNo += 1;
-    if (overlong) {
-      overlong = false;
-      return { line: n, error: `line longer than ${MAX_LINE_BYTES} bytes`, endOffset: end };
-    }
-    const buffer = bytes.length === 1 ? bytes[0] : Buffer.concat(bytes);
-    const trimmed = buffer.length > 0 && buffer[buffer.length - 1] === 0x0d ? buffer.subarray(0, buffer.length - 1) : buffer;
-    try {
-      return { line: n, text: decoder.decode(trimmed), endOffset: end };
-    } catch {
-      return { line: n, error: 'not valid UTF-8', endOffset: end };
-    }
-  };
-
-  for await (const chunk of createReadStream(path, { start: options.start })) {
+  const ready: Array<Line & { endOffset: number }> = [];
+  for await (const chunk of createReadStream(path, { fd: opened.fd, start: options.start })) {
     const buf = chunk as Buffer;
-    let from = 0;
-    for (let i = buf.indexOf(NEWLINE, from); i !== -1; i = buf.indexOf(NEWLINE, from)) {
-      const piece = buf.subarray(from, i);
-      offset += i - from + 1;
-      if (!overlong) pending.push(piece);
-      const line = finish(pending, offset);
-      pending = [];
-      pendingBytes = 0;
-      from = i + 1;
-      yield line;
-    }
-    const rest = buf.subarray(from);
-    offset += rest.length;
-    if (!overlong) {
-      pendingBytes += rest.length;
-      if (pendingBytes > MAX_LINE_BYTES) {
-        overlong = true;
-        pending = [];
-      } else if (rest.length > 0) {
-        // Copy: the stream may reuse its chunk buffers.
-        pending.push(Buffer.from(rest));
-      }
-    }
+    splitter.push(buf, (line, end) => ready.push({ ...line, line: lineNo++, endOffset: offset + end }));
+    offset += buf.length;
+    yield* ready;
+    ready.length = 0;
   }
-  if ((options.includePartialLast ?? true) && (pending.length > 0 || overlong)) yield finish(pending, offset);
+  const last = options.includePartialLast ?? true ? splitter.end() : undefined;
+  if (last) yield { ...last, line: lineNo, endOffset: offset };
 }

@@ -15,7 +15,8 @@ export interface InputProblem {
 export type ProblemHandler = (problem: InputProblem) => void;
 
 export function formatProblem(p: InputProblem): string {
-  return `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.problem}`;
+  // Line 0: the file as a whole (a directory, a FIFO, unreadable).
+  return `${p.file}${p.line > 0 ? `:${p.line}` : ''}: ${p.field ? `${p.field}: ` : ''}${p.problem}`;
 }
 
 /**

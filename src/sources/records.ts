@@ -36,7 +36,7 @@ export function checkLine<T>(raw: Line, validate: Validator<T>, file: string): C
   const at = { file, line: raw.line };
   if ('error' in raw) return { problems: [{ ...at, field: '', problem: raw.error }] };
   if (raw.text.trim() === '') return undefined;
-  const parsed = parseJsonLine(raw.text);
+  const parsed = parseJsonLine(raw.text, { depthChecked: true });
   if (!parsed.ok) return { problems: [{ ...at, field: parsed.field, problem: parsed.problem }] };
   const validator = typeof validate === 'function' ? validate : validate.choose(parsed.value);
   if (typeof validator === 'string') return { problems: [{ ...at, field: 'type', problem: validator }] };

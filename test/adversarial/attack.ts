@@ -27,3 +27,28 @@ export function nodeTs(script: string, args: string[], options: { env?: NodeJS.P
 }
 
 export const CHILDREN = join(ROOT, 'test', 'adversarial', 'children');
+
+/** Runs the CLI in one node process (children/rss-cli.ts): its output, exit code, peak RSS (MB) and longest event-loop block (ms). */
+export function cliWithRss(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string) => void; timeoutMs?: number } = {}) {
+  const child = nodeTs(join(CHILDREN, 'rss-cli.ts'), args, { env: options.env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    options.onStderr?.(stderr);
+  });
+  const guard = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string; rssMb: number; loopDelayMs: number; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      const rss = /peak-rss-mb (\d+)/.exec(stderr);
+      const delay = /max-loop-delay-ms (\d+)/.exec(stderr);
+      resolve({ code, stdout, stderr, rssMb: rss ? Number(rss[1]) : Number.NaN, loopDelayMs: delay ? Number(delay[1]) : Number.NaN, signal });
+    }),
+  );
+  return { child, done };
+}
+
+/** Peak RSS every hostile input must stay under. */
+export const MAX_RSS_MB = 200;

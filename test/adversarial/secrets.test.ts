@@ -74,7 +74,12 @@ describe('no secret in any output', () => {
     expect(output).toMatch(/request refused/);
     expect(output).toMatch(/\[REDACTED\]/);
     checkOutput(output);
-    const html = readFileSync(out, 'utf8');
+    checkOutput(readFileSync(out, 'utf8'));
+    // The leaking episode alone, so the report surely shows its conversation.
+    const alone = join(dir, 'alone.html');
+    const leakOnly = await runCliAsync(['replay', leakFile, '--sink', 'report', '--out', alone, '--no-progress'], env);
+    expect(leakOnly.code, leakOnly.stderr).toBe(0);
+    const html = readFileSync(alone, 'utf8');
     expect(html).toContain('here is the key: [REDACTED]');
     checkOutput(html);
     done(`exit 3, ${echo.requests} echoed requests, 0 of ${secrets.length} secret forms in stdout/stderr/report, no escape byte, no forged line`);

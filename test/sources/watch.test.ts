@@ -11,6 +11,10 @@ import { requireSample } from '../helpers/paths.js';
 const sample = requireSample();
 const lines = (file: string) => readFileSync(join(sample, file), 'utf8').split('\n').filter(Boolean);
 const tick = (ms = 80) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `check` holds (a loaded machine may take longer than a tick), failing after `ms`. */
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !check(); await tick(10)) if (Date.now() > end) throw new Error('timed out waiting');
+}
 
 function start(path: string) {
   const stop = new AbortController();
@@ -41,7 +45,7 @@ describe('watch an output directory while ClawLoop writes it', () => {
       await tick();
       expect(w.events.filter((e) => e.type === 'iteration')).toHaveLength(i);
       appendFileSync(join(dir, 'episodes.ndjson'), dump[i] + '\n');
-      await tick();
+      await until(() => w.events.filter((e) => e.type === 'iteration').length >= i + 1);
       expect(w.events.filter((e) => e.type === 'iteration')).toHaveLength(i + 1);
     }
     appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[1] + '\n');

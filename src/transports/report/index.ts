@@ -2,10 +2,9 @@
  * The embedded default sink: a self-contained HTML report, written atomically (temp file + rename) on flush and close,
  * and — live, for `watch` and `serve` — every few seconds while events arrive, so a browser tab can follow a run.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createReportAdapter, type ReportMapped, type ReportTransport } from '../../../generated/report/adapter.gen.js';
 import { redactKnownSecrets } from '../../core/redact.js';
+import { checkWritableFile, writeFileAtomic } from '../../core/safe-write.js';
 import type { Sink } from '../../core/sink.js';
 import { packageVersion } from '../../core/version.js';
 import { renderReport } from './html.js';
@@ -36,6 +35,8 @@ export class ReportTransportImpl implements ReportTransport {
   private dirty = false;
   private lastWrite = 0;
   private timer?: NodeJS.Timeout;
+  /** The write in progress: writes never overlap (a live rewrite and the final one). */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     readonly out: string,
@@ -46,7 +47,8 @@ export class ReportTransportImpl implements ReportTransport {
     if (liveIntervalMs !== undefined) {
       // Also catches the last events of a burst once things go quiet; never keeps the process alive.
       this.timer = setInterval(() => {
-        if (this.dirty) this.write();
+        // A failed live rewrite is tried again at the next tick; flush and close report their own failures.
+        if (this.dirty) this.write().catch(() => {});
       }, liveIntervalMs);
       this.timer.unref();
     }
@@ -71,13 +73,20 @@ export class ReportTransportImpl implements ReportTransport {
       }
     }
     this.dirty = true;
-    if (this.liveIntervalMs !== undefined && Date.now() - this.lastWrite >= this.liveIntervalMs) this.write();
+    if (this.liveIntervalMs !== undefined && Date.now() - this.lastWrite >= this.liveIntervalMs) await this.write();
   }
 
-  /** Writes the page atomically (temp file + rename), so a reader never sees half a report. */
-  private write(final = false): void {
-    mkdirSync(dirname(this.out), { recursive: true });
-    const tmp = `${this.out}.tmp-${process.pid}`;
+  /**
+   * Writes the page atomically (temp file + rename), so a reader never sees half a report, within a time bound
+   * (src/core/safe-write.ts: a hung filesystem is an error, not a hang).
+   */
+  private write(final = false): Promise<void> {
+    this.writing = this.writing.catch(() => {}).then(() => this.writeNow(final));
+    return this.writing;
+  }
+
+  private async writeNow(final: boolean): Promise<void> {
+    this.dirty = false;
     const page = renderReport(this.model, new Date(), {
       version: packageVersion(),
       // Once the sink closes nothing rewrites the page, so it stops reloading.
@@ -85,25 +94,30 @@ export class ReportTransportImpl implements ReportTransport {
       final,
     });
     // The page quotes the run's data (configs, conversations, errors): no configured credential may reach it.
-    writeFileSync(tmp, redactKnownSecrets(page));
-    renameSync(tmp, this.out);
+    try {
+      await writeFileAtomic(this.out, redactKnownSecrets(page));
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    }
     this.writes += 1;
     this.lastWrite = Date.now();
-    this.dirty = false;
   }
 
   async flush(): Promise<void> {
-    this.write();
+    await this.write();
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    this.write(true);
+    await this.write(true);
   }
 }
 
 export function createReportSink(options: ReportSinkOptions = {}): Sink & { readonly out: string; readonly transport: ReportTransportImpl } {
   const out = options.out ?? DEFAULT_REPORT_PATH;
+  // Checked before any work: an unwritable --out fails at once (a usage error) instead of after a whole replay.
+  checkWritableFile(out);
   const transport = new ReportTransportImpl(out, options.episodes, options.liveIntervalMs);
   return Object.assign(createReportAdapter(transport), { out, transport, closingNotes: () => [`report written to ${out}`] });
 }

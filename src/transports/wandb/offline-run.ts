@@ -4,11 +4,12 @@
  * uploads it later with the official `wandb sync`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { WandbKeys } from '../../../generated/wandb/mapping.gen.js';
 import { pathInside, safeName } from '../../core/safe-name.js';
+import { ensureDir } from '../../core/safe-write.js';
 import { LevelDbLogWriter } from './leveldb-log.js';
 import * as pb from './proto.js';
 
@@ -49,7 +50,7 @@ export class OfflineRun {
   constructor(private readonly options: OfflineRunOptions) {
     // The run id comes from data: every name below goes through safeName, so nothing lands outside $WANDB_DIR/wandb.
     this.runDir = pathInside(join(options.dir, 'wandb'), `offline-run-${stamp(options.startedAt)}-${safeName(options.runId)}`);
-    mkdirSync(join(this.runDir, 'files'), { recursive: true });
+    ensureDir(join(this.runDir, 'files'));
     this.path = pathInside(this.runDir, `run-${safeName(options.runId)}.wandb`);
     this.writer = new LevelDbLogWriter(this.path);
     this.append('header', Buffer.alloc(0));
@@ -93,7 +94,7 @@ export class OfflineRun {
     const segments = key.split('/').map(safeName);
     const path = `media/table/${segments.join('/')}_${step}_${sha256.slice(0, 20)}.table.json`;
     const dir = pathInside(join(this.runDir, 'files', 'media', 'table'), ...segments.slice(0, -1));
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     writeFileSync(pathInside(dir, `${segments.at(-1)}_${step}_${sha256.slice(0, 20)}.table.json`), content);
     this.append('files', pb.files([path]));
     return { _type: 'table-file', sha256, size: Buffer.byteLength(content), path, ncols: table.columns.length, nrows: table.data.length };

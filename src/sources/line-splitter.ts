@@ -1,0 +1,79 @@
+/**
+ * Cuts a stream of bytes into lines with the input limits enforced while the bytes arrive: a line longer than
+ * MAX_LINE_BYTES, nested deeper than MAX_DEPTH or holding more than MAX_VALUES values is refused as soon as that shows, and from then on not held; every
+ * other line is decoded as strict UTF-8 (an invalid sequence is reported for the line, never replaced). Used for files
+ * (src/sources/lines.ts) and for request bodies (serve).
+ */
+import { DepthScanner } from './json-scan.js';
+
+/** Lines longer than this are reported and skipped rather than buffered. */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+const NEWLINE = 0x0a;
+
+/** One line: its text, or why it was refused. */
+export type SplitLine = { text: string } | { error: string };
+
+export class LineSplitter {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly depth = new DepthScanner();
+  /** The bytes of the current line (decoded once, when it ends: one copy of its text, never two). */
+  private pieces: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Why the current line is refused before its end arrived. */
+  private refused: { error: string } | undefined;
+
+  constructor(
+    private readonly maxLineBytes = MAX_LINE_BYTES,
+    /** The caller keeps every chunk it pushes alive until the lines are read (serve's bodies): pieces need no copy. */
+    private readonly chunksKept = false,
+  ) {}
+
+  /** Bytes of the line still open (0 right after a newline). */
+  get openBytes(): number {
+    return this.pendingBytes;
+  }
+
+  /** Feeds a chunk; calls `onLine` for every line it completes, with the offset just past its newline in `chunk`. */
+  push(chunk: Buffer, onLine: (line: SplitLine, endInChunk: number) => void): void {
+    let from = 0;
+    for (let i = chunk.indexOf(NEWLINE, from); i !== -1; i = chunk.indexOf(NEWLINE, from)) {
+      this.take(chunk.subarray(from, i), false);
+      onLine(this.finish(), i + 1);
+      from = i + 1;
+    }
+    // The open line's last piece outlives this call: copied unless the caller keeps its chunks (`chunksKept`).
+    this.take(chunk.subarray(from), !this.chunksKept);
+  }
+
+  /** The last line when the stream ended without a newline, or undefined when there is none. */
+  end(): SplitLine | undefined {
+    return this.pendingBytes > 0 || this.refused ? this.finish() : undefined;
+  }
+
+  private take(piece: Buffer, copy: boolean): void {
+    if (this.refused) return;
+    this.pendingBytes += piece.length;
+    if (this.pendingBytes > this.maxLineBytes) this.refused = { error: `line longer than ${this.maxLineBytes} bytes` };
+    else if (!this.depth.push(piece)) this.refused = { error: this.depth.refusal! };
+    else if (piece.length > 0) this.pieces.push(copy ? Buffer.from(piece) : piece);
+    if (this.refused) this.pieces = [];
+  }
+
+  private finish(): SplitLine {
+    const refused = this.refused;
+    const pieces = this.pieces;
+    this.pieces = [];
+    this.pendingBytes = 0;
+    this.refused = undefined;
+    this.depth.reset();
+    if (refused) return refused;
+    const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+    try {
+      return { text: this.decoder.decode(bytes.subarray(0, end)) };
+    } catch {
+      return { error: 'not valid UTF-8' };
+    }
+  }
+}
