@@ -10,6 +10,7 @@ import { Spool, type SpoolOptions, type SpoolReader, type SpoolRecovery } from '
 import { safeLine } from './safe-text.js';
 import { describeRecovery } from './spool-report.js';
 import { Warnings, type WarningSink } from './warnings.js';
+import { pause } from './pause.js';
 
 export type { SinkCounters } from './sink-worker.js';
 
@@ -89,18 +90,6 @@ function scrub(counters: SinkCounters): SinkCounters {
   return counters;
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 export class Hub {
   private readonly workers: SinkWorker[];

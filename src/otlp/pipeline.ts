@@ -97,3 +97,18 @@ export class OtlpPipeline {
     await this.exporter.shutdown();
   }
 }
+
+/** A transport that adds its own requests to a pipeline's export (Phoenix annotations, Langfuse scores): flush and close are the pipeline's. */
+export abstract class PipelineTransport<M> {
+  constructor(protected readonly pipeline: OtlpPipeline) {}
+
+  abstract send(batch: readonly M[], options?: SendOptions): Promise<void>;
+
+  async flush(): Promise<void> {
+    await this.pipeline.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.pipeline.close();
+  }
+}

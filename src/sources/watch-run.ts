@@ -15,6 +15,7 @@ import { FileFollower } from './follow.js';
 import { eventValidatorFor } from './ndjson-events.js';
 import type { ProblemHandler } from './problems.js';
 import { runIdFromDirectory } from './run-id.js';
+import { pause } from '../core/pause.js';
 
 export interface WatchOptions {
   onProblem: ProblemHandler;
@@ -26,17 +27,6 @@ export interface WatchOptions {
   signal: AbortSignal;
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 export async function* watchSource(path: string, options: WatchOptions): AsyncGenerator<CanonicalEvent> {
   const pollMs = options.pollMs ?? 250;

@@ -14,7 +14,7 @@ import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
 import { resolveOtlpConfig } from '../../otlp/config.js';
 import { OTLP_CONCURRENCY } from '../../otlp/export.js';
-import { OtlpPipeline } from '../../otlp/pipeline.js';
+import { OtlpPipeline, PipelineTransport } from '../../otlp/pipeline.js';
 import { attributes, episodeSpanIds, readable } from '../../otlp/spans.js';
 import { resolveLangfuseConfig, type LangfuseConfig, type LangfuseOptions } from './config.js';
 import { ingest, scoreEvent, type IngestionEvent } from './scores.js';
@@ -41,15 +41,16 @@ function observationNames(config: LangfuseConfig): Fields<ObservationKey> {
   return { 'langfuse.environment': config.environment, 'langfuse.release': config.release };
 }
 
-export class LangfuseTransportImpl implements LangfuseTransport {
+export class LangfuseTransportImpl extends PipelineTransport<LangfuseMapped> implements LangfuseTransport {
   /** Environment and release, on every observation (declared as runtime names of each span target). */
   private readonly common: Fields<ObservationKey>;
   private readonly runs = new Map<string, { bench?: string }>();
 
   constructor(
-    private readonly pipeline: OtlpPipeline,
+    pipeline: OtlpPipeline,
     private readonly config: LangfuseConfig,
   ) {
+    super(pipeline);
     this.common = observationNames(config);
   }
 
@@ -107,14 +108,6 @@ export class LangfuseTransportImpl implements LangfuseTransport {
     }
     await this.pipeline.export([...this.pipeline.spans(batch), ...runSpans], options?.signal);
     await ingest(this.config, scores, options?.signal);
-  }
-
-  async flush(): Promise<void> {
-    await this.pipeline.flush();
-  }
-
-  async close(): Promise<void> {
-    await this.pipeline.close();
   }
 }
 

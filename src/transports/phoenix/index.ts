@@ -10,7 +10,7 @@ import type { SendOptions } from '../../core/adapter-sink.js';
 import type { Sink } from '../../core/sink.js';
 import { resolveOtlpConfig } from '../../otlp/config.js';
 import { OTLP_CONCURRENCY } from '../../otlp/export.js';
-import { OtlpPipeline } from '../../otlp/pipeline.js';
+import { OtlpPipeline, PipelineTransport } from '../../otlp/pipeline.js';
 import { episodeAnnotations, postAnnotations } from './annotations.js';
 import { projectFor, resolvePhoenixConfig, type PhoenixConfig, type PhoenixOptions } from './config.js';
 
@@ -31,12 +31,14 @@ export interface PhoenixSinkOptions extends PhoenixOptions {
   exporter?: SpanExporter;
 }
 
-export class PhoenixTransportImpl implements PhoenixTransport {
+export class PhoenixTransportImpl extends PipelineTransport<PhoenixMapped> implements PhoenixTransport {
   constructor(
-    private readonly pipeline: OtlpPipeline,
+    pipeline: OtlpPipeline,
     private readonly config: PhoenixConfig,
     private readonly annotationMode: 'async' | 'sync' | 'off' = 'async',
-  ) {}
+  ) {
+    super(pipeline);
+  }
 
   async send(batch: readonly PhoenixMapped[], options?: SendOptions): Promise<void> {
     // Spans first: an annotation needs its span (async mode lets Phoenix wait for it; sync mode waits here).
@@ -44,14 +46,6 @@ export class PhoenixTransportImpl implements PhoenixTransport {
     if (this.annotationMode === 'off') return;
     const annotations = batch.flatMap((m) => (m.type === 'episode' ? episodeAnnotations(m.event, m.annotations) : []));
     await postAnnotations(this.config, annotations, this.annotationMode, options?.signal);
-  }
-
-  async flush(): Promise<void> {
-    await this.pipeline.flush();
-  }
-
-  async close(): Promise<void> {
-    await this.pipeline.close();
   }
 }
 
