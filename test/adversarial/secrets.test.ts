@@ -65,7 +65,7 @@ describe('no secret in any output', () => {
     leaked.episode.messages![1].content = 'here is the key: wandb-key-secret-999';
     leaked.episode.summary.signals.outcome.value = -1;
     // Three failed tool calls make it the report's lowest-reward episode (ties go to more failures), so it is shown.
-    leaked.episode.messages[1].tool_calls = [1, 2, 3].map((i) => ({ id: `leak-${i}`, name: 'lookup', arguments: '{}', success: false, error: 'denied' }));
+    leaked.episode.messages![1].tool_calls = [1, 2, 3].map((i) => ({ id: `leak-${i}`, name: 'lookup', arguments: '{}', success: false, error: 'denied' }));
     const leakFile = join(dir, 'leak.ndjson');
     writeFileSync(leakFile, [{ type: 'run.started', run_id: 'run-leak', started_at: 1, source: 't' }, leaked].map((e) => JSON.stringify(e)).join('\n') + '\n');
     const result = await runCliAsync(['replay', SAMPLE, leakFile, '--sink', 'otel,mlflow,phoenix,langfuse,wandb,report,console', '--out', out, '--retry-for', '1500', '--timeout', '4000', '--no-progress'], env);

@@ -6,7 +6,7 @@
  * line per step), readable full-width conversations with long messages cut by a marker, bounded size at 2 000
  * iterations, and honest numbers for the experiment-only run.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,11 @@ beforeAll(async () => {
   mkdirSync(onlyLogs);
   for (const f of ['experiment.jsonl', 'evolution.jsonl']) copyFileSync(join(SAMPLE, f), join(onlyLogs, f));
   pages.set('experiment-only', await render('experiment-only', onlyLogs));
+  // ClawLoop's own output without the bridge: the archive's episode summaries (no messages) beside the two logs.
+  const archived = join(tmp, 'archive-only');
+  cpSync(join(SAMPLE, 'archive'), join(archived, 'archive'), { recursive: true });
+  for (const f of ['experiment.jsonl', 'evolution.jsonl']) copyFileSync(join(SAMPLE, f), join(archived, f));
+  pages.set('archive-only', await render('archive-only', archived));
 }, 600_000);
 // The generated inputs are large (the 2 000-iteration run is ~45 MB); the screenshots stay in test-output/.
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -197,5 +202,19 @@ describe('report of a run with only experiment.jsonl and evolution.jsonl', () =>
     expect(dom).not.toMatch(/>no data</);
     expect(dom).toContain('Not drawn: effective reward, success rate, signal, token and latency curves');
     for (const p of all) expect(p.svg).toMatch(/<path|<circle/);
+  });
+});
+
+describe('report of a run with the archive but no after_iteration dump', () => {
+  it('shows summary-level episodes with their numbers and says where their conversations would come from', () => {
+    const { dom } = pages.get('archive-only')!;
+    const episodes = [...dom.matchAll(/<article class="episode"[\s\S]*?<\/article>/g)].map((m) => m[0]);
+    expect(episodes.length).toBeGreaterThan(0);
+    for (const e of episodes) {
+      expect(e).toMatch(/<span class="reward[^"]*" title="effective reward[^"]*">[^<]+<\/span>/);
+      expect(e).toContain("This record has no messages: ClawLoop's archive keeps episode summaries only");
+    }
+    expect(dom).not.toContain('messages not available');
+    expect(panels(dom)[0].id).toBe('chart-effective-reward');
   });
 });

@@ -34,7 +34,7 @@ function message(m: ShownMessage): string {
 
 function conversationHtml(c: Conversation): string {
   if (c.total === 0) {
-    return `<p class="muted">This record has no messages: ClawLoop's archive keeps episode summaries only; the conversation of each episode comes from the after_iteration bridge (examples/observability/clawloop_bridge.py).</p>`;
+    return `<p class="muted no-messages">This record has no messages: ClawLoop's archive keeps episode summaries only; the conversation of each episode comes from the after_iteration bridge (examples/observability/clawloop_bridge.py).</p>`;
   }
   const parts = c.messages.map(message);
   if (c.folded) parts.splice(c.folded.at, 0, `<div class="folded">… ${c.folded.count} messages in the middle of this conversation are not shown …</div>`);
@@ -58,7 +58,7 @@ function episodeBlock(e: ShownEpisode, open: boolean): string {
 <header><span class="reward ${reward !== undefined && reward < 0 ? 'neg' : reward !== undefined && reward > 0 ? 'pos' : ''}" title="effective reward (−1…1)">${r2(reward)}</span>
 <span class="task">${h(f.task_id)}</span> <span class="muted">${facts.join(' · ')}</span> ${signalTags(f.signals)}
 <div class="id muted">episode ${h(f.id)}</div>${f.error ? `<div class="err">${h(f.error)}</div>` : ''}</header>
-<details class="conversation"${open ? ' open' : ''}><summary>conversation (${e.conversation.total} message${e.conversation.total === 1 ? '' : 's'})</summary>${conversationHtml(e.conversation)}</details>
+${e.conversation.total === 0 ? `<div class="conversation">${conversationHtml(e.conversation)}</div>` : `<details class="conversation"${open ? ' open' : ''}><summary>conversation (${e.conversation.total} message${e.conversation.total === 1 ? '' : 's'})</summary>${conversationHtml(e.conversation)}</details>`}
 </article>`;
 }
 

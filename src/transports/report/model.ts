@@ -234,5 +234,8 @@ export function shownEpisodes(model: ReportModel): { worst: ShownEpisode[]; best
   const total = Math.max(episodeCount(model), model.worst.length);
   const worst = varied(model.worst, total < model.shown * 2 ? Math.ceil(total / 2) : model.shown);
   const ids = new Set(worst.map((e) => e.fields.id));
-  return { worst, best: varied(model.best.filter((e) => !ids.has(e.fields.id)), model.shown) };
+  // "Highest" holds only episodes that did better than every one shown as lowest (none when all scored the same).
+  const floor = Math.max(...worst.map((e) => num(e.fields, 'effective_reward') ?? 0));
+  const above = model.best.filter((e) => !ids.has(e.fields.id) && (worst.length === 0 || (num(e.fields, 'effective_reward') ?? 0) > floor));
+  return { worst, best: varied(above, model.shown) };
 }

@@ -43,7 +43,7 @@ details>summary{cursor:pointer;color:var(--accent)}
 .episode{border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:#fff}
 .episode header .reward{display:inline-block;min-width:52px;font-weight:700;font-size:16px;font-variant-numeric:tabular-nums}
 .episode header .task{font-weight:600;margin-right:4px}.episode .id{font-size:11px}
-.conversation{margin-top:6px}.conversation>summary{margin-bottom:6px}
+.conversation{margin-top:6px}.no-messages{margin:4px 0 0;font-size:13px}.conversation>summary{margin-bottom:6px}
 .msg{display:grid;grid-template-columns:110px 1fr;gap:10px;padding:6px 0;border-top:1px solid #f1f5f9}
 .msg .who{font-size:11px;font-weight:700;text-transform:uppercase;color:var(--muted);padding-top:2px;overflow-wrap:anywhere}
 .msg .who .name{display:block;text-transform:none;font-weight:600}.msg .body{min-width:0}.msg .text{white-space:pre-wrap;overflow-wrap:anywhere}
