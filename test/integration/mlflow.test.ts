@@ -15,6 +15,7 @@ import { createMlflowSink, MlflowClient, MlflowError, MlflowTraces } from '../..
 import { resolveMlflowConfig } from '../../src/transports/mlflow/config.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
+import { decodeOtlp, otlpNames, undeclaredNames } from '../helpers/declared-names.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { requireSample } from '../helpers/paths.js';
 import { startMlflow, type Mlflow } from './servers/mlflow.js';
@@ -353,4 +354,30 @@ describe('mlflow sink → MLflow', () => {
       await down.close();
     }
   }, 300_000);
+
+  it('every tag, param, metric, artifact, attribute and assessment name on the wire is declared in the mlflow spec and listed in MAPPINGS.md', async () => {
+    const proxy = await startFaultProxy(mlflow.url, () => 'forward');
+    try {
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'names-run'], { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'names' });
+      expect(code, stderr).toBe(0);
+      const names: string[] = [];
+      const json = (body: Buffer) => JSON.parse(body.toString('utf8')) as Record<string, any>;
+      const keys = (list: unknown) => ((list as Array<{ key: string }> | undefined) ?? []).map((k) => k.key);
+      for (const { path, body } of proxy.log) {
+        if (path.startsWith('/api/2.0/mlflow/runs/create')) names.push(...keys(json(body).tags));
+        if (path.startsWith('/api/2.0/mlflow/runs/log-batch')) names.push(...keys(json(body).metrics), ...keys(json(body).params), ...keys(json(body).tags));
+        if (path.startsWith('/api/2.0/mlflow-artifacts/artifacts/')) names.push(path.split('?')[0].split('/').at(-1)!);
+        if (/^\/api\/3\.0\/mlflow\/traces\/[^/]+\/assessments/.test(path)) names.push(json(body).assessment.assessment_name);
+        if (path.startsWith('/v1/traces')) names.push(...otlpNames(decodeOtlp(body)));
+      }
+      expect(names).toContain('reward.mean');
+      expect(names).toContain('mlflow.parentRunId');
+      expect(names).toContain('playbook.json');
+      expect(names).toContain('effective_reward');
+      expect(names).toContain('clawloop.reward.effective');
+      expect(undeclaredNames('mlflow', new Set(names))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
 });

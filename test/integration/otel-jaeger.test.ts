@@ -12,6 +12,7 @@ import { episodeSpanIds, iterationSpanIds } from '../../src/transports/otel/inde
 import { secondsToHrTime } from '../../src/otlp/time.js';
 import { runCli, runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
+import { decodeOtlp, otlpNames, undeclaredNames } from '../helpers/declared-names.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { requireSample } from '../helpers/paths.js';
 import { startJaeger, tag, type Jaeger, type JaegerSpan } from './servers/jaeger.js';
@@ -139,6 +140,20 @@ describe('otel sink → Jaeger v2 (real OTLP backend)', () => {
       expect(stderr).toMatch(/otel\s+ok\s+sent 20\/20, retried [1-9]\d*, dropped 0, failed 0/);
       expect(proxy.requests).toBeGreaterThan(7);
       await checkEpisodes('flaky-run');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('every attribute name on the wire (resource, span, event) is declared in the otel spec and listed in MAPPINGS.md', async () => {
+    const proxy = await startFaultProxy(jaeger.otlpHttp, () => 'forward');
+    try {
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'otel', '--quiet', '--run-id', 'names-run'], { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url });
+      expect(code, stderr).toBe(0);
+      const names = new Set(proxy.log.filter((r) => r.path.startsWith('/v1/traces')).flatMap((r) => otlpNames(decodeOtlp(r.body))));
+      expect(names).toContain('openinference.span.kind');
+      expect(names).toContain('exception.message');
+      expect(undeclaredNames('otel', names)).toEqual([]);
     } finally {
       await proxy.close();
     }

@@ -10,6 +10,7 @@ import { effectiveReward } from '../../src/core/rewards.js';
 import { episodeSpanIds } from '../../src/otlp/spans.js';
 import { runCli, runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
+import { decodeOtlp, otlpNames, undeclaredNames } from '../helpers/declared-names.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { requireSample } from '../helpers/paths.js';
 import { fetchForReadBack, freePort } from './servers/process.js';
@@ -164,6 +165,21 @@ describe('phoenix sink → Phoenix', () => {
       expect(code, stderr).toBe(0);
       expect(stderr).toMatch(/phoenix\s+ok\s+sent 20\/20, retried [1-9]/);
       expect(await spansOf('capacity', expectedSpans)).toHaveLength(expectedSpans);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('every attribute and annotation name on the wire is declared in the phoenix spec and listed in MAPPINGS.md', async () => {
+    const proxy = await startFaultProxy(phoenix.url, () => 'forward');
+    try {
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'phoenix', '--quiet', '--run-id', 'names-run'], { PHOENIX_COLLECTOR_ENDPOINT: proxy.url, PHOENIX_PROJECT_NAME: 'names' });
+      expect(code, stderr).toBe(0);
+      const spans = proxy.log.filter((r) => r.path.startsWith('/v1/traces')).flatMap((r) => otlpNames(decodeOtlp(r.body)));
+      const annotations = proxy.log.filter((r) => r.path.startsWith('/v1/span_annotations')).flatMap((r) => (JSON.parse(r.body.toString('utf8')) as { data: Array<{ name: string }> }).data.map((a) => a.name));
+      expect(spans).toContain('openinference.project.name');
+      expect(annotations).toContain('effective_reward');
+      expect(undeclaredNames('phoenix', new Set([...spans, ...annotations]))).toEqual([]);
     } finally {
       await proxy.close();
     }

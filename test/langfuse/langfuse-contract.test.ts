@@ -13,6 +13,7 @@ import { createLangfuseSink, runTraceId } from '../../src/transports/langfuse/in
 import { episodeSpanIds } from '../../src/otlp/spans.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
+import { otlpNames, undeclaredNames, type OtlpBody } from '../helpers/declared-names.js';
 import { requireSample } from '../helpers/paths.js';
 import { langfuseView } from './langfuse-view.js';
 import { langfuseRequestValidator } from './openapi.js';
@@ -139,5 +140,15 @@ describe('langfuse sink → contract stand-in (Langfuse public API docs and Open
     receiver.fail('otel', 6, 503);
     const unavailable = await replay();
     expect(unavailable.code, unavailable.stderr).toBe(0);
+  });
+
+  it('every attribute and score name on the wire is declared in the langfuse spec and listed in MAPPINGS.md', async () => {
+    const { code, stderr } = await replay();
+    expect(code, stderr).toBe(0);
+    const attributes = receiver.traces.flatMap((t) => otlpNames(t.body as OtlpBody));
+    const scores = receiver.ingestion.flatMap((r) => r.body.batch.map((item) => String(item.body.name)));
+    expect(attributes).toContain('langfuse.environment');
+    expect(scores).toContain('effective_reward');
+    expect(undeclaredNames('langfuse', new Set([...attributes, ...scores]))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { venvBin, WANDB } from '../../scripts/backends/python.js';
 import type { EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
@@ -16,6 +16,7 @@ import { RECORD } from '../../src/transports/wandb/proto.js';
 import { EPISODE_COLUMNS } from '../../src/transports/wandb/index.js';
 import { runCli } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
+import { undeclaredNames } from '../helpers/declared-names.js';
 import { requireSample, ROOT } from '../helpers/paths.js';
 import { BACKENDS_CACHE, requireInstalled } from '../integration/servers/process.js';
 import { startWandbRecorder, type WandbRecorder } from './recorder.js';
@@ -131,6 +132,19 @@ describe('wandb offline run, read by the official package', () => {
     for (const row of records.filter((r) => r.kind === 'history')) expect(Object.keys(items(row.body.item))).toEqual(expect.arrayContaining(bookkeeping));
     const officialTable = official.filter((r) => r.kind === 'history').map((r) => items(r.body.item)['episodes/table']).find(Boolean);
     expect(Object.keys(officialTable).sort()).toEqual(expect.arrayContaining(['_type', 'path', 'sha256', 'size']));
+  });
+
+  it('every config, history, summary and table column name in the run is declared in the wandb spec and listed in MAPPINGS.md', () => {
+    const names: string[] = [];
+    for (const r of records) {
+      if (r.kind === 'config' || r.kind === 'summary') names.push(...Object.keys(items(r.body.update)));
+      if (r.kind === 'history') names.push(...Object.keys(items(r.body.item)));
+    }
+    const table = items(records.find((r) => r.kind === 'history')!.body.item)['episodes/table'] as { path: string };
+    const columns = (JSON.parse(readFileSync(join(dirname(runFile), 'files', table.path), 'utf8')) as { columns: string[] }).columns;
+    expect(columns).toEqual([...EPISODE_COLUMNS]);
+    expect(names).toContain('reward/mean');
+    expect(undeclaredNames('wandb', new Set([...names, ...columns]))).toEqual([]);
   });
 });
 
