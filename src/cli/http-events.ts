@@ -11,12 +11,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
-import { EVENT_SCHEMA_NAMES } from '../../generated/validators/schemas.gen.js';
-import { quarantine } from '../core/quarantine.js';
 import { DepthScanner } from '../sources/json-scan.js';
 import { LineSplitter, type SplitLine } from '../sources/line-splitter.js';
 import { eventValidatorFor } from '../sources/ndjson-events.js';
 import { parseJsonLine, type NonFinite } from '../sources/parse-json-line.js';
+import { checkValue } from '../sources/records.js';
 
 export interface BodyProblem {
   line: number;
@@ -48,10 +47,7 @@ class BodyCollector {
   }
 
   check(value: unknown, line: number, nonFinite: NonFinite[] = []): void {
-    const validator = eventValidatorFor(value);
-    if (typeof validator === 'string') return this.refuse(line, 'type', validator);
-    const type = (value as { type: keyof typeof EVENT_SCHEMA_NAMES }).type;
-    const checked = quarantine<CanonicalEvent>(value, validator, EVENT_SCHEMA_NAMES[type], nonFinite);
+    const checked = checkValue<CanonicalEvent>(value, { choose: eventValidatorFor }, nonFinite);
     if (!checked.ok) return checked.problems.forEach((p) => this.refuse(line, p.field, p.problem));
     for (const p of checked.problems) this.result.problems.push({ line, ...p, kept: true });
     this.result.accepted += 1;

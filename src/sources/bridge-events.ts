@@ -95,7 +95,7 @@ export class BridgeEvents {
   }
 
   /** Events of other runs seen so far (all of them once runFinished() has read to the end). */
-  async otherRuns(): Promise<number> {
+  get otherRuns(): number {
     return this.others;
   }
 

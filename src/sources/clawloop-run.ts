@@ -247,7 +247,7 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   else if (bridgeFinish) yield bridgeFinish;
   else if (options.finish ?? true) yield { type: 'run.finished', run_id: runId, finished_at: lastTimestamp, status: 'completed', n_iterations_completed: iterations };
 
-  const others = await bridge.otherRuns();
+  const others = bridge.otherRuns;
   if (others > 0) {
     notice(`${layout.events} also holds ${others} event(s) of other runs than ${runId}; they are replayed as their own runs`);
     yield* bridge.replayOtherRuns();

@@ -6,9 +6,9 @@
 import type { ValidateFunction } from 'ajv';
 import { EVENT_VALIDATORS, SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
 import { EVENT_SCHEMA_NAMES } from '../../generated/validators/schemas.gen.js';
-import { quarantine } from '../core/quarantine.js';
+import { quarantine, type Quarantined } from '../core/quarantine.js';
 import { readLines, type Line, type ReadLinesOptions } from './lines.js';
-import { parseJsonLine } from './parse-json-line.js';
+import { parseJsonLine, type NonFinite } from './parse-json-line.js';
 import type { InputProblem, ProblemHandler } from './problems.js';
 
 export interface RecordLine<T> {
@@ -29,6 +29,18 @@ const SCHEMA_OF = new Map<unknown, string>([
 export type CheckedLine<T> = { value: T; problems: InputProblem[] } | { problems: InputProblem[] };
 
 /**
+ * Validates and repairs one parsed value (src/core/quarantine.ts): the typed value with the fields that were dropped
+ * or coerced, or only the problems when the value cannot be a record. `nonFinite` are the NaN / Infinity parseJsonLine found.
+ */
+export function checkValue<T>(value: unknown, validate: Validator<T>, nonFinite: readonly NonFinite[] = []): Quarantined<T> {
+  const validator = typeof validate === 'function' ? validate : validate.choose(value);
+  if (typeof validator === 'string') return { ok: false, problems: [{ field: 'type', problem: validator }] };
+  const schema = SCHEMA_OF.get(validator);
+  if (!schema) throw new Error('checkValue: a validator that is not generated from schema/ has no schema to repair by');
+  return quarantine<T>(value, validator, schema, nonFinite);
+}
+
+/**
  * Parses, validates and repairs one line: the typed value with the problems of the fields that were dropped or
  * coerced, or only problems when the line was skipped; undefined for a blank line.
  */
@@ -38,11 +50,7 @@ export function checkLine<T>(raw: Line, validate: Validator<T>, file: string): C
   if (raw.text.trim() === '') return undefined;
   const parsed = parseJsonLine(raw.text, { depthChecked: true });
   if (!parsed.ok) return { problems: [{ ...at, field: parsed.field, problem: parsed.problem }] };
-  const validator = typeof validate === 'function' ? validate : validate.choose(parsed.value);
-  if (typeof validator === 'string') return { problems: [{ ...at, field: 'type', problem: validator }] };
-  const schema = SCHEMA_OF.get(validator);
-  if (!schema) throw new Error('checkLine: a validator that is not generated from schema/ has no schema to repair by');
-  const result = quarantine<T>(parsed.value, validator, schema, parsed.nonFinite);
+  const result = checkValue(parsed.value, validate, parsed.nonFinite);
   if (!result.ok) return { problems: result.problems.map((p) => ({ ...at, ...p })) };
   return { value: result.value, problems: result.problems.map((p) => ({ ...at, ...p, kept: true })) };
 }
