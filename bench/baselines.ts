@@ -72,19 +72,35 @@ export async function otelSdkNaive(input: string, otlpBase: string): Promise<num
   const { TracerProvider, BatchSpanProcessor } = await import('@opentelemetry/sdk-trace');
   const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-proto');
   const api = await import('@opentelemetry/api');
-  const provider = new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${otlpBase}/v1/traces` }), maxQueueSize: 100_000, maxExportBatchSize: 512 })] });
+  const provider = new TracerProvider({
+    spanProcessors: [
+      new BatchSpanProcessor({
+        exporter: new OTLPTraceExporter({ url: `${otlpBase}/v1/traces` }),
+        maxQueueSize: 100_000,
+        maxExportBatchSize: 512,
+      }),
+    ],
+  });
   const tracer = provider.getTracer('naive');
   const started = performance.now();
   for await (const event of openSource(input, { onProblem: () => {} })) {
     if (event.type !== 'episode') continue;
     const { episode } = event as EpisodeEvent;
-    const root = tracer.startSpan(`episode:${episode.id}`, { startTime: (episode.created_at ?? 0) * 1000, attributes: { 'clawloop.episode.id': episode.id, 'clawloop.task.id': episode.task_id } });
+    const root = tracer.startSpan(`episode:${episode.id}`, {
+      startTime: (episode.created_at ?? 0) * 1000,
+      attributes: { 'clawloop.episode.id': episode.id, 'clawloop.task.id': episode.task_id },
+    });
     const ctx = api.trace.setSpan(api.context.active(), root);
     for (const m of episode.messages ?? []) {
       if (m.role !== 'assistant') continue;
-      const llm = tracer.startSpan('llm', { attributes: { 'gen_ai.request.model': m.model ?? '', 'output.value': typeof m.content === 'string' ? m.content : '' } }, ctx);
+      const llm = tracer.startSpan(
+        'llm',
+        { attributes: { 'gen_ai.request.model': m.model ?? '', 'output.value': typeof m.content === 'string' ? m.content : '' } },
+        ctx,
+      );
       const llmCtx = api.trace.setSpan(ctx, llm);
-      for (const call of m.tool_calls ?? []) tracer.startSpan(`tool:${call.name}`, { attributes: { 'tool.parameters': call.arguments } }, llmCtx).end();
+      for (const call of m.tool_calls ?? [])
+        tracer.startSpan(`tool:${call.name}`, { attributes: { 'tool.parameters': call.arguments } }, llmCtx).end();
       llm.end();
     }
     root.end();

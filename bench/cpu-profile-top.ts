@@ -80,6 +80,8 @@ export function formatSelfTimes(times: readonly SelfTime[], top = 20): string[] 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '20' } } });
   for (const file of positionals) {
-    process.stdout.write(`${file}\n\n${formatSelfTimes(selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile), Number(values.top)).join('\n')}\n\n`);
+    process.stdout.write(
+      `${file}\n\n${formatSelfTimes(selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile), Number(values.top)).join('\n')}\n\n`,
+    );
   }
 }

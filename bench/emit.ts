@@ -59,13 +59,26 @@ async function measure(scenario: string, sinks: Sink[], events: readonly Canonic
   const dropped = Object.values(hub.counters()).reduce((n, c) => n + c.dropped, 0);
   await hub.close({ timeoutMs: 200 });
   times.sort();
-  return { scenario, sinks: sinks.length, calls, p50_us: percentile(times, 0.5), p99_us: percentile(times, 0.99), max_us: times[times.length - 1], dropped };
+  return {
+    scenario,
+    sinks: sinks.length,
+    calls,
+    p50_us: percentile(times, 0.5),
+    p99_us: percentile(times, 0.99),
+    max_us: times[times.length - 1],
+    dropped,
+  };
 }
 
 export async function benchEmit(events: readonly CanonicalEvent[], calls = 200_000): Promise<EmitResult[]> {
   return [
     await measure('0 sinks', [], events, calls),
     await measure('1 sink', [new CountingSink('a')], events, calls),
-    await measure('5 sinks, one hanging', [new CountingSink('a'), new CountingSink('b'), new CountingSink('c'), new CountingSink('d'), new HangingSink('hang')], events, calls),
+    await measure(
+      '5 sinks, one hanging',
+      [new CountingSink('a'), new CountingSink('b'), new CountingSink('c'), new CountingSink('d'), new HangingSink('hang')],
+      events,
+      calls,
+    ),
   ];
 }

@@ -35,7 +35,16 @@ export interface MlflowReplayProfile {
 }
 
 /** Replays a generated run into `trackingUri` (through a recorder) with the CLI's defaults. */
-export async function profileMlflowReplay(options: { trackingUri: string; serverPid?: number; iterations: number; episodes: number; traces: boolean; cli?: boolean; cpuProfDir?: string; experiment: string }): Promise<MlflowReplayProfile> {
+export async function profileMlflowReplay(options: {
+  trackingUri: string;
+  serverPid?: number;
+  iterations: number;
+  episodes: number;
+  traces: boolean;
+  cli?: boolean;
+  cpuProfDir?: string;
+  experiment: string;
+}): Promise<MlflowReplayProfile> {
   const sample: CanonicalEvent[] = [];
   for await (const e of openSource('examples/data/toolbench-run', { onProblem: () => {} })) sample.push(e);
   const work = mkdtempSync(join(tmpdir(), 'mlflow-profile-'));
@@ -43,11 +52,19 @@ export async function profileMlflowReplay(options: { trackingUri: string; server
   generateRun(sample, input, options.iterations, options.episodes, `profile-${options.experiment}`);
   const recorder = await startRequestRecorder(options.trackingUri);
   const cpuFile = join(work, 'cpu.json');
-  const node = ['--import', 'tsx', '--import', './bench/cpu-at-exit.ts', ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [])];
+  const node = [
+    '--import',
+    'tsx',
+    '--import',
+    './bench/cpu-at-exit.ts',
+    ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []),
+  ];
   const serverCpuBefore = options.serverPid ? processTreeCpuSeconds(options.serverPid) : 0;
   const started = performance.now();
   // The CLI itself (traces on, its defaults), or a child with the CLI's hub settings that can turn traces off.
-  const command = options.cli ? ['src/cli/main.ts', 'replay', input, '--sink', 'mlflow', '--quiet'] : ['bench/mlflow-replay-child.ts', input, String(options.traces)];
+  const command = options.cli
+    ? ['src/cli/main.ts', 'replay', input, '--sink', 'mlflow', '--quiet']
+    : ['bench/mlflow-replay-child.ts', input, String(options.traces)];
   const child = spawn(process.execPath, [...node, ...command], {
     env: { ...process.env, MLFLOW_TRACKING_URI: recorder.url, MLFLOW_EXPERIMENT_NAME: options.experiment, CPU_AT_EXIT_FILE: cpuFile },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +100,17 @@ export function formatProfile(p: MlflowReplayProfile): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { iterations: { type: 'string', default: '200' }, episodes: { type: 'string', default: '50' }, traces: { type: 'boolean', default: false }, cli: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, url: { type: 'string' }, 'server-pid': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      iterations: { type: 'string', default: '200' },
+      episodes: { type: 'string', default: '50' },
+      traces: { type: 'boolean', default: false },
+      cli: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+      url: { type: 'string' },
+      'server-pid': { type: 'string' },
+    },
+  });
   const mlflow = values.url ? undefined : await startMlflow();
   try {
     const profile = await profileMlflowReplay({

@@ -52,7 +52,10 @@ export async function otlpBodies(input: string, sink: 'otel' | 'phoenix', events
   for await (const e of openSource(input, { onProblem: () => {} })) events.push(e);
   const read = cpuSeconds(t);
   const exporter = new KeepingExporter();
-  const target: Sink = sink === 'otel' ? await createOtelSink({ exporter, env: { OTEL_SERVICE_NAME: label } }) : await createPhoenixSink({ exporter, annotations: 'off', projectName: label, env: {} });
+  const target: Sink =
+    sink === 'otel'
+      ? await createOtelSink({ exporter, env: { OTEL_SERVICE_NAME: label } })
+      : await createPhoenixSink({ exporter, annotations: 'off', projectName: label, env: {} });
   const serializer = protobufSerializer();
   const bodies: Uint8Array[] = [];
   let spans = 0;

@@ -41,5 +41,13 @@ if (inspector) {
   writeFileSync(profileFile!, JSON.stringify(profile));
   inspector.disconnect();
 }
-process.stdout.write(JSON.stringify({ exitCode, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, events, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    exitCode,
+    wallSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    events,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);
 process.exitCode = exitCode;

@@ -46,15 +46,24 @@ export async function startRequestRecorder(target: string): Promise<RequestRecor
       row.requests += 1;
       row.requestBytes += body.length;
       const started = performance.now();
-      const up = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
-        reply.on('end', () => {
-          const ms = performance.now() - started;
-          row.serverMs += ms;
-          row.maxServerMs = Math.max(row.maxServerMs, ms);
-        });
-      });
+      const up = request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: upstream.host },
+        },
+        (reply) => {
+          res.writeHead(reply.statusCode ?? 502, reply.headers);
+          reply.pipe(res);
+          reply.on('end', () => {
+            const ms = performance.now() - started;
+            row.serverMs += ms;
+            row.maxServerMs = Math.max(row.maxServerMs, ms);
+          });
+        },
+      );
       up.on('error', () => res.writeHead(502).end());
       up.end(body);
     });
@@ -75,11 +84,18 @@ export async function startRequestRecorder(target: string): Promise<RequestRecor
 
 /** The table as markdown: requests, bytes, server time per endpoint, and a total row. */
 export function formatRequestTable(rows: readonly EndpointStats[]): string[] {
-  const total = rows.reduce((t, r) => ({ requests: t.requests + r.requests, bytes: t.bytes + r.requestBytes, ms: t.ms + r.serverMs }), { requests: 0, bytes: 0, ms: 0 });
+  const total = rows.reduce((t, r) => ({ requests: t.requests + r.requests, bytes: t.bytes + r.requestBytes, ms: t.ms + r.serverMs }), {
+    requests: 0,
+    bytes: 0,
+    ms: 0,
+  });
   return [
     '| endpoint | requests | request MB | server s (sum) | server ms (mean) | server ms (max) |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| \`${r.endpoint}\` | ${r.requests} | ${(r.requestBytes / 1e6).toFixed(2)} | ${(r.serverMs / 1000).toFixed(2)} | ${(r.serverMs / r.requests).toFixed(1)} | ${r.maxServerMs.toFixed(0)} |`),
+    ...rows.map(
+      (r) =>
+        `| \`${r.endpoint}\` | ${r.requests} | ${(r.requestBytes / 1e6).toFixed(2)} | ${(r.serverMs / 1000).toFixed(2)} | ${(r.serverMs / r.requests).toFixed(1)} | ${r.maxServerMs.toFixed(0)} |`,
+    ),
     `| total | ${total.requests} | ${(total.bytes / 1e6).toFixed(2)} | ${(total.ms / 1000).toFixed(2)} | | |`,
   ];
 }

@@ -55,16 +55,55 @@ try {
     const run = `${input.label}`;
     log(`replay ${run}`);
     throughput.push(await replayInto(createReportSink({ out: join(work, 'report.html') }), input.path, run, input.episodes, input.bytes));
-    throughput.push(await replayInto(createWandbSink({ dir: mkdtempSync(join(work, 'wandb-')), env: {} }), input.path, run, input.episodes, input.bytes, 'offline run files'));
-    throughput.push(await replayInto(await createOtelSink({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp } }), input.path, run, input.episodes, input.bytes, 'Jaeger v2'));
-    throughput.push(await replayInto(await createPhoenixSink({ env: { PHOENIX_COLLECTOR_ENDPOINT: phoenix.url, PHOENIX_PROJECT_NAME: `bench-${throughput.length}` } }), input.path, run, input.episodes, input.bytes, 'spans + annotations'));
+    throughput.push(
+      await replayInto(
+        createWandbSink({ dir: mkdtempSync(join(work, 'wandb-')), env: {} }),
+        input.path,
+        run,
+        input.episodes,
+        input.bytes,
+        'offline run files',
+      ),
+    );
+    throughput.push(
+      await replayInto(
+        await createOtelSink({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp } }),
+        input.path,
+        run,
+        input.episodes,
+        input.bytes,
+        'Jaeger v2',
+      ),
+    );
+    throughput.push(
+      await replayInto(
+        await createPhoenixSink({ env: { PHOENIX_COLLECTOR_ENDPOINT: phoenix.url, PHOENIX_PROJECT_NAME: `bench-${throughput.length}` } }),
+        input.path,
+        run,
+        input.episodes,
+        input.bytes,
+        'spans + annotations',
+      ),
+    );
     // MLflow behind a request recorder: requests, bytes and server time per endpoint. Traces and assessments on
     // (the CLI's default) for both inputs; the generated run is also replayed with traces off, the figure the
     // Python baseline below compares with.
     for (const traces of input.path === big ? [false, true] : [true]) {
       const recorder = await startRequestRecorder(mlflow.url);
-      const mlflowSink = createMlflowSink({ env: { MLFLOW_TRACKING_URI: recorder.url, MLFLOW_EXPERIMENT_NAME: `bench-${throughput.length}` }, traces });
-      throughput.push(await replayInto(mlflowSink, input.path, run, input.episodes, input.bytes, traces ? 'runs, metrics, artifacts, traces, assessments' : 'runs, metrics, artifacts (traces off)'));
+      const mlflowSink = createMlflowSink({
+        env: { MLFLOW_TRACKING_URI: recorder.url, MLFLOW_EXPERIMENT_NAME: `bench-${throughput.length}` },
+        traces,
+      });
+      throughput.push(
+        await replayInto(
+          mlflowSink,
+          input.path,
+          run,
+          input.episodes,
+          input.bytes,
+          traces ? 'runs, metrics, artifacts, traces, assessments' : 'runs, metrics, artifacts (traces off)',
+        ),
+      );
       await recorder.close();
       if (input.path === big) mlflowTables.push({ traces, rows: recorder.stats() });
     }
@@ -73,22 +112,47 @@ try {
   log('baselines');
   const rows = { mlflow: join(work, 'mlflow-rows.ndjson'), wandb: join(work, 'wandb-rows.ndjson') };
   await metricRows(big, rows);
-  const metricCount = (await import('node:fs')).readFileSync(rows.mlflow, 'utf8').split('\n').filter(Boolean).reduce((n, l) => n + Object.keys(JSON.parse(l).metrics).length, 0);
+  const metricCount = (await import('node:fs'))
+    .readFileSync(rows.mlflow, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .reduce((n, l) => n + Object.keys(JSON.parse(l).metrics).length, 0);
   // Each nested iteration run needs its own request (200); the parent's points need ⌈metrics / 1000⌉ more.
   // The floor: one log-batch per nested iteration run (its metrics and tags together), ⌈n/1000⌉ for the parent's
   // copy of every point, and one for the parent's params and tags at run start.
   mlflowRequests.metrics = metricCount;
   mlflowRequests.floor = 200 + Math.ceil(metricCount / 1000) + 1;
-  mlflowRequests.logBatch = mlflowTables.find((t) => !t.traces)?.rows.find((r) => r.endpoint === 'POST /api/2.0/mlflow/runs/log-batch')?.requests ?? 0;
-  const oursMlflow = throughput.find((t) => t.sink === 'mlflow' && t.input.startsWith('generated') && t.note?.includes('traces off'))!.seconds;
+  mlflowRequests.logBatch =
+    mlflowTables.find((t) => !t.traces)?.rows.find((r) => r.endpoint === 'POST /api/2.0/mlflow/runs/log-batch')?.requests ?? 0;
+  const oursMlflow = throughput.find(
+    (t) => t.sink === 'mlflow' && t.input.startsWith('generated') && t.note?.includes('traces off'),
+  )!.seconds;
   const pyMlflow = mlflowPython(venvBin(BACKENDS_CACHE, MLFLOW, 'python'), mlflow.url, rows.mlflow);
-  baselines.push({ name: 'Python mlflow client, log_metrics per iteration', seconds: pyMlflow, ours: oursMlflow, ratio: pyMlflow / oursMlflow, note: 'ours also writes nested runs, tags and JSON artifacts' });
+  baselines.push({
+    name: 'Python mlflow client, log_metrics per iteration',
+    seconds: pyMlflow,
+    ours: oursMlflow,
+    ratio: pyMlflow / oursMlflow,
+    note: 'ours also writes nested runs, tags and JSON artifacts',
+  });
   const oursWandb = throughput.find((t) => t.sink === 'wandb' && t.input.startsWith('generated'))!.seconds;
   const pyWandb = wandbPython(venvBin(BACKENDS_CACHE, WANDB, 'python'), rows.wandb);
-  baselines.push({ name: 'Python wandb offline, run.log per iteration', seconds: pyWandb, ours: oursWandb, ratio: pyWandb / oursWandb, note: 'ours also derives the metrics from 10 000 episodes and writes episode tables' });
+  baselines.push({
+    name: 'Python wandb offline, run.log per iteration',
+    seconds: pyWandb,
+    ours: oursWandb,
+    ratio: pyWandb / oursWandb,
+    note: 'ours also derives the metrics from 10 000 episodes and writes episode tables',
+  });
   const oursOtel = throughput.find((t) => t.sink === 'otel' && t.input.startsWith('generated'))!.seconds;
   const naive = await otelSdkNaive(big, jaeger.otlpHttp);
-  baselines.push({ name: 'OTel JS SDK, BatchSpanProcessor, per-episode loop', seconds: naive, ours: oursOtel, ratio: naive / oursOtel, note: 'the naive loop sets a few attributes, ours the full ClawLoop set with episode times' });
+  baselines.push({
+    name: 'OTel JS SDK, BatchSpanProcessor, per-episode loop',
+    seconds: naive,
+    ours: oursOtel,
+    ratio: naive / oursOtel,
+    note: 'the naive loop sets a few attributes, ours the full ClawLoop set with episode times',
+  });
 } finally {
   await Promise.all([jaeger.stop(), phoenix.stop(), mlflow.stop()]);
 }
@@ -97,7 +161,10 @@ log('peak RSS streaming ≥ 1 GB');
 const huge = join(work, 'run-1gb.ndjson');
 let hugeInfo = { episodes: 0, bytes: 0 };
 for (let its = 2000; hugeInfo.bytes < 2 ** 30; its *= 2) hugeInfo = generateRun(sample, huge, its, 50);
-const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'rss-child.ts'), huge, join(work, 'rss-report.html')], { encoding: 'utf8', timeout: 3_600_000 });
+const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'rss-child.ts'), huge, join(work, 'rss-report.html')], {
+  encoding: 'utf8',
+  timeout: 3_600_000,
+});
 const rss = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { events?: number; maxRssMb?: number };
 
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
@@ -117,7 +184,10 @@ const md = [
   '',
   '| sink | input | episodes | seconds | episodes/s | MB/s | complete | what |',
   '|---|---|---|---|---|---|---|---|',
-  ...throughput.map((t) => `| ${t.sink} | ${t.input} | ${t.episodes} | ${f(t.seconds)} | ${f(t.episodesPerSecond, 0)} | ${f(t.mbPerSecond)} | ${t.complete} | ${t.note ?? ''} |`),
+  ...throughput.map(
+    (t) =>
+      `| ${t.sink} | ${t.input} | ${t.episodes} | ${f(t.seconds)} | ${f(t.episodesPerSecond, 0)} | ${f(t.mbPerSecond)} | ${t.complete} | ${t.note ?? ''} |`,
+  ),
   '',
   '| baseline (same generated 200×50 run) | baseline s | ours s | ours faster by | note |',
   '|---|---|---|---|---|',
@@ -125,7 +195,12 @@ const md = [
   '',
   `MLflow log-batch requests for the generated run: ${mlflowRequests.logBatch} for ${mlflowRequests.metrics} metric points per target run; floor ${mlflowRequests.floor} (one per nested run + ⌈n/1000⌉ for the parent + 1 for its params and tags): ×${f(mlflowRequests.logBatch / mlflowRequests.floor)} the floor.`,
   '',
-  ...mlflowTables.flatMap((t) => [`MLflow requests per endpoint, generated 200×50 run, traces ${t.traces ? 'on' : 'off'} (server ms = the server's answer time seen at a loopback recorder):`, '', ...formatRequestTable(t.rows), '']),
+  ...mlflowTables.flatMap((t) => [
+    `MLflow requests per endpoint, generated 200×50 run, traces ${t.traces ? 'on' : 'off'} (server ms = the server's answer time seen at a loopback recorder):`,
+    '',
+    ...formatRequestTable(t.rows),
+    '',
+  ]),
   `Peak RSS streaming ${f(hugeInfo.bytes / 2 ** 30)} GB (${rss.events ?? '?'} events) into the report sink: ${f(rss.maxRssMb ?? NaN, 0)} MB.`,
   '',
 ].join('\n');

@@ -30,11 +30,20 @@ export interface ChildResult {
 }
 
 /** Runs bench/replay-child.ts; resolves with its measurement (stderr is kept for a failure). */
-export async function runReplayChild(input: string, sink: string, env: NodeJS.ProcessEnv, options: { profile?: string; out?: string } = {}): Promise<ChildResult & { stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/replay-child.ts', input, sink, ...(options.out ? ['--out', options.out] : [])], {
-    env: { ...process.env, ...env, ...(options.profile ? { CPU_PROFILE_FILE: options.profile } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function runReplayChild(
+  input: string,
+  sink: string,
+  env: NodeJS.ProcessEnv,
+  options: { profile?: string; out?: string } = {},
+): Promise<ChildResult & { stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/replay-child.ts', input, sink, ...(options.out ? ['--out', options.out] : [])],
+    {
+      env: { ...process.env, ...env, ...(options.profile ? { CPU_PROFILE_FILE: options.profile } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -57,11 +66,19 @@ export async function startBackend(sink: string, work: string): Promise<SinkBack
   switch (sink) {
     case 'otel': {
       const jaeger = await startJaeger();
-      return { server: jaeger, upstream: jaeger.otlpHttp, env: (url, label) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: url, OTEL_SERVICE_NAME: label }) };
+      return {
+        server: jaeger,
+        upstream: jaeger.otlpHttp,
+        env: (url, label) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: url, OTEL_SERVICE_NAME: label }),
+      };
     }
     case 'phoenix': {
       const phoenix = await startPhoenix();
-      return { server: phoenix, upstream: phoenix.url, env: (url, label) => ({ PHOENIX_COLLECTOR_ENDPOINT: url, PHOENIX_PROJECT_NAME: label }) };
+      return {
+        server: phoenix,
+        upstream: phoenix.url,
+        env: (url, label) => ({ PHOENIX_COLLECTOR_ENDPOINT: url, PHOENIX_PROJECT_NAME: label }),
+      };
     }
     case 'wandb':
       return { env: () => ({ WANDB_DIR: mkdtempSync(join(work, 'wandb-')), WANDB_MODE: 'offline' }) };
@@ -93,9 +110,18 @@ export async function profileSink(sink: string, input: string, backend: SinkBack
   const pid = backend.server?.child.pid;
   const serverBefore = pid ? processTreeCpuSeconds(pid) : 0;
   try {
-    const result = await runReplayChild(input, sink, backend.env(recorder?.url ?? '', label), { profile, out: join(work, `${label}.html`) });
+    const result = await runReplayChild(input, sink, backend.env(recorder?.url ?? '', label), {
+      profile,
+      out: join(work, `${label}.html`),
+    });
     if (result.exitCode !== 0) process.stderr.write(result.stderr.slice(-2000));
-    return { ...result, sink, serverCpuSeconds: pid ? processTreeCpuSeconds(pid) - serverBefore : 0, requests: recorder?.stats() ?? [], profile };
+    return {
+      ...result,
+      sink,
+      serverCpuSeconds: pid ? processTreeCpuSeconds(pid) - serverBefore : 0,
+      requests: recorder?.stats() ?? [],
+      profile,
+    };
   } finally {
     await recorder?.close();
   }
@@ -111,7 +137,15 @@ export function formatSinkProfile(p: SinkProfile, top = 20): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { sink: { type: 'string', default: 'otel' }, iterations: { type: 'string', default: '200' }, episodes: { type: 'string', default: '50' }, input: { type: 'string' }, top: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({
+    options: {
+      sink: { type: 'string', default: 'otel' },
+      iterations: { type: 'string', default: '200' },
+      episodes: { type: 'string', default: '50' },
+      input: { type: 'string' },
+      top: { type: 'string', default: '20' },
+    },
+  });
   const work = mkdtempSync(join(tmpdir(), 'sink-profile-'));
   const input = values.input ?? (await benchInput(work, Number(values.iterations), Number(values.episodes)));
   const backend = await startBackend(values.sink!, work);

@@ -15,7 +15,9 @@ async function load() {
       return import(source.href);
     } catch (error) {
       if (!existsSync(compiled)) {
-        process.stderr.write(`clawloop-sinks: this checkout has no build and tsx did not load (${error.message}); run \`pnpm install\` (or \`pnpm build\`)\n`);
+        process.stderr.write(
+          `clawloop-sinks: this checkout has no build and tsx did not load (${error.message}); run \`pnpm install\` (or \`pnpm build\`)\n`,
+        );
         process.exit(1);
       }
     }

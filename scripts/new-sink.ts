@@ -27,15 +27,21 @@ function write(root: string, path: string, content: string): void {
 function register(root: string, name: string, pascalName: string): void {
   const project = new Project({ manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces } });
   const file = project.addSourceFileAtPath(join(root, 'src', 'sinks', 'registry.ts'));
-  const sinks = file.getVariableDeclarationOrThrow('SINKS').getInitializerOrThrow().getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
-  if (sinks.getProperty(name) || sinks.getProperty(`'${name}'`)) throw new ScaffoldError(`sink "${name}" is already registered in src/sinks/registry.ts`);
+  const sinks = file
+    .getVariableDeclarationOrThrow('SINKS')
+    .getInitializerOrThrow()
+    .getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
+  if (sinks.getProperty(name) || sinks.getProperty(`'${name}'`))
+    throw new ScaffoldError(`sink "${name}" is already registered in src/sinks/registry.ts`);
   sinks.addPropertyAssignment({
     name: NAME.test(name) && !name.includes('-') ? name : `'${name}'`,
     initializer: (writer) =>
       writer
         .write('{')
         .indent(() => {
-          writer.writeLine(`description: '${name} (scaffolded: map fields in schema/backends/${name}.mapping.json, then write the transport).',`);
+          writer.writeLine(
+            `description: '${name} (scaffolded: map fields in schema/backends/${name}.mapping.json, then write the transport).',`,
+          );
           writer.writeLine('peers: [],');
           writer.writeLine(`create: async () => (await import('../transports/${name}/index.js')).create${pascalName}Sink(),`);
         })
@@ -55,7 +61,10 @@ function addExport(root: string, name: string): void {
 }
 
 export async function newSink(root: string, name: string): Promise<string[]> {
-  if (!NAME.test(name)) throw new ScaffoldError(`"${name}" is not a sink name: use lowercase letters, digits and dashes, starting with a letter (e.g. "my-backend")`);
+  if (!NAME.test(name))
+    throw new ScaffoldError(
+      `"${name}" is not a sink name: use lowercase letters, digits and dashes, starting with a letter (e.g. "my-backend")`,
+    );
   if (RESERVED.has(name)) throw new ScaffoldError(`"${name}" is reserved; pick another name`);
   if (existsSync(join(root, 'schema', 'backends', `${name}.mapping.json`)) || existsSync(join(root, 'src', 'transports', name))) {
     throw new ScaffoldError(`sink "${name}" already exists (schema/backends/${name}.mapping.json or src/transports/${name}/)`);
@@ -89,7 +98,9 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const written = await newSink(root, name);
-    process.stdout.write(`scaffolded sink "${name}":\n${written.map((p) => `  ${p}`).join('\n')}\nnext: map fields in schema/backends/${name}.mapping.json, run pnpm gen, write the transport's I/O.\n`);
+    process.stdout.write(
+      `scaffolded sink "${name}":\n${written.map((p) => `  ${p}`).join('\n')}\nnext: map fields in schema/backends/${name}.mapping.json, run pnpm gen, write the transport's I/O.\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ScaffoldError || error instanceof GenError) {

@@ -8,4 +8,11 @@ export { openSource, detectFormat, type SourceFormat } from './sources/open-sour
 export { watchSource } from './sources/watch-run.js';
 export { formatProblem, type InputProblem } from './sources/problems.js';
 export { SINKS, createSinks, type SinkName } from './sinks/registry.js';
-export type { CanonicalEvent, EpisodeEvent, IterationEvent, EvolutionEvent, RunStartedEvent, RunFinishedEvent } from '../generated/types.gen.js';
+export type {
+  CanonicalEvent,
+  EpisodeEvent,
+  IterationEvent,
+  EvolutionEvent,
+  RunStartedEvent,
+  RunFinishedEvent,
+} from '../generated/types.gen.js';

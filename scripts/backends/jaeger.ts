@@ -27,6 +27,10 @@ export function installJaeger(cacheDir: string, log: (line: string) => void): st
   log(`building Jaeger ${JAEGER_MODULE_VERSION} with go (first time only; a few minutes)…`);
   const env = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
   execFileSync('go', ['mod', 'tidy'], { cwd: work, env, stdio: 'inherit' });
-  execFileSync('go', ['build', '-trimpath', '-o', binary, 'github.com/jaegertracing/jaeger/cmd/jaeger'], { cwd: work, env, stdio: 'inherit' });
+  execFileSync('go', ['build', '-trimpath', '-o', binary, 'github.com/jaegertracing/jaeger/cmd/jaeger'], {
+    cwd: work,
+    env,
+    stdio: 'inherit',
+  });
   return binary;
 }

@@ -60,7 +60,8 @@ export type LangfuseCacheState = { ready: true } | { ready: false; why: string }
 /** Whether `cacheDir` holds a complete build of exactly LANGFUSE_PIN. */
 export function langfuseCacheState(cacheDir: string): LangfuseCacheState {
   const complete = join(cacheDir, 'COMPLETE');
-  if (!existsSync(complete)) return { ready: false, why: existsSync(join(cacheDir, '.steps')) ? 'a build was started and not finished' : 'not built yet' };
+  if (!existsSync(complete))
+    return { ready: false, why: existsSync(join(cacheDir, '.steps')) ? 'a build was started and not finished' : 'not built yet' };
   const pin = readFileSync(complete, 'utf8').trim();
   if (pin !== LANGFUSE_PIN) return { ready: false, why: `built for "${pin}", want "${LANGFUSE_PIN}"` };
   const missing = REQUIRED.filter((f) => !existsSync(join(cacheDir, f)));
@@ -78,10 +79,13 @@ export function installLangfuse(root: string, log: (line: string) => void, env: 
   const state = langfuseCacheState(cacheDir);
   if (state.ready) return cacheDir;
   const shared = langfuseSharedDir(root, env);
-  log(`langfuse: building ${LANGFUSE_VERSION} from ${shared} into ${cacheDir} (${state.why}; first time on this machine ~30 min, resumable)…`);
+  log(
+    `langfuse: building ${LANGFUSE_VERSION} from ${shared} into ${cacheDir} (${state.why}; first time on this machine ~30 min, resumable)…`,
+  );
   mkdirSync(dirname(cacheDir), { recursive: true });
   const result = spawnSync('flock', [`${cacheDir}.lock`, 'bash', BUILD_SCRIPT, shared, cacheDir, LANGFUSE_PIN], { stdio: 'inherit', env });
-  if (result.status !== 0) throw new Error(`langfuse: the build failed (exit ${result.status ?? result.signal}); re-run \`pnpm backends\` to resume it`);
+  if (result.status !== 0)
+    throw new Error(`langfuse: the build failed (exit ${result.status ?? result.signal}); re-run \`pnpm backends\` to resume it`);
   const after = langfuseCacheState(cacheDir);
   if (!after.ready) throw new Error(`langfuse: the build finished but the cache is not usable: ${after.why}`);
   return cacheDir;

@@ -20,7 +20,8 @@ export function installOtelcol(cacheDir: string, log: (line: string) => void): s
   const work = resolve(cacheDir, 'build', 'otelcol');
   mkdirSync(work, { recursive: true });
   mkdirSync(join(cacheDir, 'bin'), { recursive: true });
-  const components = (kind: string, modules: string[]) => [`${kind}:`, ...modules.map((m) => `  - gomod: go.opentelemetry.io/collector/${m} ${OTELCOL_VERSION}`)].join('\n');
+  const components = (kind: string, modules: string[]) =>
+    [`${kind}:`, ...modules.map((m) => `  - gomod: go.opentelemetry.io/collector/${m} ${OTELCOL_VERSION}`)].join('\n');
   writeFileSync(
     join(work, 'builder.yaml'),
     [
@@ -36,7 +37,11 @@ export function installOtelcol(cacheDir: string, log: (line: string) => void): s
   );
   log(`building the OpenTelemetry Collector ${OTELCOL_VERSION} with go (first time only; a few minutes)…`);
   const env = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
-  execFileSync('go', ['run', `go.opentelemetry.io/collector/cmd/builder@${OTELCOL_VERSION}`, '--config', 'builder.yaml'], { cwd: work, env, stdio: 'inherit' });
+  execFileSync('go', ['run', `go.opentelemetry.io/collector/cmd/builder@${OTELCOL_VERSION}`, '--config', 'builder.yaml'], {
+    cwd: work,
+    env,
+    stdio: 'inherit',
+  });
   copyFileSync(join(work, 'dist', 'otelcol-clawloop'), binary);
   return binary;
 }

@@ -37,7 +37,9 @@ export function installPython(cacheDir: string, backend: PythonBackend, log: (li
   rmSync(dir, { recursive: true, force: true });
   log(`installing ${backend.requirements.join(' ')} into ${dir} (first time only)…`);
   execFileSync('python3', ['-m', 'venv', dir], { stdio: 'inherit' });
-  execFileSync(join(dir, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...backend.requirements], { stdio: 'inherit' });
+  execFileSync(join(dir, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...backend.requirements], {
+    stdio: 'inherit',
+  });
   writeFileSync(marker, wanted);
   return dir;
 }

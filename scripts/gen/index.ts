@@ -34,7 +34,11 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
     ...generateValidators(model, render),
     generateDerived(model, derived, render),
     ...specs.flatMap((spec) => generateBackend(model, spec, render)),
-    generateMappingsDoc(model, specs.filter((s) => s.kind === 'backend'), render),
+    generateMappingsDoc(
+      model,
+      specs.filter((s) => s.kind === 'backend'),
+      render,
+    ),
   ];
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

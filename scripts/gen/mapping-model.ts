@@ -72,7 +72,9 @@ const TRANSFORMS = ['json', 'hash12', 'string', 'seconds_to_ms', 'seconds_to_iso
 
 export function loadDerived(root: string): DerivedDecl[] {
   const path = join(root, 'schema', 'derived.json');
-  const doc = JSON.parse(readFileSync(path, 'utf8')) as { values: Record<string, Omit<DerivedDecl, 'name' | 'keyed'> & { keyed?: boolean }> };
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as {
+    values: Record<string, Omit<DerivedDecl, 'name' | 'keyed'> & { keyed?: boolean }>;
+  };
   return Object.entries(doc.values).map(([name, decl]) => ({ name, ...decl, keyed: decl.keyed === true }));
 }
 
@@ -114,7 +116,10 @@ function accessorFor(tree: FieldNode, scope: string, path: string): { expr: stri
   let keyed = false;
   let maybeMissing = false;
   for (const segment of segments) {
-    if (segment === '[]') throw new GenError(`path "${path}" crosses an array below its target's scope "${scope}"; map the array with transform "json" or use a target scoped to it`);
+    if (segment === '[]')
+      throw new GenError(
+        `path "${path}" crosses an array below its target's scope "${scope}"; map the array with transform "json" or use a target scoped to it`,
+      );
     if (segment === '{}') {
       if (keyed) throw new GenError(`path "${path}" crosses two maps; only one {} may lie below the scope`);
       nodePath = `${nodePath}{}`;
@@ -139,7 +144,8 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
   for (const d of derived) {
     const tree = trees.get(d.event);
     if (!tree) throw new GenError(`schema/derived.json#/values/${d.name}: unknown event "${d.event}"`);
-    if (d.scope !== '$' && !findNode(tree, d.scope)) throw new GenError(`schema/derived.json#/values/${d.name}: scope "${d.scope}" does not exist in event "${d.event}"`);
+    if (d.scope !== '$' && !findNode(tree, d.scope))
+      throw new GenError(`schema/derived.json#/values/${d.name}: scope "${d.scope}" does not exist in event "${d.event}"`);
   }
 
   const flat = loadFlatSpecs(root, toolRoot);
@@ -149,14 +155,25 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
     const backend = spec.name;
     const isBase = spec.kind === 'base';
     const targets: TargetDecl[] = [...spec.targets].map(([name, t]) => {
-      if (!t.description) throw new GenError(`${t.origin.file}#${t.origin.pointer}: backend "${backend}": target "${name}" needs a description`);
-      return { name, description: t.description, scope: t.scope ?? '$', where: t.where, maxValueLength: t.maxValueLength, maxKeyLength: t.maxKeyLength, constants: t.constants ?? {}, runtime: t.runtime ?? {} };
+      if (!t.description)
+        throw new GenError(`${t.origin.file}#${t.origin.pointer}: backend "${backend}": target "${name}" needs a description`);
+      return {
+        name,
+        description: t.description,
+        scope: t.scope ?? '$',
+        where: t.where,
+        maxValueLength: t.maxValueLength,
+        maxKeyLength: t.maxKeyLength,
+        constants: t.constants ?? {},
+        runtime: t.runtime ?? {},
+      };
     });
     if (targets.length === 0) throw new GenError(`${spec.path}#/targets: backend "${backend}" declares no target`);
     const targetByName = new Map(targets.map((t) => [t.name, t]));
 
     for (const [eventType, entry] of spec.events) {
-      if (!trees.has(eventType)) fail(entry.origin.file, entry.origin.pointer, backend, eventType, `unknown event type (known: ${[...trees.keys()].join(', ')})`);
+      if (!trees.has(eventType))
+        fail(entry.origin.file, entry.origin.pointer, backend, eventType, `unknown event type (known: ${[...trees.keys()].join(', ')})`);
     }
 
     const events: ResolvedEvent[] = model.events.flatMap((event) => {
@@ -164,7 +181,14 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
       const leaves = leavesOf(tree);
       const entry = spec.events.get(event.eventType);
       if (!entry && isBase) return [];
-      if (!entry) fail(spec.path, `/events/${pointerEscape(event.eventType)}`, backend, event.eventType, `event is neither mapped nor ignored (add it under "events" with "fields" and "ignore")`);
+      if (!entry)
+        fail(
+          spec.path,
+          `/events/${pointerEscape(event.eventType)}`,
+          backend,
+          event.eventType,
+          `event is neither mapped nor ignored (add it under "events" with "fields" and "ignore")`,
+        );
       const covering: string[] = [];
       const used: string[] = [];
 
@@ -175,16 +199,39 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
           return failAt(at, pointerAt, writer.get(at) ?? backend, eventType, message);
         }
         const target = targetByName.get(rule.target);
-        if (!target) fail(file, `${pointer}/target`, backend, event.eventType, `unknown target "${rule.target}" (declared: ${targets.map((t) => t.name).join(', ')})`);
-        if (target.scope !== '$' && !findNode(tree, target.scope)) fail(file, `/targets/${pointerEscape(target.name)}/scope`, backend, event.eventType, `target scope "${target.scope}" does not exist in this event`);
-        if (rule.transform && !(TRANSFORMS as readonly string[]).includes(rule.transform)) fail(file, `${pointer}/transform`, backend, event.eventType, `unknown transform "${rule.transform}"`);
+        if (!target)
+          fail(
+            file,
+            `${pointer}/target`,
+            backend,
+            event.eventType,
+            `unknown target "${rule.target}" (declared: ${targets.map((t) => t.name).join(', ')})`,
+          );
+        if (target.scope !== '$' && !findNode(tree, target.scope))
+          fail(
+            file,
+            `/targets/${pointerEscape(target.name)}/scope`,
+            backend,
+            event.eventType,
+            `target scope "${target.scope}" does not exist in this event`,
+          );
+        if (rule.transform && !(TRANSFORMS as readonly string[]).includes(rule.transform))
+          fail(file, `${pointer}/transform`, backend, event.eventType, `unknown transform "${rule.transform}"`);
         let accessor: string;
         let keyed: boolean;
         let source: ResolvedRule['source'];
         if (rule.path !== undefined) {
           const path = rule.path;
-          if (path !== '$' && !findNode(tree, path)) fail(file, `${pointer}/path`, backend, event.eventType, `field "${path}" does not exist in ${event.path}`);
-          if (!isWithin(path, target.scope)) fail(file, `${pointer}/path`, backend, event.eventType, `field "${path}" lies outside target "${target.name}"'s scope "${target.scope}"`);
+          if (path !== '$' && !findNode(tree, path))
+            fail(file, `${pointer}/path`, backend, event.eventType, `field "${path}" does not exist in ${event.path}`);
+          if (!isWithin(path, target.scope))
+            fail(
+              file,
+              `${pointer}/path`,
+              backend,
+              event.eventType,
+              `field "${path}" lies outside target "${target.name}"'s scope "${target.scope}"`,
+            );
           try {
             ({ expr: accessor, keyed } = accessorFor(tree, target.scope, path));
           } catch (error) {
@@ -194,18 +241,51 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
           source = { kind: 'path', path };
         } else {
           const decl = derivedByName.get(rule.derived!);
-          if (!decl) fail(file, `${pointer}/derived`, backend, event.eventType, `unknown derived value "${rule.derived}" (declared in schema/derived.json: ${[...derivedByName.keys()].join(', ')})`);
-          if (decl.event !== event.eventType) fail(file, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" belongs to event "${decl.event}"`);
-          if (decl.scope !== target.scope) fail(file, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" has scope "${decl.scope}" but target "${target.name}" has scope "${target.scope}"`);
+          if (!decl)
+            fail(
+              file,
+              `${pointer}/derived`,
+              backend,
+              event.eventType,
+              `unknown derived value "${rule.derived}" (declared in schema/derived.json: ${[...derivedByName.keys()].join(', ')})`,
+            );
+          if (decl.event !== event.eventType)
+            fail(file, `${pointer}/derived`, backend, event.eventType, `derived value "${decl.name}" belongs to event "${decl.event}"`);
+          if (decl.scope !== target.scope)
+            fail(
+              file,
+              `${pointer}/derived`,
+              backend,
+              event.eventType,
+              `derived value "${decl.name}" has scope "${decl.scope}" but target "${target.name}" has scope "${target.scope}"`,
+            );
           accessor = `derived.${decl.name}(s, ctx)`;
           keyed = decl.keyed;
           source = { kind: 'derived', name: decl.name };
         }
         const hasKeyPlaceholder = rule.key.includes('{key}');
-        if (keyed && !hasKeyPlaceholder) fail(file, `${pointer}/key`, backend, event.eventType, `the value is keyed (a map or keyed derived value), so key "${rule.key}" must contain {key}`);
-        if (!keyed && hasKeyPlaceholder) fail(file, `${pointer}/key`, backend, event.eventType, `key "${rule.key}" has {key} but the value is not keyed`);
+        if (keyed && !hasKeyPlaceholder)
+          fail(
+            file,
+            `${pointer}/key`,
+            backend,
+            event.eventType,
+            `the value is keyed (a map or keyed derived value), so key "${rule.key}" must contain {key}`,
+          );
+        if (!keyed && hasKeyPlaceholder)
+          fail(file, `${pointer}/key`, backend, event.eventType, `key "${rule.key}" has {key} but the value is not keyed`);
         if (!used.includes(target.name)) used.push(target.name);
-        return { target: target.name, key: rule.key, keyed, source, transform: rule.transform, unit: rule.unit, note: rule.note, accessor, pointer: `${file}#${pointer}` };
+        return {
+          target: target.name,
+          key: rule.key,
+          keyed,
+          source,
+          transform: rule.transform,
+          unit: rule.unit,
+          note: rule.note,
+          accessor,
+          pointer: `${file}#${pointer}`,
+        };
       });
 
       const ignored = entry.ignore.map((item) => {
@@ -214,7 +294,8 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
         function fail(at: string, pointerAt: string, _backend: string, eventType: string, message: string): never {
           return failAt(at, pointerAt, writer.get(at) ?? backend, eventType, message);
         }
-        if (item.path !== '$' && !findNode(tree, item.path)) fail(file, `${pointer}/path`, backend, event.eventType, `ignored field "${item.path}" does not exist in ${event.path}`);
+        if (item.path !== '$' && !findNode(tree, item.path))
+          fail(file, `${pointer}/path`, backend, event.eventType, `ignored field "${item.path}" does not exist in ${event.path}`);
         covering.push(item.path);
         return { path: item.path, reason: item.reason, pointer: `${file}#${pointer}` };
       });
@@ -222,7 +303,14 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
       if (!isBase) {
         for (const leaf of leaves) {
           const covered = covering.some((c) => c === '$' || isWithin(leaf.path, c));
-          if (!covered) fail(spec.path, entry.origin.pointer, backend, event.eventType, `field "${leaf.path}" (from ${event.path}) is neither mapped nor ignored; add a rule under "fields" or an entry under "ignore" with a reason`);
+          if (!covered)
+            fail(
+              spec.path,
+              entry.origin.pointer,
+              backend,
+              event.eventType,
+              `field "${leaf.path}" (from ${event.path}) is neither mapped nor ignored; add a rule under "fields" or an entry under "ignore" with a reason`,
+            );
         }
       }
       return [{ eventType: event.eventType, typeName: event.typeName, rules, ignored, targets: used, leaves }];
@@ -239,11 +327,16 @@ function checkNames(specPath: string, backend: string, targets: TargetDecl[], ev
     const base = `/targets/${pointerEscape(target.name)}`;
     const ruleKeys = new Set(events.flatMap((e) => e.rules.filter((r) => r.target === target.name).map((r) => r.key)));
     for (const key of Object.keys(target.constants)) {
-      if (ruleKeys.has(key)) throw new GenError(`${specPath}#${base}/constants: backend "${backend}": "${key}" is both a constant and a mapped key of target "${target.name}"`);
+      if (ruleKeys.has(key))
+        throw new GenError(
+          `${specPath}#${base}/constants: backend "${backend}": "${key}" is both a constant and a mapped key of target "${target.name}"`,
+        );
     }
     for (const key of Object.keys(target.runtime)) {
       if (ruleKeys.has(key) || key in target.constants) {
-        throw new GenError(`${specPath}#${base}/runtime: backend "${backend}": "${key}" is declared twice on target "${target.name}" (runtime, and ${ruleKeys.has(key) ? 'mapped' : 'constant'})`);
+        throw new GenError(
+          `${specPath}#${base}/runtime: backend "${backend}": "${key}" is declared twice on target "${target.name}" (runtime, and ${ruleKeys.has(key) ? 'mapped' : 'constant'})`,
+        );
       }
     }
   }

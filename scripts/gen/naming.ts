@@ -11,7 +11,10 @@ export function pascal(name: string): string {
 }
 
 export function constName(name: string): string {
-  return name.replace(/[^a-zA-Z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  return name
+    .replace(/[^a-zA-Z0-9]+/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase();
 }
 
 /** A JS string literal (single quotes) for generated code. */
@@ -74,7 +77,9 @@ export function scopeLoop(tree: FieldNode, scope: string, where: Record<string, 
     expr += `${maybeMissing ? '?.' : '.'}${segment}`;
     maybeMissing = maybeMissing || node.optional || node.nullable;
   }
-  const conditions = Object.entries(where ?? {}).map(([field, value]) => `${expr}.${field} !== ${typeof value === 'string' ? literal(value) : String(value)}`);
+  const conditions = Object.entries(where ?? {}).map(
+    ([field, value]) => `${expr}.${field} !== ${typeof value === 'string' ? literal(value) : String(value)}`,
+  );
   if (maybeMissing) conditions.unshift(`${expr} == null`);
   if (conditions.length > 0) lines.push(`${indent}if (${conditions.join(' || ')}) ${depth > 0 ? 'continue' : 'return'};`);
   lines.push(`${indent}yield { item: ${expr}, index: [${indices.join(', ')}] };`);

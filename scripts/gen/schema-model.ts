@@ -196,7 +196,12 @@ export function leavesOf(node: FieldNode): FieldNode[] {
 export function findNode(root: FieldNode, path: string): FieldNode | undefined {
   if (path === root.path) return root;
   for (const child of root.children) {
-    if (path === child.path || path.startsWith(child.path + '.') || path.startsWith(child.path + '[]') || path.startsWith(child.path + '{}')) {
+    if (
+      path === child.path ||
+      path.startsWith(child.path + '.') ||
+      path.startsWith(child.path + '[]') ||
+      path.startsWith(child.path + '{}')
+    ) {
       const found = findNode(child, path);
       if (found) return found;
     }

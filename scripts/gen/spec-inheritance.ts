@@ -77,7 +77,9 @@ export function pointerEscape(segment: string): string {
 function readSpecFiles(root: string, toolRoot: string): SpecFile[] {
   const metaSchema = JSON.parse(readFileSync(join(toolRoot, DIR, 'mapping.schema.json'), 'utf8')) as JsonSchema;
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile<any>(metaSchema);
-  const names = readdirSync(join(root, DIR)).filter((n) => n.endsWith('.mapping.json') || n.endsWith('.base.json')).sort();
+  const names = readdirSync(join(root, DIR))
+    .filter((n) => n.endsWith('.mapping.json') || n.endsWith('.base.json'))
+    .sort();
   return names.map((file) => {
     const path = join(DIR, file);
     let doc: any;
@@ -88,13 +90,17 @@ function readSpecFiles(root: string, toolRoot: string): SpecFile[] {
     }
     if (!validate(doc)) {
       const first = validate.errors![0];
-      throw new GenError(`${path}#${first.instancePath}: violates schema/backends/mapping.schema.json: ${first.message}${first.params && 'additionalProperty' in first.params ? ` ("${first.params.additionalProperty}")` : ''}`);
+      throw new GenError(
+        `${path}#${first.instancePath}: violates schema/backends/mapping.schema.json: ${first.message}${first.params && 'additionalProperty' in first.params ? ` ("${first.params.additionalProperty}")` : ''}`,
+      );
     }
     const kind = file.endsWith('.base.json') ? 'base' : 'backend';
     const name = kind === 'base' ? doc.base : doc.backend;
     const field = kind === 'base' ? 'base' : 'backend';
-    if (typeof name !== 'string') throw new GenError(`${path}: a ${kind === 'base' ? '.base.json' : '.mapping.json'} file needs "${field}" (its name)`);
-    if (file !== `${name}.${kind === 'base' ? 'base' : 'mapping'}.json`) throw new GenError(`${path}#/${field}: ${field} "${name}" must match the file name ${file}`);
+    if (typeof name !== 'string')
+      throw new GenError(`${path}: a ${kind === 'base' ? '.base.json' : '.mapping.json'} file needs "${field}" (its name)`);
+    if (file !== `${name}.${kind === 'base' ? 'base' : 'mapping'}.json`)
+      throw new GenError(`${path}#/${field}: ${field} "${name}" must match the file name ${file}`);
     return { name, kind, path, doc };
   });
 }
@@ -139,11 +145,16 @@ function resolve(file: SpecFile, byName: Map<string, SpecFile>, done: Map<string
   }
   const { spec: parentName, targets: only, rules = true } = typeof ext === 'string' ? { spec: ext } : ext;
   const parentFile = byName.get(parentName);
-  if (!parentFile) throw new GenError(`${file.path}#/extends: unknown spec "${parentName}" (known: ${[...byName.keys()].sort().join(', ')})`);
-  if (stack.includes(parentFile.path)) throw new GenError(`${file.path}#/extends: inheritance cycle ${[...stack, file.path, parentFile.path].join(' → ')}`);
+  if (!parentFile)
+    throw new GenError(`${file.path}#/extends: unknown spec "${parentName}" (known: ${[...byName.keys()].sort().join(', ')})`);
+  if (stack.includes(parentFile.path))
+    throw new GenError(`${file.path}#/extends: inheritance cycle ${[...stack, file.path, parentFile.path].join(' → ')}`);
   const parent = resolve(parentFile, byName, done, [...stack, file.path]);
   for (const name of only ?? []) {
-    if (!parent.targets.has(name)) throw new GenError(`${file.path}#/extends/targets: "${name}" is not a target of ${parent.path} (its targets: ${[...parent.targets.keys()].join(', ')})`);
+    if (!parent.targets.has(name))
+      throw new GenError(
+        `${file.path}#/extends/targets: "${name}" is not a target of ${parent.path} (its targets: ${[...parent.targets.keys()].join(', ')})`,
+      );
   }
   const inherited = new Set(only ?? parent.targets.keys());
 

@@ -172,7 +172,8 @@ export function readEventsBody(req: IncomingMessage, maxBytes: number, idleMs: n
     });
     req.on('end', () => {
       if (settled) return;
-      if (!utf8.end()) return settle({ ok: false, status: 400, error: 'the body is not valid UTF-8; nothing from this request was accepted' });
+      if (!utf8.end())
+        return settle({ ok: false, status: 400, error: 'the body is not valid UTF-8; nothing from this request was accepted' });
       settle({ ok: true, body: { kind: kind === 'array' ? 'array' : 'lines', chunks: held.splice(0) } });
     });
     req.on('error', (error) => settle({ ok: false, status: 400, error: `the body could not be read: ${error.message}` }));
@@ -186,7 +187,11 @@ const HAND_OVER = 50;
  * Second pass: judges each line (or array item) of `body`, handing valid events to `accept` and calling `room()`
  * every few events (the caller waits there until its sinks made room).
  */
-export async function collectEvents(body: RawBody, accept: (event: CanonicalEvent) => void, room: () => Promise<void>): Promise<ParsedBody> {
+export async function collectEvents(
+  body: RawBody,
+  accept: (event: CanonicalEvent) => void,
+  room: () => Promise<void>,
+): Promise<ParsedBody> {
   let pending = 0;
   const collector = new BodyCollector((event) => {
     accept(event);

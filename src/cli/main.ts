@@ -20,20 +20,33 @@ function sinkOptions(command: Command, mode: 'replay' | 'live' = 'live'): Comman
     .option('--out <file>', 'report sink: where to write the HTML', '.clawloop-sinks/report.html');
   if (mode === 'replay') {
     command
-      .option('--stall-timeout <ms>', 'give up on a sink once it has delivered nothing for this long (a slow backend is waited for as long as it makes progress)', String(DEFAULT_STALL_MS))
+      .option(
+        '--stall-timeout <ms>',
+        'give up on a sink once it has delivered nothing for this long (a slow backend is waited for as long as it makes progress)',
+        String(DEFAULT_STALL_MS),
+      )
       .option('--timeout <ms>', 'optional fixed limit on the end of the replay (default: none; --stall-timeout decides)');
   } else {
     command.option('--timeout <ms>', 'at the end, how long to keep delivering before giving up', String(DEFAULT_LIVE_TIMEOUT_MS));
   }
-  return command
-    .option('--retry-for <ms>', 'how long one batch is retried while its backend refuses or is busy (replays can afford to wait)', '600000')
-    // The expensive parts of some sinks, named after what they send; all on by default (a replay completes anyway).
-    .option('--no-mlflow-traces', 'mlflow: do not send episodes as traces (nor their assessments); runs, metrics and artifacts only')
-    .option('--no-mlflow-assessments', 'mlflow: send traces without the reward assessments (one request each)')
-    .option('--no-phoenix-annotations', 'phoenix: send spans only, without the reward annotations')
-    .option('--no-wandb-tables', 'wandb: no episodes table per iteration (metrics, config and summary only)')
-    .option('--spool <dir>', 'durable spool: keep events on disk until each sink acknowledged them; a later run on the same dir delivers what is pending')
-    .option('-q, --quiet', 'no progress, no notes and no console sink lines; problems and the summary still print');
+  return (
+    command
+      .option(
+        '--retry-for <ms>',
+        'how long one batch is retried while its backend refuses or is busy (replays can afford to wait)',
+        '600000',
+      )
+      // The expensive parts of some sinks, named after what they send; all on by default (a replay completes anyway).
+      .option('--no-mlflow-traces', 'mlflow: do not send episodes as traces (nor their assessments); runs, metrics and artifacts only')
+      .option('--no-mlflow-assessments', 'mlflow: send traces without the reward assessments (one request each)')
+      .option('--no-phoenix-annotations', 'phoenix: send spans only, without the reward annotations')
+      .option('--no-wandb-tables', 'wandb: no episodes table per iteration (metrics, config and summary only)')
+      .option(
+        '--spool <dir>',
+        'durable spool: keep events on disk until each sink acknowledged them; a later run on the same dir delivers what is pending',
+      )
+      .option('-q, --quiet', 'no progress, no notes and no console sink lines; problems and the summary still print')
+  );
 }
 
 export function buildProgram(): Command {
@@ -50,8 +63,16 @@ export function buildProgram(): Command {
       .command('replay')
       .description('replay ClawLoop output (an output or archive directory, an events .ndjson, an after_iteration dump)')
       .argument('<path...>', 'files or directories to replay, in order')
-      .option('--run-id <id>', 'run id to use (default: the archive\'s, else derived from the directory)')
-      .addOption(new Option('--format <format>', 'input format (default: detected)').choices(['run', 'events', 'callback', 'experiment', 'evolution']))
+      .option('--run-id <id>', "run id to use (default: the archive's, else derived from the directory)")
+      .addOption(
+        new Option('--format <format>', 'input format (default: detected)').choices([
+          'run',
+          'events',
+          'callback',
+          'experiment',
+          'evolution',
+        ]),
+      )
       .option('--no-progress', 'no progress bar or progress lines'),
     'replay',
   ).action(async (paths: string[], flags) => {

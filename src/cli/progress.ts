@@ -36,7 +36,8 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now
           started = true;
         }
         if (!started) return;
-        if (iteration !== undefined) bar.update(Math.min(done, total ?? done), { events, where: describeIteration(iteration, done, total) });
+        if (iteration !== undefined)
+          bar.update(Math.min(done, total ?? done), { events, where: describeIteration(iteration, done, total) });
         else bar.update({ events });
       },
       stop() {
@@ -50,7 +51,9 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now
       if (iteration === undefined) return;
       done += 1;
       // With a known total, lines fall on fixed steps (never time-dependent); without one, at most one a second.
-      const due = total ? done % Math.max(1, Math.ceil(total / PLAIN_LINES)) === 0 || done === total || done === 1 : now() - lastLine >= 1000;
+      const due = total
+        ? done % Math.max(1, Math.ceil(total / PLAIN_LINES)) === 0 || done === total || done === 1
+        : now() - lastLine >= 1000;
       if (!due) return;
       lastLine = now();
       stream.write(`replay: ${describeIteration(iteration, done, total)}, ${events} events\n`);

@@ -35,7 +35,8 @@ export async function replay(paths: string[], flags: ReplayFlags): Promise<numbe
     const empty = emptyInput(path);
     if (empty) throw new UsageError(empty);
   }
-  if (flags.format && !SOURCE_FORMATS.includes(flags.format as SourceFormat)) throw new UsageError(`--format must be one of ${SOURCE_FORMATS.join(', ')}`);
+  if (flags.format && !SOURCE_FORMATS.includes(flags.format as SourceFormat))
+    throw new UsageError(`--format must be one of ${SOURCE_FORMATS.join(', ')}`);
   const session = await openSession(flags, process.stderr, { mode: 'replay' });
   let events = 0;
   for (const path of paths) {

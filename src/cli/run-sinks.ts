@@ -28,7 +28,12 @@ export interface SinkFlags {
 /** The per-sink switches as sink options ('off' when switched off). */
 function switches(flags: SinkFlags): Record<string, string | undefined> {
   const off = (on: boolean | undefined) => (on === false ? 'off' : undefined);
-  return { mlflowTraces: off(flags.mlflowTraces), mlflowAssessments: off(flags.mlflowAssessments), phoenixAnnotations: off(flags.phoenixAnnotations), wandbTables: off(flags.wandbTables) };
+  return {
+    mlflowTraces: off(flags.mlflowTraces),
+    mlflowAssessments: off(flags.mlflowAssessments),
+    phoenixAnnotations: off(flags.phoenixAnnotations),
+    wandbTables: off(flags.wandbTables),
+  };
 }
 
 /** How a session ends: a replay waits while its sinks make progress; watch and serve keep a fixed deadline. */
@@ -60,7 +65,10 @@ export interface Session {
 export class UsageError extends Error {}
 
 export function parseSinkNames(value: string): string[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError('--sink needs at least one sink name');
   return [...new Set(names)];
 }
@@ -72,12 +80,19 @@ export interface SessionOptions {
   mode?: SessionMode;
 }
 
-export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = process.stderr, options: SessionOptions = {}): Promise<Session> {
+export async function openSession(
+  flags: SinkFlags,
+  err: NodeJS.WriteStream = process.stderr,
+  options: SessionOptions = {},
+): Promise<Session> {
   const mode = options.mode ?? 'live';
   let sinks: Sink[];
   const names = parseSinkNames(flags.sink);
   // Live modes (watch, serve) keep the report current while the run goes, for a browser tab to follow.
-  const context: SinkContext = { env: process.env, options: { out: flags.out, quiet: flags.quiet ? 'yes' : undefined, live: mode === 'live' ? 'yes' : undefined, ...switches(flags) } };
+  const context: SinkContext = {
+    env: process.env,
+    options: { out: flags.out, quiet: flags.quiet ? 'yes' : undefined, live: mode === 'live' ? 'yes' : undefined, ...switches(flags) },
+  };
   try {
     sinks = await createSinks(names, context);
   } catch (error) {
@@ -88,7 +103,12 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
   const timeoutMs = positiveMs('--timeout', flags.timeout, mode === 'replay' ? undefined : DEFAULT_LIVE_TIMEOUT_MS);
   const stallMs = positiveMs('--stall-timeout', flags.stallTimeout, DEFAULT_STALL_MS)!;
   const retryFor = positiveMs('--retry-for', flags.retryFor, 600_000)!;
-  const hub = new Hub(sinks, { onWarning: (line) => say(err, line), spool: flags.spool ? { dir: flags.spool } : undefined, retry: { maxElapsedMs: retryFor }, stallMs });
+  const hub = new Hub(sinks, {
+    onWarning: (line) => say(err, line),
+    spool: flags.spool ? { dir: flags.spool } : undefined,
+    retry: { maxElapsedMs: retryFor },
+    stallMs,
+  });
   const recovered = Object.values(hub.spoolPendingAtStart()).reduce((n, c) => n + c, 0);
   if (recovered > 0 && !flags.quiet) say(err, `spool: redelivering ${recovered} event deliveries an earlier run left pending`);
   const started = Date.now();
@@ -106,7 +126,9 @@ export async function openSession(flags: SinkFlags, err: NodeJS.WriteStream = pr
     async finish() {
       // A replay ends when everything is delivered or a sink stopped making progress; live modes keep their deadline.
       const report = await hub.close(mode === 'replay' ? { stallMs, timeoutMs } : { timeoutMs });
-      const failed = names.filter((n) => report.sinks[n] && (report.sinks[n].undelivered > 0 || report.sinks[n].closeError || report.sinks[n].spooled));
+      const failed = names.filter(
+        (n) => report.sinks[n] && (report.sinks[n].undelivered > 0 || report.sinks[n].closeError || report.sinks[n].spooled),
+      );
       const hints = failed.length > 0 ? await failureHints(failed, context) : {};
       for (const line of formatSummary(report, (Date.now() - started) / 1000, Date.now(), hints)) say(err, line);
       for (const sink of sinks) for (const note of sink.closingNotes?.() ?? []) say(err, note);

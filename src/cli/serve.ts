@@ -32,7 +32,12 @@ export function hostAllowed(header: string | undefined, bind: string): boolean {
   if (header === undefined) return true; // HTTP/1.0 without Host: no name to rebind.
   if (ANY_ADDRESS.has(bind)) return true;
   const name = (header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d*$/, '')).toLowerCase();
-  return LOOPBACK.has(name) || name.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === bind.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    LOOPBACK.has(name) ||
+    name.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) ||
+    name === bind.toLowerCase().replace(/^\[|\]$/g, '')
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -74,10 +79,15 @@ export async function serve(flags: ServeFlags): Promise<number> {
   if (!token) throw new UsageError('serve needs a bearer token: --token or CLAWLOOP_SINKS_TOKEN');
   registerSecret(token);
   const maxBody = Number(flags.maxBody);
-  if (!Number.isInteger(maxBody) || maxBody <= 0) throw new UsageError(`--max-body must be a positive number of bytes, got "${flags.maxBody}"`);
+  if (!Number.isInteger(maxBody) || maxBody <= 0)
+    throw new UsageError(`--max-body must be a positive number of bytes, got "${flags.maxBody}"`);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${flags.port}"`);
-  if (!LOOPBACK.has(flags.host)) say(process.stderr, `warning: serve binds ${flags.host}, which is not loopback; anyone who can reach it and knows the token can send events`);
+  if (!LOOPBACK.has(flags.host))
+    say(
+      process.stderr,
+      `warning: serve binds ${flags.host}, which is not loopback; anyone who can reach it and knows the token can send events`,
+    );
 
   const session = await openSession(flags, process.stderr, { skippedWord: 'refused' });
   let accepted = 0;
@@ -85,10 +95,14 @@ export async function serve(flags: ServeFlags): Promise<number> {
   const gate = new Gate();
   const server = createServer(async (req, res) => {
     try {
-      if (!hostAllowed(req.headers.host, flags.host)) return send(res, 403, { error: `Host "${safeLine(req.headers.host ?? '', 100)}" is not a loopback name; start serve with --host <that name> to accept it` });
+      if (!hostAllowed(req.headers.host, flags.host))
+        return send(res, 403, {
+          error: `Host "${safeLine(req.headers.host ?? '', 100)}" is not a loopback name; start serve with --host <that name> to accept it`,
+        });
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       // Details (counters, last errors) only for a client holding the token.
-      if (req.method === 'GET' && path === '/healthz') return send(res, 200, authorized(req, token) ? { ok: true, accepted, sinks: session.hub.counters() } : { ok: true });
+      if (req.method === 'GET' && path === '/healthz')
+        return send(res, 200, authorized(req, token) ? { ok: true, accepted, sinks: session.hub.counters() } : { ok: true });
       if (path !== '/events') return send(res, 404, { error: 'not found: use POST /events' });
       if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed: use POST /events' });
       if (!authorized(req, token)) return send(res, 401, { error: 'missing or wrong bearer token' });

@@ -7,7 +7,9 @@ type SinkReport = CloseReport['sinks'][string];
 function reasons(c: SinkReport, endedAt: number): string[] {
   const out: string[] = [];
   if (c.stalledSince !== undefined) {
-    out.push(`stalled: no progress since ${new Date(c.stalledSince).toISOString()} (${Math.round((endedAt - c.stalledSince) / 1000)} s before the end)`);
+    out.push(
+      `stalled: no progress since ${new Date(c.stalledSince).toISOString()} (${Math.round((endedAt - c.stalledSince) / 1000)} s before the end)`,
+    );
   }
   if (c.closeError) out.push(`close error: ${c.closeError}`);
   if (c.undelivered > 0 && c.lastRejected) out.push(`last refused: ${c.lastRejected}`);
@@ -17,7 +19,12 @@ function reasons(c: SinkReport, endedAt: number): string[] {
 }
 
 /** One line per sink; a sink that did not deliver everything ends with `hints[name]` (what to check). */
-export function formatSummary(report: CloseReport, seconds: number, endedAt = Date.now(), hints: Readonly<Record<string, string>> = {}): string[] {
+export function formatSummary(
+  report: CloseReport,
+  seconds: number,
+  endedAt = Date.now(),
+  hints: Readonly<Record<string, string>> = {},
+): string[] {
   return Object.entries(report.sinks).map(([name, c]) => {
     const status = c.undelivered === 0 && !c.closeError && !c.spooled ? 'ok' : 'INCOMPLETE';
     const extra = reasons(c, endedAt).join('; ');

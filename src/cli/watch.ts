@@ -10,7 +10,8 @@ export interface WatchFlags extends SinkFlags {
 
 export async function watch(path: string, flags: WatchFlags): Promise<number> {
   const pollMs = Number(flags.poll);
-  if (!Number.isFinite(pollMs) || pollMs <= 0) throw new UsageError(`--poll must be a positive number of milliseconds, got "${flags.poll}"`);
+  if (!Number.isFinite(pollMs) || pollMs <= 0)
+    throw new UsageError(`--poll must be a positive number of milliseconds, got "${flags.poll}"`);
   const session = await openSession(flags);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
@@ -18,7 +19,13 @@ export async function watch(path: string, flags: WatchFlags): Promise<number> {
   process.once('SIGTERM', onSignal);
   if (!flags.quiet) say(process.stderr, `watching ${path} (Ctrl-C to stop)`);
   try {
-    for await (const event of watchSource(path, { onProblem: session.onProblem, onNotice: session.onNotice, runId: flags.runId, pollMs, signal: stop.signal })) {
+    for await (const event of watchSource(path, {
+      onProblem: session.onProblem,
+      onNotice: session.onNotice,
+      runId: flags.runId,
+      pollMs,
+      signal: stop.signal,
+    })) {
       session.hub.emit(event);
     }
   } finally {

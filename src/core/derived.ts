@@ -92,7 +92,9 @@ function flattenedConversation(ctx: DerivedContext, end: number): Array<readonly
   return out;
 }
 
-function playbookEntries(s: IterationEvent): ReadonlyArray<{ helpful: number; harmful: number; decay_rate?: number; last_activated?: number }> | undefined {
+function playbookEntries(
+  s: IterationEvent,
+): ReadonlyArray<{ helpful: number; harmful: number; decay_rate?: number; last_activated?: number }> | undefined {
   return s.playbook?.entries ?? s.playbook_entries;
 }
 
@@ -103,7 +105,12 @@ function scores(s: IterationEvent): number[] {
 export const derived: DerivedFunctions = {
   effective_reward: (s) => effectiveReward(s.episode.summary.signals),
   normalized_reward: (s) => normalizedReward(s.episode.summary.signals),
-  signals_json: (s) => safeJson(Object.fromEntries(Object.entries(s.episode.summary.signals).map(([name, v]) => [name, { value: v.value, confidence: v.confidence }]))),
+  signals_json: (s) =>
+    safeJson(
+      Object.fromEntries(
+        Object.entries(s.episode.summary.signals).map(([name, v]) => [name, { value: v.value, confidence: v.confidence }]),
+      ),
+    ),
   first_user_message: (s) => {
     const first = s.episode.messages?.find((m) => m.role === 'user');
     return first ? messageText(first.content) : undefined;
@@ -114,7 +121,8 @@ export const derived: DerivedFunctions = {
       .map((m) => (m.role === 'assistant' ? messageText(m.content) : ''))
       .find((text) => text.trim() !== ''),
   n_steps: (s) => s.episode.steps?.length ?? s.episode.n_steps,
-  n_tool_calls: (s) => (s.episode.messages ? s.episode.messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0) : s.episode.n_tool_calls),
+  n_tool_calls: (s) =>
+    s.episode.messages ? s.episode.messages.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0) : s.episode.n_tool_calls,
   n_failed_tool_calls: (s) => s.episode.messages?.reduce((n, m) => n + (m.tool_calls?.filter((c) => c.success === false).length ?? 0), 0),
   n_messages: (s) => s.episode.messages?.length,
   trace_name: (s) => `${s.episode.bench}/${s.episode.task_id}`,

@@ -52,7 +52,8 @@ export class CallTimeoutError extends Error {
   }
 }
 
-const BUSY_TEXT = /at capacity|overloaded|too many requests|rate.?limit|temporarily unavailable|try again later|server is busy|REQUEST_LIMIT_EXCEEDED|RESOURCE_EXHAUSTED|TEMPORARILY_UNAVAILABLE|DEADLINE_EXCEEDED|database is locked/i;
+const BUSY_TEXT =
+  /at capacity|overloaded|too many requests|rate.?limit|temporarily unavailable|try again later|server is busy|REQUEST_LIMIT_EXCEEDED|RESOURCE_EXHAUSTED|TEMPORARILY_UNAVAILABLE|DEADLINE_EXCEEDED|database is locked/i;
 
 /** Classifies an HTTP answer by status (and, for 500s that say so, by body text: "at capacity" is busy). */
 export function classifyStatus(status: number, text = ''): FailureKind {
@@ -65,14 +66,42 @@ export function classifyStatus(status: number, text = ''): FailureKind {
 
 /** Node / undici error codes of a network that did not carry the request: an outage. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EPIPE', 'ECONNABORTED',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_TLS_CERT_ALTNAME_INVALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ENOSPC', 'EMFILE', 'EBUSY',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_HAS_EXPIRED',
+  'ENOSPC',
+  'EMFILE',
+  'EBUSY',
 ]);
 /** Codes of a slow peer (a timeout on the way): back-pressure. */
 const SLOW_CODES = new Set(['ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ESOCKETTIMEDOUT']);
 /** Codes that say the content itself cannot be handled (a name or value no API accepts): retrying cannot help. */
-const DATA_CODES = new Set(['ENAMETOOLONG', 'EINVAL', 'EILSEQ', 'ERR_INVALID_ARG_VALUE', 'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_CHAR', 'ERR_OUT_OF_RANGE', 'ERR_STRING_TOO_LONG', 'ERR_BUFFER_TOO_LARGE']);
+const DATA_CODES = new Set([
+  'ENAMETOOLONG',
+  'EINVAL',
+  'EILSEQ',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_INVALID_ARG_TYPE',
+  'ERR_INVALID_CHAR',
+  'ERR_OUT_OF_RANGE',
+  'ERR_STRING_TOO_LONG',
+  'ERR_BUFFER_TOO_LARGE',
+]);
 
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];

@@ -64,8 +64,18 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResult> {
     const aborted = hub?.aborted === true;
     const timedOut = !aborted && signal.aborted;
     const kind = aborted || timedOut ? 'busy' : classifyError(error);
-    const why = aborted ? `aborted: ${(hub.reason as Error | undefined)?.message ?? 'the call was abandoned'}` : timedOut ? `no answer within ${request.timeoutMs} ms` : (error as Error).message;
-    return { ok: false, kind, retryable: retryableKind(kind), reason: redactSecrets(`${request.what}: ${why}`), cause: aborted ? (hub.reason ?? error) : error };
+    const why = aborted
+      ? `aborted: ${(hub.reason as Error | undefined)?.message ?? 'the call was abandoned'}`
+      : timedOut
+        ? `no answer within ${request.timeoutMs} ms`
+        : (error as Error).message;
+    return {
+      ok: false,
+      kind,
+      retryable: retryableKind(kind),
+      reason: redactSecrets(`${request.what}: ${why}`),
+      cause: aborted ? (hub.reason ?? error) : error,
+    };
   }
   if (res.ok) return { ok: true, status: res.status, text, headers: res.headers };
   const detail = text.slice(0, MAX_DETAIL);
@@ -83,7 +93,13 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResult> {
 
 /** The SinkError a failed result becomes (what the hub retries, backs off from or gives up on). */
 export function httpFailure(result: Extract<HttpResult, { ok: false }>, reason = result.reason): SinkError {
-  return new SinkError(reason, { retryable: result.retryable, kind: result.kind, status: result.status, retryAfterMs: result.retryAfterMs, cause: result.cause });
+  return new SinkError(reason, {
+    retryable: result.retryable,
+    kind: result.kind,
+    status: result.status,
+    retryAfterMs: result.retryAfterMs,
+    cause: result.cause,
+  });
 }
 
 /** Sends one request and returns the answer's body; a failure throws its SinkError. */
@@ -99,6 +115,10 @@ export async function httpJson<T>(request: HttpRequest): Promise<T> {
   try {
     return (text ? JSON.parse(text) : {}) as T;
   } catch (error) {
-    throw new SinkError(redactSecrets(`${request.what}: the answer is not JSON: ${text.slice(0, 200)}`), { retryable: true, kind: 'outage', cause: error });
+    throw new SinkError(redactSecrets(`${request.what}: the answer is not JSON: ${text.slice(0, 200)}`), {
+      retryable: true,
+      kind: 'outage',
+      cause: error,
+    });
   }
 }

@@ -90,7 +90,6 @@ function scrub(counters: SinkCounters): SinkCounters {
   return counters;
 }
 
-
 export class Hub {
   private readonly workers: SinkWorker[];
   private readonly now: () => number;
@@ -201,8 +200,18 @@ export class Hub {
     if (this.spool && !this.closing) {
       try {
         seq = this.spool.append(event);
-        if (seq === undefined && this.spool.tooLarge > 0 && this.spool.full === 0) this.warnings.warn('spool', 'too-large', `an event too large for the spool is delivered from memory only (${this.spool.tooLarge} so far)`);
-        else if (seq === undefined) this.warnings.warn('spool', 'full', `spool ${this.spool.dir} is full; new events are delivered from memory only (${this.spool.full} so far)`);
+        if (seq === undefined && this.spool.tooLarge > 0 && this.spool.full === 0)
+          this.warnings.warn(
+            'spool',
+            'too-large',
+            `an event too large for the spool is delivered from memory only (${this.spool.tooLarge} so far)`,
+          );
+        else if (seq === undefined)
+          this.warnings.warn(
+            'spool',
+            'full',
+            `spool ${this.spool.dir} is full; new events are delivered from memory only (${this.spool.full} so far)`,
+          );
       } catch (error) {
         this.warnings.warn('spool', 'write', `spool write failed, delivering from memory only: ${(error as Error).message}`);
       }
@@ -231,7 +240,10 @@ export class Hub {
    * (serve must answer); `untilStalled` waits through busy spells and outages until a sink has made no progress for
    * the hub's `stallMs` (replays: a slow backend is a reason to wait, not to drop).
    */
-  async waitForCapacity(maxQueued?: number, { untilStalled = false, pollMs = 2 }: { untilStalled?: boolean; pollMs?: number } = {}): Promise<void> {
+  async waitForCapacity(
+    maxQueued?: number,
+    { untilStalled = false, pollMs = 2 }: { untilStalled?: boolean; pollMs?: number } = {},
+  ): Promise<void> {
     const stallMs = untilStalled ? this.stallMs : undefined;
     while (this.workers.some((w) => w.busy(maxQueued, stallMs))) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
@@ -263,13 +275,17 @@ export class Hub {
         const left = deadline === undefined ? undefined : Math.max(0, deadline - this.now());
         const budget = left === undefined ? undefined : Math.max(0, left - Math.min(1000, left / 10));
         const timer = new AbortController();
-        const caughtUp = Promise.all([...this.catchUps].map(([worker, c]) => Promise.race([c.done, worker.stalled(stallMs, timer.signal)])));
+        const caughtUp = Promise.all(
+          [...this.catchUps].map(([worker, c]) => Promise.race([c.done, worker.stalled(stallMs, timer.signal)])),
+        );
         await Promise.race([caughtUp, ...(budget !== undefined ? [pause(budget, timer.signal)] : [])]);
         timer.abort();
         this.stopCatchUps.abort();
         await Promise.all([...this.catchUps.values()].map((c) => c.done));
       }
-      const outcomes = await Promise.all(this.workers.map((w) => w.close({ deadline, stallMs }).catch((e: unknown): CloseOutcome => ({ closeError: String(e) }))));
+      const outcomes = await Promise.all(
+        this.workers.map((w) => w.close({ deadline, stallMs }).catch((e: unknown): CloseOutcome => ({ closeError: String(e) }))),
+      );
       const sinks: CloseReport['sinks'] = {};
       this.workers.forEach((w, i) => {
         const spooled = this.spool?.pendingCount(w.sink.name);

@@ -61,7 +61,13 @@ export function addressAnswers(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promi
  * Passes when any of `variables` is set in `env`, or when nothing is set and the default address answers (a local
  * backend on its usual port); otherwise fails naming the variables.
  */
-export async function requireConfiguredOrAnswering(sink: string, env: NodeJS.ProcessEnv, variables: readonly string[], defaultUrl: string, what: string): Promise<void> {
+export async function requireConfiguredOrAnswering(
+  sink: string,
+  env: NodeJS.ProcessEnv,
+  variables: readonly string[],
+  defaultUrl: string,
+  what: string,
+): Promise<void> {
   if (variables.some((v) => env[v])) return;
   if (await addressAnswers(defaultUrl)) return;
   throw new SinkConfigError(sink, `no ${what} configured and nothing answers at the default ${defaultUrl}; set ${variables.join(' or ')}`);

@@ -79,14 +79,24 @@ class LineRepair {
   }
 
   /** A value of the right kind made from a wrong one, or undefined when there is none. */
-  private coercion(slot: FieldSlot, value: unknown, error: ErrorObject | undefined, depth: number): { value: unknown; how: string } | undefined {
+  private coercion(
+    slot: FieldSlot,
+    value: unknown,
+    error: ErrorObject | undefined,
+    depth: number,
+  ): { value: unknown; how: string } | undefined {
     const types = slot.schema ? typesOf(slot.schema) : [];
     if (error?.keyword === 'type') {
-      if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') && Number.isFinite(value as number | boolean)) {
+      if (
+        types.includes('string') &&
+        (typeof value === 'number' || typeof value === 'boolean') &&
+        Number.isFinite(value as number | boolean)
+      ) {
         return { value: String(value), how: 'coerced to text' };
       }
       // Inside a record (tool-call arguments a client gave as an object); an identity field stays what it is.
-      if (types.includes('string') && value !== null && typeof value === 'object' && depth > 1) return { value: JSON.stringify(value), how: 'written as JSON text' };
+      if (types.includes('string') && value !== null && typeof value === 'object' && depth > 1)
+        return { value: JSON.stringify(value), how: 'written as JSON text' };
       if ((types.includes('number') || types.includes('integer')) && typeof value === 'string' && value.trim() !== '') {
         const n = Number(value);
         if (Number.isFinite(n) && (types.includes('number') || Number.isInteger(n))) return { value: n, how: `coerced to the number ${n}` };
@@ -95,7 +105,12 @@ class LineRepair {
     // ClawLoop's RewardSignal clamps value and confidence into range; fields bounded on both sides are treated alike.
     const min = slot.schema?.minimum;
     const max = slot.schema?.maximum;
-    if ((error?.keyword === 'minimum' || error?.keyword === 'maximum') && typeof min === 'number' && typeof max === 'number' && typeof value === 'number') {
+    if (
+      (error?.keyword === 'minimum' || error?.keyword === 'maximum') &&
+      typeof min === 'number' &&
+      typeof max === 'number' &&
+      typeof value === 'number'
+    ) {
       const clamped = Math.min(max, Math.max(min, value));
       return { value: clamped, how: `clamped to ${clamped}` };
     }
@@ -153,7 +168,12 @@ class LineRepair {
  * Checks `input` against `validate` (compiled from the schema named `schemaName` in the generated SCHEMA_DEFS) and
  * repairs what it can. `input` is changed in place; the result holds it (typed) unless the line had to be refused.
  */
-export function quarantine<T>(input: unknown, validate: ValidateFunction, schemaName: string, nonFinite: readonly NonFiniteAt[] = []): Quarantined<T> {
+export function quarantine<T>(
+  input: unknown,
+  validate: ValidateFunction,
+  schemaName: string,
+  nonFinite: readonly NonFiniteAt[] = [],
+): Quarantined<T> {
   const root = { value: input };
   const repair = new LineRepair(root, schemaName);
   // Later array positions first, so dropping an item does not move the markers still to handle.

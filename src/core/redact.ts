@@ -95,7 +95,8 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
 
 function expand(values: readonly string[]): string[] {
   const all = new Set<string>();
-  for (const value of values) if (value.length >= MIN_SECRET_LENGTH) for (const form of forms(value)) if (form.length >= MIN_SECRET_LENGTH) all.add(form);
+  for (const value of values)
+    if (value.length >= MIN_SECRET_LENGTH) for (const form of forms(value)) if (form.length >= MIN_SECRET_LENGTH) all.add(form);
   // Longest first, so a secret that contains another is replaced whole.
   return [...all].sort((a, b) => b.length - a.length);
 }

@@ -17,7 +17,13 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxElapsedMs: 120_000, maxAttempts: Number.POSITIVE_INFINITY, baseMs: 250, maxMs: 30_000, maxRetryAfterMs: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxElapsedMs: 120_000,
+  maxAttempts: Number.POSITIVE_INFINITY,
+  baseMs: 250,
+  maxMs: 30_000,
+  maxRetryAfterMs: 120_000,
+};
 
 /**
  * Wait before attempt `attempt + 1` (attempt counts from 1): exponential with "equal jitter" (half fixed, half random),

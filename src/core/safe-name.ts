@@ -34,10 +34,12 @@ export function safeName(name: string): string {
 export function pathInside(dir: string, ...segments: string[]): string {
   const base = resolve(dir);
   for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..' || /[/\\\u0000]/.test(segment)) throw new Error(`refusing a path segment that is not a plain name: ${JSON.stringify(segment)}`);
+    if (segment === '' || segment === '.' || segment === '..' || /[/\\\u0000]/.test(segment))
+      throw new Error(`refusing a path segment that is not a plain name: ${JSON.stringify(segment)}`);
   }
   const target = resolve(base, ...segments);
   const rel = relative(base, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`refusing to write outside ${base}: ${JSON.stringify(segments)}`);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw new Error(`refusing to write outside ${base}: ${JSON.stringify(segments)}`);
   return target;
 }

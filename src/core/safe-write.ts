@@ -38,7 +38,8 @@ export function checkWritableFile(file: string): void {
   try {
     if (statSync(file).isDirectory()) throw problem('it is a directory');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error instanceof Error && error.message.startsWith('cannot write') ? error : problem((error as Error).message);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw error instanceof Error && error.message.startsWith('cannot write') ? error : problem((error as Error).message);
   }
   try {
     ensureDir(dirname(file));

@@ -112,7 +112,13 @@ export function resolveSchema(node: JsonSchemaNode, value?: unknown): ResolvedSc
 
 /** The slot of `segment` below a parent whose (resolved) schema is `parent`; undefined when the parent is free-form. */
 function childSlot(parent: JsonSchemaNode | undefined, segment: PathSegment, value: unknown): FieldSlot {
-  const free: FieldSlot = { schema: undefined, place: typeof segment === 'number' ? 'item' : 'property', required: false, nullable: true, hasDefault: false };
+  const free: FieldSlot = {
+    schema: undefined,
+    place: typeof segment === 'number' ? 'item' : 'property',
+    required: false,
+    nullable: true,
+    hasDefault: false,
+  };
   if (!parent) return free;
   let node: JsonSchemaNode | undefined;
   let place: FieldSlot['place'];
@@ -135,7 +141,14 @@ function childSlot(parent: JsonSchemaNode | undefined, segment: PathSegment, val
   }
   if (!node || typeof node !== 'object') return { ...free, place };
   const resolved = resolveSchema(node, value);
-  return { schema: resolved.schema, place, required, nullable: resolved.nullable, default: resolved.default, hasDefault: resolved.hasDefault };
+  return {
+    schema: resolved.schema,
+    place,
+    required,
+    nullable: resolved.nullable,
+    default: resolved.default,
+    hasDefault: resolved.hasDefault,
+  };
 }
 
 /** Reads the value at `path` (undefined when the path does not exist). */

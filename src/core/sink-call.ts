@@ -35,7 +35,13 @@ function after<T>(ms: number, value: T, signal?: AbortSignal): Promise<T> {
  * Calls `sink.handle(batch)` with `timeoutMs`. On timeout (or when `stop` aborts) the call's signal is aborted and the
  * call is given up to `graceMs` to stop; a call that succeeds within that grace still counts as a success.
  */
-export async function callSink(sink: Sink, batch: readonly CanonicalEvent[], timeoutMs: number, graceMs: number, stop: AbortSignal): Promise<CallOutcome> {
+export async function callSink(
+  sink: Sink,
+  batch: readonly CanonicalEvent[],
+  timeoutMs: number,
+  graceMs: number,
+  stop: AbortSignal,
+): Promise<CallOutcome> {
   const controller = new AbortController();
   const onStop = () => controller.abort(stop.reason);
   stop.addEventListener('abort', onStop, { once: true });
@@ -48,7 +54,9 @@ export async function callSink(sink: Sink, batch: readonly CanonicalEvent[], tim
       );
     const first = await Promise.race([settled, after(timeoutMs, TIMEOUT, stop)]);
     if (first !== TIMEOUT) return first.ok ? first : { ...first, timedOut: false, stillRunning: false };
-    const error = stop.aborted ? (stop.reason ?? new Error('stopped')) : new CallTimeoutError(`${sink.name}.handle() did not answer within ${timeoutMs} ms (aborted)`);
+    const error = stop.aborted
+      ? (stop.reason ?? new Error('stopped'))
+      : new CallTimeoutError(`${sink.name}.handle() did not answer within ${timeoutMs} ms (aborted)`);
     controller.abort(error);
     // Wait for the aborted call to end (transports pass the signal to fetch, so this is immediate) before any retry.
     const late = stop.aborted ? TIMEOUT : await Promise.race([settled, after(graceMs, TIMEOUT)]);

@@ -138,8 +138,20 @@ export class SinkWorker {
     this.limit = new AdaptiveLimit({ maxInFlight, maxBatch: options.batchSize, slowMs: options.slowMs });
     this.acks = new OrderedAcks((seq) => options.spool?.ack(sink.name, seq));
     this.counters = {
-      received: 0, sent: 0, retried: 0, dropped: 0, failed: 0, rejected: 0, queued: 0, inFlight: 0, busy: 0,
-      concurrency: this.limit.inFlight, batchSize: this.limit.batchSize, lastProgressAt: options.now(), recovered: 0, breaker: 'closed',
+      received: 0,
+      sent: 0,
+      retried: 0,
+      dropped: 0,
+      failed: 0,
+      rejected: 0,
+      queued: 0,
+      inFlight: 0,
+      busy: 0,
+      concurrency: this.limit.inFlight,
+      batchSize: this.limit.batchSize,
+      lastProgressAt: options.now(),
+      recovered: 0,
+      breaker: 'closed',
     };
   }
 
@@ -152,7 +164,13 @@ export class SinkWorker {
       this.counters.dropped += 1;
       // Kept on disk: this sink's acknowledgement may not pass it, so the next start redelivers it.
       if (seq !== undefined) this.options.spool?.spill(this.sink.name, seq);
-      this.options.warnings.warn(this.sink.name, 'queue-full', this.closing ? 'event arrived after close(); dropped' : `queue full (${this.queue.capacity} events); dropping new events until it drains`);
+      this.options.warnings.warn(
+        this.sink.name,
+        'queue-full',
+        this.closing
+          ? 'event arrived after close(); dropped'
+          : `queue full (${this.queue.capacity} events); dropping new events until it drains`,
+      );
       return;
     }
     // The no-progress clock runs only while there is work.
@@ -200,7 +218,10 @@ export class SinkWorker {
   private async dispatch(entries: Entry[]): Promise<void> {
     this.active += 1;
     this.counters.inFlight = this.active;
-    const lastSeq = entries.reduce<number | undefined>((max, e) => (e.seq !== undefined && (max === undefined || e.seq > max) ? e.seq : max), undefined);
+    const lastSeq = entries.reduce<number | undefined>(
+      (max, e) => (e.seq !== undefined && (max === undefined || e.seq > max) ? e.seq : max),
+      undefined,
+    );
     const slot = this.acks.open(lastSeq);
     let settled = true;
     try {
@@ -272,9 +293,19 @@ export class SinkWorker {
       const message = messageOf(error);
       const retryAfter = error instanceof SinkError ? error.retryAfterMs : undefined;
       counters.lastError = message;
-      if (outcome.stillRunning) options.warnings.warn(this.sink.name, 'abort', `a timed-out call did not stop when aborted; the sink ignores its AbortSignal, so a retry may overlap it`);
+      if (outcome.stillRunning)
+        options.warnings.warn(
+          this.sink.name,
+          'abort',
+          `a timed-out call did not stop when aborted; the sink ignores its AbortSignal, so a retry may overlap it`,
+        );
       if (kind === 'outage') {
-        if (this.breaker.failure(options.now())) options.warnings.warn(this.sink.name, 'breaker', `circuit open after repeated failures; pausing ${options.breaker.cooldownMs} ms (last error: ${message})`);
+        if (this.breaker.failure(options.now()))
+          options.warnings.warn(
+            this.sink.name,
+            'breaker',
+            `circuit open after repeated failures; pausing ${options.breaker.cooldownMs} ms (last error: ${message})`,
+          );
       } else {
         // Busy, too large or refused: the backend answered, so it is up.
         this.breaker.alive();
@@ -284,10 +315,15 @@ export class SinkWorker {
         counters.busy += 1;
         this.limit.busy(startedAt, options.now());
         this.syncLimits();
-        if (retryAfter !== undefined) this.pausedUntil = Math.max(this.pausedUntil, options.now() + Math.min(retryAfter, options.retry.maxRetryAfterMs));
+        if (retryAfter !== undefined)
+          this.pausedUntil = Math.max(this.pausedUntil, options.now() + Math.min(retryAfter, options.retry.maxRetryAfterMs));
         // A batch the backend could not take in time (or at all) is retried in halves.
         if (batch.length > 1 && (kind === 'too-large' || outcome.timedOut)) return this.split(batch);
-        options.warnings.warn(this.sink.name, 'busy', `backend busy, slowing down to ${this.limit.inFlight} call(s) in flight × ${this.limit.batchSize} events: ${message}`);
+        options.warnings.warn(
+          this.sink.name,
+          'busy',
+          `backend busy, slowing down to ${this.limit.inFlight} call(s) in flight × ${this.limit.batchSize} events: ${message}`,
+        );
         if (kind === 'too-large') return this.reject(batch, `too large even alone: ${message}`);
       }
       if (kind === 'rejected') {
@@ -366,7 +402,8 @@ export class SinkWorker {
 
   /** Resolves once this sink has made no progress for `stallMs` (never without it), or when `signal` aborts. */
   stalled(stallMs: number | undefined, signal: AbortSignal): Promise<void> {
-    if (stallMs === undefined) return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+    if (stallMs === undefined)
+      return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
     return (async () => {
       while (!signal.aborted) {
         const left = this.counters.lastProgressAt + stallMs - this.options.now();
@@ -407,7 +444,13 @@ export class SinkWorker {
     });
     // Drain, then let the sink push out what it buffers (e.g. annotations waiting for their spans).
     const drained = this.idle().then(() => this.sink.flush());
-    const outcome = await Promise.race([drained.then(() => 'done' as const, (error: unknown) => (error instanceof Error ? error : new Error(String(error)))), watchdog]);
+    const outcome = await Promise.race([
+      drained.then(
+        () => 'done' as const,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      ),
+      watchdog,
+    ]);
     clearTimeout(timer);
     let stalledSince: number | undefined;
     if (outcome === 'timeout' || outcome === 'stalled') {
@@ -425,7 +468,11 @@ export class SinkWorker {
     if (flushError) this.options.warnings.warn(this.sink.name, 'flush', flushError);
     const closeFor = Math.max(1, Math.min(remaining(), limits.stallMs ?? Number.POSITIVE_INFINITY));
     try {
-      await withTimeout(Promise.resolve().then(() => this.sink.close()), closeFor, `${this.sink.name}.close()`);
+      await withTimeout(
+        Promise.resolve().then(() => this.sink.close()),
+        closeFor,
+        `${this.sink.name}.close()`,
+      );
       return { closeError: flushError, stalledSince };
     } catch (error) {
       const message = messageOf(error);
@@ -440,7 +487,11 @@ export class SinkWorker {
   /** Calls the sink's flush after the queue drained, within `deadline`. */
   async flush(deadline: number): Promise<void> {
     const remaining = Math.max(1, deadline - this.options.now());
-    await withTimeout(this.idle().then(() => this.sink.flush()), remaining, `${this.sink.name}.flush()`);
+    await withTimeout(
+      this.idle().then(() => this.sink.flush()),
+      remaining,
+      `${this.sink.name}.flush()`,
+    );
   }
 }
 

@@ -10,7 +10,18 @@
  * synchronous writes (the page cache survives a process crash); segments every sink is past are deleted.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { EVENT_VALIDATORS } from '../../generated/validators.gen.js';
@@ -85,7 +96,7 @@ function validateEvent(payload: Buffer): { event: CanonicalEvent } | { problem: 
 }
 
 function writeAll(fd: number, data: Buffer): void {
-  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+  for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done);
 }
 
 export class Spool {
@@ -135,7 +146,13 @@ export class Spool {
       const scanner = new FrameScanner(fd);
       for (let item = scanner.next(size); item; item = scanner.next(size)) {
         if (item.kind === 'record') {
-          if (item.seq <= this.seq) this.recovery.damaged.push({ segment: name, offset: item.offset, bytes: item.length, why: `sequence number ${item.seq} not after ${this.seq}` });
+          if (item.seq <= this.seq)
+            this.recovery.damaged.push({
+              segment: name,
+              offset: item.offset,
+              bytes: item.length,
+              why: `sequence number ${item.seq} not after ${this.seq}`,
+            });
           else {
             seqs.push(item.seq);
             this.seq = item.seq;

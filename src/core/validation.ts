@@ -21,8 +21,15 @@ const branchOf = (e: ErrorObject) => /^(.*\/(?:oneOf|anyOf)\/\d+)\//.exec(e.sche
 /** Errors that name a concrete field problem, without the branches whose discriminator (`const`) did not match. */
 function concreteErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   // A oneOf branch whose `const` (its discriminator, e.g. record_type) failed is not the branch the data meant.
-  const wrongBranches = new Set(errors.filter((e) => e.keyword === 'const').map(branchOf).filter(Boolean));
-  const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if' && !wrongBranches.has(branchOf(e)));
+  const wrongBranches = new Set(
+    errors
+      .filter((e) => e.keyword === 'const')
+      .map(branchOf)
+      .filter(Boolean),
+  );
+  const concrete = errors.filter(
+    (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if' && !wrongBranches.has(branchOf(e)),
+  );
   return concrete.length > 0 ? concrete : [...errors];
 }
 
@@ -33,7 +40,8 @@ function concreteErrors(errors: readonly ErrorObject[]): ErrorObject[] {
 export function pickError(errors: readonly ErrorObject[] | null | undefined): ErrorObject | undefined {
   const pool = concreteErrors(errors ?? []);
   if (pool.length === 0) return undefined;
-  const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
+  const depth = (e: ErrorObject) =>
+    e.instancePath.split('/').length + (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
   // Errors arrive in schema order; the first of the deepest is the most specific.
   return pool.reduce((a, b) => (depth(b) > depth(a) ? b : a));
 }

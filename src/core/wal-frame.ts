@@ -81,7 +81,8 @@ export class FrameScanner {
     if (!header.subarray(0, 4).equals(MARKER)) return { ok: false, why: 'no record marker' };
     const length = header.readUInt32LE(4);
     if (length > MAX_RECORD_BYTES) return { ok: false, why: `length ${length} out of range` };
-    if (offset + HEADER_BYTES + length > size) return { ok: false, why: `record cut short (${size - offset - HEADER_BYTES} of ${length} bytes)` };
+    if (offset + HEADER_BYTES + length > size)
+      return { ok: false, why: `record cut short (${size - offset - HEADER_BYTES} of ${length} bytes)` };
     const seq = Number(header.readBigUInt64LE(8));
     let crc = crc32(header.subarray(4, 16));
     let payload: Buffer | undefined;
@@ -91,7 +92,7 @@ export class FrameScanner {
       crc = crc32(payload, crc);
     } else {
       const chunk = this.chunk.length >= Math.min(CHUNK, length) ? this.chunk : (this.chunk = Buffer.allocUnsafe(CHUNK));
-      for (let done = 0; done < length; ) {
+      for (let done = 0; done < length;) {
         const part = chunk.subarray(0, Math.min(chunk.length, length - done));
         if (this.read(part, offset + HEADER_BYTES + done) < part.length) return { ok: false, why: 'record cut short' };
         crc = crc32(part, crc);

@@ -35,14 +35,17 @@ export class SpanAssembler {
     private readonly makeResource: (attributes: Attributes) => Resource,
     private readonly config: Pick<OtlpConfig, 'serviceName' | 'resourceAttributes' | 'maxAttributeLength'>,
     /** Resource attributes of a run, beyond service.name and OTEL_RESOURCE_ATTRIBUTES (each backend's spec declares them). */
-    private readonly runResource: (runId: string, bench: string | undefined) => Fields = (runId) => ({ 'clawloop.run.id': runId }) satisfies SpanTreeFields<'resource'>,
+    private readonly runResource: (runId: string, bench: string | undefined) => Fields = (runId) =>
+      ({ 'clawloop.run.id': runId }) satisfies SpanTreeFields<'resource'>,
   ) {}
 
   private run(runId: string, bench?: string): RunState {
     let state = this.runs.get(runId);
     if (!state) {
       const service: SpanTreeFields<'resource'> = { 'service.name': this.config.serviceName };
-      state = { resource: this.makeResource({ ...service, ...this.config.resourceAttributes, ...this.runResource(runId, bench) } as Attributes) };
+      state = {
+        resource: this.makeResource({ ...service, ...this.config.resourceAttributes, ...this.runResource(runId, bench) } as Attributes),
+      };
       this.runs.set(runId, state);
     }
     return state;
@@ -50,7 +53,12 @@ export class SpanAssembler {
 
   /** What spans of a run are built with (its resource, the instrumentation scope, the value limit). */
   context(runId: string, bench?: string): SpanBuildContext {
-    return { resource: this.run(runId, bench).resource, scope: SCOPE, maxAttributeLength: this.config.maxAttributeLength, now: () => Date.now() / 1000 };
+    return {
+      resource: this.run(runId, bench).resource,
+      scope: SCOPE,
+      maxAttributeLength: this.config.maxAttributeLength,
+      now: () => Date.now() / 1000,
+    };
   }
 
   spans(batch: readonly SpanSource[]): ReadableSpan[] {

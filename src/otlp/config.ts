@@ -61,12 +61,19 @@ export function resolveOtlpConfig(options: OtlpOptions = {}, defaultBase = 'http
   const base = (env.OTEL_EXPORTER_OTLP_ENDPOINT || defaultBase).replace(/\/+$/, '');
   return {
     url: options.url ?? (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${base}/v1/traces`),
-    headers: { ...parseKeyValues(env.OTEL_EXPORTER_OTLP_HEADERS), ...parseKeyValues(env.OTEL_EXPORTER_OTLP_TRACES_HEADERS), ...options.headers },
+    headers: {
+      ...parseKeyValues(env.OTEL_EXPORTER_OTLP_HEADERS),
+      ...parseKeyValues(env.OTEL_EXPORTER_OTLP_TRACES_HEADERS),
+      ...options.headers,
+    },
     protocol,
     timeoutMs: options.timeoutMs ?? positive(env.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT) ?? positive(env.OTEL_EXPORTER_OTLP_TIMEOUT) ?? 10_000,
     serviceName: options.serviceName ?? (env.OTEL_SERVICE_NAME || 'clawloop'),
     resourceAttributes: { ...parseKeyValues(env.OTEL_RESOURCE_ATTRIBUTES), ...options.resourceAttributes },
-    maxAttributeLength: options.maxAttributeLength ?? positive(env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT) ?? positive(env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT),
-    compression: options.compression ?? ((env.OTEL_EXPORTER_OTLP_TRACES_COMPRESSION || env.OTEL_EXPORTER_OTLP_COMPRESSION) === 'gzip' ? 'gzip' : 'none'),
+    maxAttributeLength:
+      options.maxAttributeLength ?? positive(env.OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT) ?? positive(env.OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT),
+    compression:
+      options.compression ??
+      ((env.OTEL_EXPORTER_OTLP_TRACES_COMPRESSION || env.OTEL_EXPORTER_OTLP_COMPRESSION) === 'gzip' ? 'gzip' : 'none'),
   };
 }

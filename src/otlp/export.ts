@@ -30,7 +30,8 @@ async function load<T>(sink: string, name: string, importer: () => Promise<T>): 
  * by the installed OpenTelemetry exporter package's own serializer (a missing package is a MissingPeerError).
  */
 export async function createOtlpExporter(sink: string, config: OtlpConfig): Promise<SpanExporter> {
-  if (config.protocol === 'http/json') await load(sink, '@opentelemetry/exporter-trace-otlp-http', () => import('@opentelemetry/exporter-trace-otlp-http'));
+  if (config.protocol === 'http/json')
+    await load(sink, '@opentelemetry/exporter-trace-otlp-http', () => import('@opentelemetry/exporter-trace-otlp-http'));
   else await load(sink, '@opentelemetry/exporter-trace-otlp-proto', () => import('@opentelemetry/exporter-trace-otlp-proto'));
   return new OtlpHttpExporter(config);
 }
@@ -44,7 +45,12 @@ export async function loadResources(sink: string) {
  * call) ends the request when the hub aborts it; an exporter passed in by the user (`exporter:` option) cannot be
  * aborted and is waited for.
  */
-export function exportSpans(exporter: SpanExporter, spans: ReadableSpan[], what: string, signal: AbortSignal | undefined = callSignal()): Promise<void> {
+export function exportSpans(
+  exporter: SpanExporter,
+  spans: ReadableSpan[],
+  what: string,
+  signal: AbortSignal | undefined = callSignal(),
+): Promise<void> {
   if (spans.length === 0) return Promise.resolve();
   if (exporter instanceof OtlpHttpExporter) return exporter.send(spans, what, signal);
   return new Promise((resolve, reject) => {

@@ -25,7 +25,10 @@ interface TraceSerializer {
 function loadSerializer(protocol: OtlpConfig['protocol']): TraceSerializer {
   const exporterPackage = protocol === 'http/json' ? '@opentelemetry/exporter-trace-otlp-http' : '@opentelemetry/exporter-trace-otlp-proto';
   const fromExporter = createRequire(createRequire(import.meta.url).resolve(exporterPackage));
-  const transformer = fromExporter('@opentelemetry/otlp-transformer') as { ProtobufTraceSerializer: TraceSerializer; JsonTraceSerializer: TraceSerializer };
+  const transformer = fromExporter('@opentelemetry/otlp-transformer') as {
+    ProtobufTraceSerializer: TraceSerializer;
+    JsonTraceSerializer: TraceSerializer;
+  };
   return protocol === 'http/json' ? transformer.JsonTraceSerializer : transformer.ProtobufTraceSerializer;
 }
 
@@ -65,7 +68,10 @@ export class OtlpHttpExporter implements SpanExporter {
     };
     const result = await httpRequest({ what, url: config.url, method: 'POST', headers, body, timeoutMs: config.timeoutMs, signal });
     if (result.ok) return;
-    const answer = result.status !== undefined ? ` (HTTP ${result.status}): ${(result.text ?? '').slice(0, 500)}` : `: ${result.reason.slice(what.length + 2)}`;
+    const answer =
+      result.status !== undefined
+        ? ` (HTTP ${result.status}): ${(result.text ?? '').slice(0, 500)}`
+        : `: ${result.reason.slice(what.length + 2)}`;
     throw httpFailure(result, redactSecrets(`${what}: export of ${spans.length} spans failed${answer}`));
   }
 

@@ -48,7 +48,15 @@ export interface OtlpPipelineOptions {
 function sourcesOf(batch: readonly SpanTreeMapped[], episodeExtra: Fields | undefined): SpanSource[] {
   return batch.map((m) => ({
     event: m.event,
-    episode: m['span.episode'] ? { episode: m['span.episode'], evaluation: m['event.evaluation'], llm: m['span.llm'] ?? [], tool: m['span.tool'] ?? [], extra: episodeExtra } : undefined,
+    episode: m['span.episode']
+      ? {
+          episode: m['span.episode'],
+          evaluation: m['event.evaluation'],
+          llm: m['span.llm'] ?? [],
+          tool: m['span.tool'] ?? [],
+          extra: episodeExtra,
+        }
+      : undefined,
     iteration: m['span.iteration'],
     evolution: m['span.evolution'],
   }));
@@ -66,7 +74,12 @@ export class OtlpPipeline {
   static async create(options: OtlpPipelineOptions): Promise<OtlpPipeline> {
     const { resourceFromAttributes } = await loadResources(options.sink);
     const exporter = options.exporter ?? (await createOtlpExporter(options.sink, options.config));
-    return new OtlpPipeline(options.sink, exporter, new SpanAssembler(resourceFromAttributes, options.config, options.runResource), options.episodeExtra);
+    return new OtlpPipeline(
+      options.sink,
+      exporter,
+      new SpanAssembler(resourceFromAttributes, options.config, options.runResource),
+      options.episodeExtra,
+    );
   }
 
   /** The spans of a mapped batch, in event order. */

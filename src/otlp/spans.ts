@@ -88,7 +88,8 @@ export interface SpanSpec {
 export function readable(spec: SpanSpec, ctx: SpanBuildContext): ReadableSpan {
   const own = context(spec.traceId, spec.spanId);
   const startTime = secondsToHrTime(spec.start);
-  const endTime = typeof spec.end === 'number' ? secondsToHrTime(Math.max(spec.start, spec.end)) : addMs(startTime, Math.max(0, spec.end.ms));
+  const endTime =
+    typeof spec.end === 'number' ? secondsToHrTime(Math.max(spec.start, spec.end)) : addMs(startTime, Math.max(0, spec.end.ms));
   return {
     name: spec.name,
     kind: SpanKind.INTERNAL,
@@ -141,11 +142,20 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
     const e = next ?? s;
     llmStart.set(i, s);
     end = Math.max(end, e);
-    spans.push(readable({
-      name: `llm:step${stepOf(episode, i)}`,
-      traceId: ids.traceId, spanId: ids.llm(i), parentSpanId: ids.root, start: s, end: e,
-      attributes: attributes(f, fields.extra ?? {}, max),
-    }, ctx));
+    spans.push(
+      readable(
+        {
+          name: `llm:step${stepOf(episode, i)}`,
+          traceId: ids.traceId,
+          spanId: ids.llm(i),
+          parentSpanId: ids.root,
+          start: s,
+          end: e,
+          attributes: attributes(f, fields.extra ?? {}, max),
+        },
+        ctx,
+      ),
+    );
   }
   for (const { item: call, index, fields: f } of fields.tool) {
     const [i] = index;
@@ -155,26 +165,55 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
     end = Math.max(end, typeof e === 'number' ? e : s + e.ms / 1000);
     const failed = call.success === false;
     const message = call.error ?? 'tool call failed';
-    const exception: SpanTreeFields<'event.exception'> = { ...SPAN_TREE_TARGETS['event.exception'].constants, 'exception.message': message };
-    spans.push(readable({
-      name: `tool:${call.name}`,
-      traceId: ids.traceId, spanId: ids.tool(i, call.id), parentSpanId: ids.llm(i), start: s, end: e,
-      attributes: attributes(f, fields.extra ?? {}, max),
-      error: failed ? message : undefined,
-      events: failed ? [{ name: 'exception', time: typeof e === 'number' ? secondsToHrTime(e) : addMs(secondsToHrTime(s), e.ms), attributes: attributes(exception, {}, undefined) }] : [],
-    }, ctx));
+    const exception: SpanTreeFields<'event.exception'> = {
+      ...SPAN_TREE_TARGETS['event.exception'].constants,
+      'exception.message': message,
+    };
+    spans.push(
+      readable(
+        {
+          name: `tool:${call.name}`,
+          traceId: ids.traceId,
+          spanId: ids.tool(i, call.id),
+          parentSpanId: ids.llm(i),
+          start: s,
+          end: e,
+          attributes: attributes(f, fields.extra ?? {}, max),
+          error: failed ? message : undefined,
+          events: failed
+            ? [
+                {
+                  name: 'exception',
+                  time: typeof e === 'number' ? secondsToHrTime(e) : addMs(secondsToHrTime(s), e.ms),
+                  attributes: attributes(exception, {}, undefined),
+                },
+              ]
+            : [],
+        },
+        ctx,
+      ),
+    );
   }
-  const evaluation: TimedEvent[] = fields.evaluation && Object.keys(fields.evaluation).length > 0
-    ? [{ name: 'gen_ai.evaluation.result', time: secondsToHrTime(end), attributes: attributes(fields.evaluation, {}, max) }]
-    : [];
+  const evaluation: TimedEvent[] =
+    fields.evaluation && Object.keys(fields.evaluation).length > 0
+      ? [{ name: 'gen_ai.evaluation.result', time: secondsToHrTime(end), attributes: attributes(fields.evaluation, {}, max) }]
+      : [];
   // The episode's own total when its children fit inside it (exact), else the end of its last child.
   const rootEnd = totalMs !== undefined && end <= start + totalMs / 1000 ? { ms: totalMs } : end;
-  spans.unshift(readable({
-    name: `episode:${episode.id}`,
-    traceId: ids.traceId, spanId: ids.root, start, end: rootEnd,
-    attributes: attributes(fields.episode, fields.extra ?? {}, max),
-    events: evaluation,
-  }, ctx));
+  spans.unshift(
+    readable(
+      {
+        name: `episode:${episode.id}`,
+        traceId: ids.traceId,
+        spanId: ids.root,
+        start,
+        end: rootEnd,
+        attributes: attributes(fields.episode, fields.extra ?? {}, max),
+        events: evaluation,
+      },
+      ctx,
+    ),
+  );
   return spans;
 }
 
@@ -184,20 +223,38 @@ export function iterationSpanIds(runId: string, iteration: number) {
   return { traceId, root: spanId(traceId, 'iteration'), evolution: spanId(traceId, 'evolution') };
 }
 
-export function iterationSpan(event: IterationEvent, fields: Fields, startSeconds: number | undefined, ctx: SpanBuildContext): ReadableSpan {
+export function iterationSpan(
+  event: IterationEvent,
+  fields: Fields,
+  startSeconds: number | undefined,
+  ctx: SpanBuildContext,
+): ReadableSpan {
   const ids = iterationSpanIds(event.run_id, event.iteration);
-  return readable({
-    name: `iteration:${event.iteration}`,
-    traceId: ids.traceId, spanId: ids.root, start: startSeconds ?? event.timestamp, end: event.timestamp,
-    attributes: attributes(fields, {}, ctx.maxAttributeLength),
-  }, ctx);
+  return readable(
+    {
+      name: `iteration:${event.iteration}`,
+      traceId: ids.traceId,
+      spanId: ids.root,
+      start: startSeconds ?? event.timestamp,
+      end: event.timestamp,
+      attributes: attributes(fields, {}, ctx.maxAttributeLength),
+    },
+    ctx,
+  );
 }
 
 export function evolutionSpan(event: EvolutionEvent, fields: Fields, ctx: SpanBuildContext): ReadableSpan {
   const ids = iterationSpanIds(event.run_id, event.iteration);
-  return readable({
-    name: `evolution:${event.iteration}`,
-    traceId: ids.traceId, spanId: ids.evolution, parentSpanId: ids.root, start: event.timestamp, end: event.timestamp,
-    attributes: attributes(fields, {}, ctx.maxAttributeLength),
-  }, ctx);
+  return readable(
+    {
+      name: `evolution:${event.iteration}`,
+      traceId: ids.traceId,
+      spanId: ids.evolution,
+      parentSpanId: ids.root,
+      start: event.timestamp,
+      end: event.timestamp,
+      attributes: attributes(fields, {}, ctx.maxAttributeLength),
+    },
+    ctx,
+  );
 }

@@ -7,7 +7,6 @@ export function secondsToHrTime(seconds: number): HrTime {
   return [whole, nanos];
 }
 
-
 /** `start` plus a duration in milliseconds, exact to the nanosecond (no float rounding of the sum). */
 export function addMs(start: HrTime, ms: number): HrTime {
   const nanos = start[1] + Math.round(ms * 1e6);

@@ -29,7 +29,8 @@ export interface SinkEntry {
 
 export const SINKS = {
   report: {
-    description: 'Self-contained HTML report: reward, success, signal, playbook, token and latency curves with an evolution lane, per-task table, lowest/highest-reward episodes (no server; live in watch/serve).',
+    description:
+      'Self-contained HTML report: reward, success, signal, playbook, token and latency curves with an evolution lane, per-task table, lowest/highest-reward episodes (no server; live in watch/serve).',
     peers: [],
     create: async ({ options }) => {
       const report = await import('../transports/report/index.js');
@@ -40,7 +41,8 @@ export const SINKS = {
   console: {
     description: 'One line per iteration on stderr.',
     peers: [],
-    create: async ({ options }) => (await import('../transports/console/index.js')).createConsoleSink(options.quiet ? { write: () => {} } : {}),
+    create: async ({ options }) =>
+      (await import('../transports/console/index.js')).createConsoleSink(options.quiet ? { write: () => {} } : {}),
   },
   otel: {
     description: 'OpenTelemetry spans to any OTLP backend (OTEL_EXPORTER_OTLP_ENDPOINT, _HEADERS, _PROTOCOL, OTEL_SERVICE_NAME).',
@@ -49,10 +51,15 @@ export const SINKS = {
     preflight: async () => (await import('../transports/otel/preflight.js')).otelPreflight,
   },
   mlflow: {
-    description: 'MLflow: parent run + nested run per iteration, metrics, playbook artifacts, episode traces (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME).',
+    description:
+      'MLflow: parent run + nested run per iteration, metrics, playbook artifacts, episode traces (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME).',
     peers: OTLP_PEERS,
     create: async ({ env, options }) =>
-      (await import('../transports/mlflow/index.js')).createMlflowSink({ env, traces: options.mlflowTraces !== 'off', assessments: options.mlflowAssessments !== 'off' }),
+      (await import('../transports/mlflow/index.js')).createMlflowSink({
+        env,
+        traces: options.mlflowTraces !== 'off',
+        assessments: options.mlflowAssessments !== 'off',
+      }),
     preflight: async () => (await import('../transports/mlflow/preflight.js')).mlflowPreflight,
   },
   langfuse: {
@@ -62,15 +69,22 @@ export const SINKS = {
     preflight: async () => (await import('../transports/langfuse/preflight.js')).langfusePreflight,
   },
   wandb: {
-    description: 'Weights & Biases offline run (wandb sync uploads it): ClawLoop WandbSink metrics, config, episodes table (WANDB_PROJECT, WANDB_DIR, WANDB_RUN_ID).',
+    description:
+      'Weights & Biases offline run (wandb sync uploads it): ClawLoop WandbSink metrics, config, episodes table (WANDB_PROJECT, WANDB_DIR, WANDB_RUN_ID).',
     peers: [],
-    create: async ({ env, options }) => (await import('../transports/wandb/index.js')).createWandbSink({ env, tables: options.wandbTables !== 'off' }),
+    create: async ({ env, options }) =>
+      (await import('../transports/wandb/index.js')).createWandbSink({ env, tables: options.wandbTables !== 'off' }),
     preflight: async () => (await import('../transports/wandb/preflight.js')).wandbPreflight,
   },
   phoenix: {
-    description: 'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
+    description:
+      'Arize Phoenix: OpenInference traces + reward annotations (PHOENIX_COLLECTOR_ENDPOINT, PHOENIX_API_KEY, PHOENIX_PROJECT_NAME).',
     peers: OTLP_PEERS,
-    create: async ({ env, options }) => (await import('../transports/phoenix/index.js')).createPhoenixSink({ env, ...(options.phoenixAnnotations === 'off' ? { annotations: 'off' as const } : {}) }),
+    create: async ({ env, options }) =>
+      (await import('../transports/phoenix/index.js')).createPhoenixSink({
+        env,
+        ...(options.phoenixAnnotations === 'off' ? { annotations: 'off' as const } : {}),
+      }),
     preflight: async () => (await import('../transports/phoenix/preflight.js')).phoenixPreflight,
   },
 } satisfies Record<string, SinkEntry>;
@@ -96,7 +110,9 @@ export async function createSinks(names: readonly string[], context: SinkContext
     const missing = entryFor(name).peers.filter((p) => !peerInstalled(p));
     if (missing.length > 0) throw new MissingPeerError(name, missing, context.env);
   }
-  const checks = await Promise.allSettled(names.map(async (name) => (await entryFor(name).preflight?.())?.preflight(context.env, context.options)));
+  const checks = await Promise.allSettled(
+    names.map(async (name) => (await entryFor(name).preflight?.())?.preflight(context.env, context.options)),
+  );
   const failures = checks.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
   const unexpected = failures.find((f) => !(f instanceof SinkConfigError));
   if (unexpected) throw unexpected;

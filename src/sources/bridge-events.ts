@@ -3,7 +3,14 @@
  * replayed run come out grouped by iteration for the merge (src/sources/clawloop-run.ts); events of other runs are
  * counted on the way and replayed afterwards as their own runs, so nothing the bridge wrote is lost.
  */
-import type { CanonicalEvent, EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent } from '../../generated/types.gen.js';
+import type {
+  CanonicalEvent,
+  EpisodeEvent,
+  EvolutionEvent,
+  IterationEvent,
+  RunFinishedEvent,
+  RunStartedEvent,
+} from '../../generated/types.gen.js';
 import { readLines } from './lines.js';
 import { readEventFile } from './ndjson-events.js';
 import { parseJsonLine } from './parse-json-line.js';

@@ -159,7 +159,12 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   const { onProblem } = options;
   const notice = options.onNotice ?? (() => {});
   if (!layout.experiment && !layout.callback && !layout.archive && !layout.events) {
-    onProblem({ file: layout.dir, line: 0, field: '', problem: `no ClawLoop output here (looked for ${Object.values(OUTPUT_FILES).join(', ')}, runs.jsonl)` });
+    onProblem({
+      file: layout.dir,
+      line: 0,
+      field: '',
+      problem: `no ClawLoop output here (looked for ${Object.values(OUTPUT_FILES).join(', ')}, runs.jsonl)`,
+    });
     return;
   }
   const runs = layout.archive ? await readRunRecords(layout.archive, onProblem) : { starts: [], completes: [] };
@@ -171,11 +176,21 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   const bridge = new BridgeEvents(layout.events, runId, onProblem);
 
   // Each file in iteration order (a few lines out of place are put back; see reorder.ts), whatever order they were written in.
-  const ordered = <T extends { iteration: number }>(path: string | undefined, validate: Parameters<typeof readRecords<T>>[1], window: number) =>
+  const ordered = <T extends { iteration: number }>(
+    path: string | undefined,
+    validate: Parameters<typeof readRecords<T>>[1],
+    window: number,
+  ) =>
     path
       ? values(
-          inKeyOrder(readRecords<T>(path, validate, onProblem), (r) => r.value.iteration, window, (r, released) =>
-            notice(`${path}:${r.line}: iteration ${r.value.iteration} comes after iteration ${released}, further out of place than ${window} lines; delivered late`),
+          inKeyOrder(
+            readRecords<T>(path, validate, onProblem),
+            (r) => r.value.iteration,
+            window,
+            (r, released) =>
+              notice(
+                `${path}:${r.line}: iteration ${r.value.iteration} comes after iteration ${released}, further out of place than ${window} lines; delivered late`,
+              ),
           ),
         )
       : undefined;
@@ -185,21 +200,47 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   const callback = Peekable.of(ordered<CallbackLine>(layout.callback, SOURCE_VALIDATORS.CallbackLine, 4));
   const archivePath = (name: string) => (layout.archive && existsSync(join(layout.archive, name)) ? join(layout.archive, name) : undefined);
   const iterationsPath = archivePath('iterations.jsonl');
-  const archiveIterations = Peekable.of(iterationsPath ? filterRun(inKeyOrder(readRecords<ArchiveIterationRecord>(iterationsPath, SOURCE_VALIDATORS.ArchiveIterationRecord, onProblem), (r) => r.value.iteration_num, ORDER_WINDOW), runId) : undefined);
+  const archiveIterations = Peekable.of(
+    iterationsPath
+      ? filterRun(
+          inKeyOrder(
+            readRecords<ArchiveIterationRecord>(iterationsPath, SOURCE_VALIDATORS.ArchiveIterationRecord, onProblem),
+            (r) => r.value.iteration_num,
+            ORDER_WINDOW,
+          ),
+          runId,
+        )
+      : undefined,
+  );
   // The run id comes from data: it names a directory of the archive only when it is a plain name (no `..`, no `/`).
   const episodesPath = safeName(runId) === runId ? archivePath(join(runId, 'episodes.jsonl')) : undefined;
-  const archiveEpisodes = Peekable.of(episodesPath ? values(readRecords<ArchiveEpisodeRecord>(episodesPath, SOURCE_VALIDATORS.ArchiveEpisodeRecord, onProblem)) : undefined);
+  const archiveEpisodes = Peekable.of(
+    episodesPath ? values(readRecords<ArchiveEpisodeRecord>(episodesPath, SOURCE_VALIDATORS.ArchiveEpisodeRecord, onProblem)) : undefined,
+  );
   const variantsPath = archivePath('variants.jsonl');
-  const variants = new VariantLookup(Peekable.of(variantsPath ? values(readRecords<ArchiveVariantRecord>(variantsPath, SOURCE_VALIDATORS.ArchiveVariantRecord, onProblem)) : undefined));
+  const variants = new VariantLookup(
+    Peekable.of(
+      variantsPath ? values(readRecords<ArchiveVariantRecord>(variantsPath, SOURCE_VALIDATORS.ArchiveVariantRecord, onProblem)) : undefined,
+    ),
+  );
 
-  if (!layout.callback && !layout.events && episodesPath) notice('the archive holds episode summaries (rewards, tokens, latency), not conversations; full episodes come from the bridge (events.ndjson) or the after_iteration dump (episodes.ndjson)');
+  if (!layout.callback && !layout.events && episodesPath)
+    notice(
+      'the archive holds episode summaries (rewards, tokens, latency), not conversations; full episodes come from the bridge (events.ndjson) or the after_iteration dump (episodes.ndjson)',
+    );
 
   const bridgeStart = await bridge.runStarted();
   const base: RunStartedEvent = start
     ? runStartedFromArchive(start, sourceLabel(layout.dir))
-    : (bridgeStart ?? { type: 'run.started', run_id: runId, started_at: (await experiment.peek())?.timestamp ?? Date.now() / 1000, source: sourceLabel(layout.dir) });
+    : (bridgeStart ?? {
+        type: 'run.started',
+        run_id: runId,
+        started_at: (await experiment.peek())?.timestamp ?? Date.now() / 1000,
+        source: sourceLabel(layout.dir),
+      });
   // The bridge knows what the archive does not (the user's config and tags), and the other way round.
-  const started: RunStartedEvent = bridgeStart && start ? { ...bridgeStart, ...base, config: bridgeStart.config, tags: bridgeStart.tags } : base;
+  const started: RunStartedEvent =
+    bridgeStart && start ? { ...bridgeStart, ...base, config: bridgeStart.config, tags: bridgeStart.tags } : base;
   yield dropUndefined(started);
 
   let iterations = 0;
@@ -227,15 +268,30 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
     yield* uniqueEpisodes([fromBridge.episodes, cb ? episodesFromCallback(runId, cb) : [], summaries]);
     const playbook = cb || fromBridge.iteration?.playbook ? undefined : await variants.playbook(arc?.child_variant_hash);
     const repeated = emitted.has(i);
-    if (repeated) notice(`iteration ${i} appears again after later iterations (a second run written into the same output directory?); its episodes and evolution entries are sent, its iteration line is not merged again`);
-    const iteration = repeated ? undefined : iterationFrom({ runId, iteration: i, experiment: exp, callback: cb, archive: arc, bridge: fromBridge.iteration, variantPlaybook: playbook });
+    if (repeated)
+      notice(
+        `iteration ${i} appears again after later iterations (a second run written into the same output directory?); its episodes and evolution entries are sent, its iteration line is not merged again`,
+      );
+    const iteration = repeated
+      ? undefined
+      : iterationFrom({
+          runId,
+          iteration: i,
+          experiment: exp,
+          callback: cb,
+          archive: arc,
+          bridge: fromBridge.iteration,
+          variantPlaybook: playbook,
+        });
     if (iteration) {
       emitted.add(i);
       yield iteration;
       iterations += 1;
       lastTimestamp = iteration.timestamp;
     } else if (cb && !repeated) {
-      notice(`iteration ${i}: only the after_iteration dump has it (no experiment.jsonl line, archive record or bridge event to give it a time), so there is no iteration event; its episodes were sent`);
+      notice(
+        `iteration ${i}: only the after_iteration dump has it (no experiment.jsonl line, archive record or bridge event to give it a time), so there is no iteration event; its episodes were sent`,
+      );
     }
     for (const line of evo) yield evolutionFrom(runId, line);
     yield* fromBridge.evolution.filter(() => evo.length === 0);
@@ -245,7 +301,8 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   const bridgeFinish = await bridge.runFinished();
   if (complete) yield mergeFinished(runFinishedFromArchive(complete, iterations), bridgeFinish);
   else if (bridgeFinish) yield bridgeFinish;
-  else if (options.finish ?? true) yield { type: 'run.finished', run_id: runId, finished_at: lastTimestamp, status: 'completed', n_iterations_completed: iterations };
+  else if (options.finish ?? true)
+    yield { type: 'run.finished', run_id: runId, finished_at: lastTimestamp, status: 'completed', n_iterations_completed: iterations };
 
   const others = bridge.otherRuns;
   if (others > 0) {

@@ -69,7 +69,9 @@ export function episodeFromArchive(runId: string, record: ArchiveEpisodeRecord):
       model: record.model || undefined,
       created_at: record.created_at,
       summary: dropUndefined({
-        signals: Object.fromEntries(Object.entries(record.signals ?? {}).map(([name, s]) => [name, { name, value: s.value, confidence: s.confidence }])),
+        signals: Object.fromEntries(
+          Object.entries(record.signals ?? {}).map(([name, s]) => [name, { name, value: s.value, confidence: s.confidence }]),
+        ),
         token_usage: usage,
         timing: record.latency_ms !== undefined ? { total_ms: record.latency_ms } : undefined,
       }),
@@ -91,7 +93,10 @@ export function variantPlaybook(record: ArchiveVariantRecord): Playbook | undefi
  * avg_reward, reward_trajectory the episodes' total rewards, evolver_action the metrics of the layers whose
  * forward_backward was ok.
  */
-export function iterationFromArchive(runId: string, record: ArchiveIterationRecord): Omit<IterationEvent, 'timestamp'> & { timestamp?: number } {
+export function iterationFromArchive(
+  runId: string,
+  record: ArchiveIterationRecord,
+): Omit<IterationEvent, 'timestamp'> & { timestamp?: number } {
   const rewards = record.reward_trajectory;
   return dropUndefined({
     type: 'iteration',

@@ -151,7 +151,13 @@ export function scanNonFinite(text: string): NonFiniteToken[] {
         else index[top] += 1;
       }
     } else if (c === 0x4e /* N */ || c === 0x49 /* I */ || c === 0x2d /* - */) {
-      const token = text.startsWith('NaN', i) ? 'NaN' : text.startsWith('Infinity', i) ? 'Infinity' : text.startsWith('-Infinity', i) ? '-Infinity' : undefined;
+      const token = text.startsWith('NaN', i)
+        ? 'NaN'
+        : text.startsWith('Infinity', i)
+          ? 'Infinity'
+          : text.startsWith('-Infinity', i)
+            ? '-Infinity'
+            : undefined;
       if (!token) continue;
       const path: Array<string | number> = [];
       for (let d = 0; d < Math.min(depth, levels); d += 1) {

@@ -26,13 +26,27 @@ function openProblem(path: string): { fd: number } | { error: string } {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many levels of symbolic links', EISDIR: 'is a directory, expected a file' };
+    const why: Record<string, string> = {
+      ENOENT: 'no such file',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      ELOOP: 'too many levels of symbolic links',
+      EISDIR: 'is a directory, expected a file',
+    };
     return { error: `cannot be read: ${why[code ?? ''] ?? code ?? (error as Error).message}` };
   }
   const stat = fstatSync(fd);
   if (stat.isFile()) return { fd };
   closeSync(fd);
-  const kind = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+  const kind = stat.isDirectory()
+    ? 'a directory'
+    : stat.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
   return { error: `is ${kind}, expected a regular file` };
 }
 
@@ -58,6 +72,6 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
     yield* ready;
     ready.length = 0;
   }
-  const last = options.includePartialLast ?? true ? splitter.end() : undefined;
+  const last = (options.includePartialLast ?? true) ? splitter.end() : undefined;
   if (last) yield { ...last, line: lineNo, endOffset: offset };
 }

@@ -17,6 +17,10 @@ export function eventValidatorFor(value: unknown): ValidateFunction<CanonicalEve
   return validator ?? `unknown event type "${type}" (expected one of ${KNOWN.join(', ')})`;
 }
 
-export async function* readEventFile(path: string, onProblem: ProblemHandler, options: ReadLinesOptions & { label?: string } = {}): AsyncGenerator<CanonicalEvent> {
+export async function* readEventFile(
+  path: string,
+  onProblem: ProblemHandler,
+  options: ReadLinesOptions & { label?: string } = {},
+): AsyncGenerator<CanonicalEvent> {
   for await (const record of readRecords<CanonicalEvent>(path, { choose: eventValidatorFor }, onProblem, options)) yield record.value;
 }

@@ -23,7 +23,9 @@ export type Validator<T> = ValidateFunction<T> | { choose: (value: unknown) => V
 /** The schema (a name in the generated SCHEMA_DEFS) each generated validator checks. */
 const SCHEMA_OF = new Map<unknown, string>([
   ...Object.entries(SOURCE_VALIDATORS).map(([name, validate]) => [validate, name] as const),
-  ...Object.entries(EVENT_VALIDATORS).map(([type, validate]) => [validate, EVENT_SCHEMA_NAMES[type as keyof typeof EVENT_SCHEMA_NAMES]] as const),
+  ...Object.entries(EVENT_VALIDATORS).map(
+    ([type, validate]) => [validate, EVENT_SCHEMA_NAMES[type as keyof typeof EVENT_SCHEMA_NAMES]] as const,
+  ),
 ]);
 
 export type CheckedLine<T> = { value: T; problems: InputProblem[] } | { problems: InputProblem[] };

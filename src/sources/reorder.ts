@@ -5,7 +5,12 @@
  * is full or the stream ends; items with equal keys keep their file order. An item further out of place than the
  * window (its key below one already released) is still delivered, after `onLate`.
  */
-export async function* inKeyOrder<T>(source: AsyncIterable<T>, key: (item: T) => number, window: number, onLate?: (item: T, released: number) => void): AsyncGenerator<T> {
+export async function* inKeyOrder<T>(
+  source: AsyncIterable<T>,
+  key: (item: T) => number,
+  window: number,
+  onLate?: (item: T, released: number) => void,
+): AsyncGenerator<T> {
   const held: Array<{ key: number; item: T }> = [];
   let released = Number.NEGATIVE_INFINITY;
   const release = () => {

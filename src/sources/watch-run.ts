@@ -8,7 +8,14 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourceLabel } from './source-label.js';
 import { SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
-import type { ArchiveIterationRecord, ArchiveRunRecord, CallbackLine, CanonicalEvent, EvolutionLine, ExperimentLine } from '../../generated/types.gen.js';
+import type {
+  ArchiveIterationRecord,
+  ArchiveRunRecord,
+  CallbackLine,
+  CanonicalEvent,
+  EvolutionLine,
+  ExperimentLine,
+} from '../../generated/types.gen.js';
 import { OUTPUT_FILES } from './clawloop-run.js';
 import { episodesFromCallback, evolutionFrom, iterationFrom, runFinishedFromArchive, runStartedFromArchive } from './convert.js';
 import { FileFollower } from './follow.js';
@@ -27,7 +34,6 @@ export interface WatchOptions {
   signal: AbortSignal;
 }
 
-
 export async function* watchSource(path: string, options: WatchOptions): AsyncGenerator<CanonicalEvent> {
   const pollMs = options.pollMs ?? 250;
   const notice = options.onNotice ?? (() => {});
@@ -42,14 +48,23 @@ export async function* watchSource(path: string, options: WatchOptions): AsyncGe
   yield* watchDirectory(path, options, pollMs, notice);
 }
 
-async function* watchDirectory(dir: string, options: WatchOptions, pollMs: number, notice: (m: string) => void): AsyncGenerator<CanonicalEvent> {
+async function* watchDirectory(
+  dir: string,
+  options: WatchOptions,
+  pollMs: number,
+  notice: (m: string) => void,
+): AsyncGenerator<CanonicalEvent> {
   const graceMs = options.graceMs ?? 2000;
-  const follow = <T>(name: string, validate: ConstructorParameters<typeof FileFollower<T>>[1]) => new FileFollower<T>(join(dir, name), validate, options.onProblem, notice);
+  const follow = <T>(name: string, validate: ConstructorParameters<typeof FileFollower<T>>[1]) =>
+    new FileFollower<T>(join(dir, name), validate, options.onProblem, notice);
   const experiment = follow<ExperimentLine>(OUTPUT_FILES.experiment, SOURCE_VALIDATORS.ExperimentLine);
   const evolution = follow<EvolutionLine>(OUTPUT_FILES.evolution, SOURCE_VALIDATORS.EvolutionLine);
   const callback = follow<CallbackLine>(OUTPUT_FILES.callback, SOURCE_VALIDATORS.CallbackLine);
   const runs = follow<ArchiveRunRecord>(join(OUTPUT_FILES.archive, 'runs.jsonl'), SOURCE_VALIDATORS.ArchiveRunRecord);
-  const archiveIterations = follow<ArchiveIterationRecord>(join(OUTPUT_FILES.archive, 'iterations.jsonl'), SOURCE_VALIDATORS.ArchiveIterationRecord);
+  const archiveIterations = follow<ArchiveIterationRecord>(
+    join(OUTPUT_FILES.archive, 'iterations.jsonl'),
+    SOURCE_VALIDATORS.ArchiveIterationRecord,
+  );
 
   const exp = new Map<number, { line: ExperimentLine; seenAt: number }>();
   const cb = new Map<number, CallbackLine>();
@@ -68,13 +83,20 @@ async function* watchDirectory(dir: string, options: WatchOptions, pollMs: numbe
     for (const record of await archiveIterations.poll()) if (!runId || record.run_id === runId) arc.set(record.iteration_num, record);
 
     if (!started) {
-      const start = runRecords.filter((r): r is Extract<ArchiveRunRecord, { record_type: 'run_start' }> => r.record_type === 'run_start').at(-1);
+      const start = runRecords
+        .filter((r): r is Extract<ArchiveRunRecord, { record_type: 'run_start' }> => r.record_type === 'run_start')
+        .at(-1);
       if (start || exp.size > 0 || cb.size > 0) {
         runId ??= start?.run_id ?? runIdFromDirectory(dir);
         const first = Math.min(...exp.keys(), ...cb.keys());
         yield start
           ? runStartedFromArchive(start, sourceLabel(dir))
-          : { type: 'run.started', run_id: runId, started_at: exp.get(first)?.line.timestamp ?? Date.now() / 1000, source: sourceLabel(dir) };
+          : {
+              type: 'run.started',
+              run_id: runId,
+              started_at: exp.get(first)?.line.timestamp ?? Date.now() / 1000,
+              source: sourceLabel(dir),
+            };
         started = true;
         next = Number.isFinite(first) ? first : undefined;
       }
@@ -97,7 +119,9 @@ async function* watchDirectory(dir: string, options: WatchOptions, pollMs: numbe
         emitted += 1;
         next += 1;
       }
-      const complete = runRecords.find((r): r is Extract<ArchiveRunRecord, { record_type: 'run_complete' }> => r.record_type === 'run_complete' && r.run_id === runId);
+      const complete = runRecords.find(
+        (r): r is Extract<ArchiveRunRecord, { record_type: 'run_complete' }> => r.record_type === 'run_complete' && r.run_id === runId,
+      );
       if (complete) {
         yield runFinishedFromArchive(complete, emitted);
         return;

@@ -23,13 +23,20 @@ export function attack(context: TestContext, name: string): (outcome: string) =>
 
 /** Runs a TypeScript file in a plain node process (one process, so a signal reaches the code itself). */
 export function nodeTs(script: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export const CHILDREN = join(ROOT, 'test', 'adversarial', 'children');
 
 /** Runs the CLI in one node process (children/rss-cli.ts): its output, exit code, peak RSS (MB) and longest event-loop block (ms). */
-export function cliWithRss(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string) => void; timeoutMs?: number } = {}) {
+export function cliWithRss(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string) => void; timeoutMs?: number } = {},
+) {
   const child = nodeTs(join(CHILDREN, 'rss-cli.ts'), args, { env: options.env });
   let stdout = '';
   let stderr = '';
@@ -39,12 +46,26 @@ export function cliWithRss(args: string[], options: { env?: NodeJS.ProcessEnv; o
     options.onStderr?.(stderr);
   });
   const guard = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string; rssMb: number; loopDelayMs: number; signal: NodeJS.Signals | null }>((resolve) =>
+  const done = new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    rssMb: number;
+    loopDelayMs: number;
+    signal: NodeJS.Signals | null;
+  }>((resolve) =>
     child.on('close', (code, signal) => {
       clearTimeout(guard);
       const rss = /peak-rss-mb (\d+)/.exec(stderr);
       const delay = /max-loop-delay-ms (\d+)/.exec(stderr);
-      resolve({ code, stdout, stderr, rssMb: rss ? Number(rss[1]) : Number.NaN, loopDelayMs: delay ? Number(delay[1]) : Number.NaN, signal });
+      resolve({
+        code,
+        stdout,
+        stderr,
+        rssMb: rss ? Number(rss[1]) : Number.NaN,
+        loopDelayMs: delay ? Number(delay[1]) : Number.NaN,
+        signal,
+      });
     }),
   );
   return { child, done };

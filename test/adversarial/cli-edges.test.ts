@@ -19,7 +19,11 @@ const SAMPLE = join(ROOT, 'examples', 'data', 'toolbench-run');
 const TOKEN = 'edges-token-123456';
 
 /** A raw HTTP request: `chunks` written one by one (chunked transfer unless a content-length is given). */
-function raw(url: string, chunks: Buffer[], headers: Record<string, string>): Promise<{ status: number; body: string } | { error: string }> {
+function raw(
+  url: string,
+  chunks: Buffer[],
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const req = request(url, { method: 'POST', headers }, (res) => {
       let body = '';
@@ -42,7 +46,10 @@ describe('serve edges', () => {
   let url: string;
   beforeAll(async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'edges-')), 'report.html');
-    server = await startCli(['serve', '--port', '0', '--token', TOKEN, '--sink', 'report', '--out', out, '--max-body', '200000'], /listening on (http:\/\/[^ ]+)/);
+    server = await startCli(
+      ['serve', '--port', '0', '--token', TOKEN, '--sink', 'report', '--out', out, '--max-body', '200000'],
+      /listening on (http:\/\/[^ ]+)/,
+    );
     url = `${server.match[1]}/events`;
   });
   afterAll(async () => {
@@ -51,14 +58,22 @@ describe('serve edges', () => {
 
   it('a chunked body over --max-body gets 413, not a reset', async (context) => {
     const done = attack(context, 'serve: chunked body over --max-body');
-    const result = await raw(url, Array.from({ length: 40 }, () => Buffer.alloc(10_000, 0x20)), { authorization: `Bearer ${TOKEN}` });
+    const result = await raw(
+      url,
+      Array.from({ length: 40 }, () => Buffer.alloc(10_000, 0x20)),
+      { authorization: `Bearer ${TOKEN}` },
+    );
     expect(result).toEqual({ status: 413, body: JSON.stringify({ error: 'body larger than 200000 bytes' }) });
     done('413 with a JSON error (the rest of the body read and dropped)');
   });
 
   it('invalid UTF-8 is refused with 400, not accepted with U+FFFD', async (context) => {
     const done = attack(context, 'serve: body with invalid UTF-8');
-    const line = Buffer.concat([Buffer.from('{"type":"run.started","run_id":"r'), Buffer.from([0xff, 0xfe]), Buffer.from('","started_at":1,"source":"t"}\n')]);
+    const line = Buffer.concat([
+      Buffer.from('{"type":"run.started","run_id":"r'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","started_at":1,"source":"t"}\n'),
+    ]);
     const result = await raw(url, [line], { authorization: `Bearer ${TOKEN}` });
     expect(result).toMatchObject({ status: 400 });
     expect((result as { body: string }).body).toContain('not valid UTF-8');
@@ -82,7 +97,10 @@ describe('CLI edges', () => {
     writeFileSync(join(dir, 'a-file'), 'x');
     for (const out of ['/proc/nope/report.html', join(dir, 'a-file', 'report.html')]) {
       const wandb = join(dir, `wb-${out.length}`);
-      const result = await cliWithRss(['replay', SAMPLE, '--sink', 'wandb,report', '--out', out, '--no-progress'], { env: { WANDB_DIR: wandb, WANDB_MODE: 'offline' }, timeoutMs: 30_000 }).done;
+      const result = await cliWithRss(['replay', SAMPLE, '--sink', 'wandb,report', '--out', out, '--no-progress'], {
+        env: { WANDB_DIR: wandb, WANDB_MODE: 'offline' },
+        timeoutMs: 30_000,
+      }).done;
       expect(result.signal, result.stderr).toBeNull();
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toContain(`cannot write ${out}`);
@@ -92,7 +110,9 @@ describe('CLI edges', () => {
     }
     const start = Date.now();
     expect(() => ensureDir('/proc/nope/deeper')).toThrow();
-    done(`exit 1 at once with "cannot write …", nothing replayed, no sink wrote anything; directory creation bounded (${Date.now() - start} ms for /proc/nope/deeper)`);
+    done(
+      `exit 1 at once with "cannot write …", nothing replayed, no sink wrote anything; directory creation bounded (${Date.now() - start} ms for /proc/nope/deeper)`,
+    );
   }, 90_000);
 
   it('an empty input is a usage error (exit 1) that leaves an existing report untouched', async (context) => {
@@ -159,7 +179,7 @@ describe('CLI edges', () => {
     }
   }, 120_000);
 
-  it('--retry-for bounds the OTel exporter\'s own retries', async (context) => {
+  it("--retry-for bounds the OTel exporter's own retries", async (context) => {
     const done = attack(context, 'CLI: --retry-for 2000 against an OTLP backend answering 503 for ever');
     let requests = 0;
     const busy = createServer((req, res) => {
@@ -196,7 +216,10 @@ describe('CLI edges', () => {
     ];
     long.episode.summary.signals.outcome.value = -1;
     const file = join(dir, 'events.ndjson');
-    writeFileSync(file, [{ type: 'run.started', run_id: 'r-long', started_at: 1, source: 't' }, long].map((e) => JSON.stringify(e)).join('\n') + '\n');
+    writeFileSync(
+      file,
+      [{ type: 'run.started', run_id: 'r-long', started_at: 1, source: 't' }, long].map((e) => JSON.stringify(e)).join('\n') + '\n',
+    );
     const out = join(dir, 'report.html');
     const result = await cliWithRss(['replay', file, '--sink', 'report', '--out', out, '--no-progress']).done;
     expect(result.code, result.stderr).toBe(0);

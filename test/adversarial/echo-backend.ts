@@ -20,7 +20,13 @@ export async function startEchoBackend(status = 500): Promise<EchoBackend> {
     req.resume();
     req.on('end', () => {
       const headers = Object.entries(req.headers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`);
-      const body = [`\u001b[31mrequest refused\u001b[0m ${req.method} ${req.url}`, ...headers, JSON.stringify(req.headers), `\r${FORGED}`, '\u001b]0;pwned\u0007\u001b[2J'].join('\n');
+      const body = [
+        `\u001b[31mrequest refused\u001b[0m ${req.method} ${req.url}`,
+        ...headers,
+        JSON.stringify(req.headers),
+        `\r${FORGED}`,
+        '\u001b]0;pwned\u0007\u001b[2J',
+      ].join('\n');
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(body);
     });

@@ -42,15 +42,22 @@ async function startServe() {
   const token = 'limits-token-123456';
   let ready!: (base: string) => void;
   const base = new Promise<string>((resolve) => (ready = resolve));
-  const serve = cliWithRss(['serve', '--port', '0', '--token', token, '--sink', 'report', '--out', join(dir, 'report.html'), '--max-body', String(17 * MB)], {
-    onStderr: (text) => {
-      const m = /listening on (http:\/\/[^ ]+)/.exec(text);
-      if (m) ready(m[1]);
+  const serve = cliWithRss(
+    ['serve', '--port', '0', '--token', token, '--sink', 'report', '--out', join(dir, 'report.html'), '--max-body', String(17 * MB)],
+    {
+      onStderr: (text) => {
+        const m = /listening on (http:\/\/[^ ]+)/.exec(text);
+        if (m) ready(m[1]);
+      },
     },
-  });
+  );
   const url = await base;
   return {
-    post: (body: string) => fetch(`${url}/events`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown })),
+    post: (body: string) =>
+      fetch(`${url}/events`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as unknown,
+      })),
     stop: () => {
       serve.child.kill('SIGTERM');
       return serve.done;
@@ -91,10 +98,16 @@ describe('input limits while streaming', () => {
     expect(b.status).toBe(400);
     expect(b.body).toMatchObject({ problems: [{ line: 1, problem: 'nested deeper than 64 levels' }] });
     expect(d.status).toBe(207);
-    expect(d.body).toMatchObject({ accepted: 0, refused_lines: [1], problems: [{ line: 1, problem: 'more than 1,000,000 values in one event' }] });
+    expect(d.body).toMatchObject({
+      accepted: 0,
+      refused_lines: [1],
+      problems: [{ line: 1, problem: 'more than 1,000,000 values in one event' }],
+    });
     const result = await serve.stop();
     expect(result.rssMb).toBeLessThanOrEqual(MAX_RSS_MB);
-    done(`202 (${lines.length} events) / 400 nested deeper than 64 / 207 four million values refused before parsing; peak RSS ${result.rssMb} MB; event loop blocked at most ${result.loopDelayMs} ms`);
+    done(
+      `202 (${lines.length} events) / 400 nested deeper than 64 / 207 four million values refused before parsing; peak RSS ${result.rssMb} MB; event loop blocked at most ${result.loopDelayMs} ms`,
+    );
   }, 180_000);
 
   it('a 16 MB body with a NaN at the very end does not block the event loop for seconds', async (context) => {
@@ -112,7 +125,9 @@ describe('input limits while streaming', () => {
     expect(result.rssMb).toBeLessThanOrEqual(MAX_RSS_MB);
     // Measured inside serve; a generous bound for a loaded machine (before: 5–7 s).
     expect(result.loopDelayMs).toBeLessThan(2500);
-    done(`207, the NaN found at avg_reward in one pass, the line refused (no run_id); event loop blocked at most ${result.loopDelayMs} ms; peak RSS ${result.rssMb} MB`);
+    done(
+      `207, the NaN found at avg_reward in one pass, the line refused (no run_id); event loop blocked at most ${result.loopDelayMs} ms; peak RSS ${result.rssMb} MB`,
+    );
   }, 120_000);
 
   it('a directory, a FIFO and a symlink loop where files are expected: a clear error each, every other input still read, no hang', async (context) => {
@@ -127,7 +142,9 @@ describe('input limits while streaming', () => {
     execFileSync('mkfifo', [join(hostile, 'episodes.ndjson')]);
     rmSync(join(hostile, 'evolution.jsonl'));
     symlinkSync('evolution.jsonl', join(hostile, 'evolution.jsonl'));
-    const result = await cliWithRss(['replay', hostile, SAMPLE, '--sink', 'report', '--out', join(root, 'report.html'), '--no-progress'], { timeoutMs: 60_000 }).done;
+    const result = await cliWithRss(['replay', hostile, SAMPLE, '--sink', 'report', '--out', join(root, 'report.html'), '--no-progress'], {
+      timeoutMs: 60_000,
+    }).done;
     expect(result.signal, result.stderr).toBeNull();
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(`${join(hostile, 'experiment.jsonl')}: is a directory, expected a regular file`);
@@ -158,7 +175,13 @@ describe('input limits while streaming', () => {
     const done = attack(context, 'input: escape sequences and a forged log line in field names and values');
     const dir = mkdtempSync(join(tmpdir(), 'limits-'));
     const file = join(dir, 'events.ndjson');
-    const forged = JSON.stringify({ type: 'run.started', run_id: 'r', started_at: 1, source: 't', '\u001b[2J\u001b[1;1H\nreport     ok  sent 9/9': 1 });
+    const forged = JSON.stringify({
+      type: 'run.started',
+      run_id: 'r',
+      started_at: 1,
+      source: 't',
+      '\u001b[2J\u001b[1;1H\nreport     ok  sent 9/9': 1,
+    });
     writeFileSync(file, `${started}\n${forged}\n{"type":"\u001b]0;pwned\u0007"}\n${finished}\n`);
     const result = await cliWithRss(['replay', file, '--sink', 'report,console', '--out', join(dir, 'report.html'), '--no-progress']).done;
     expect(result.code, result.stderr).toBe(2);

@@ -68,27 +68,47 @@ describe('hostile run ids never write outside the configured directories', () =>
     const done = attack(context, 'paths: hostile run ids by replay (../, absolute-looking, NUL, 300 chars) → wandb, report, spool');
     const box = sandbox();
     const input = join(box.root, 'events.ndjson');
-    writeFileSync(input, HOSTILE.flatMap(runEvents).map((e) => JSON.stringify(e)).join('\n') + '\n');
-    const result = await runCliAsync(['replay', input, '--sink', 'wandb,report', '--out', join(box.out, 'report.html'), '--spool', box.spool, '--no-progress'], { WANDB_DIR: box.wandb, WANDB_MODE: 'offline', WANDB_API_KEY: '' });
+    writeFileSync(
+      input,
+      HOSTILE.flatMap(runEvents)
+        .map((e) => JSON.stringify(e))
+        .join('\n') + '\n',
+    );
+    const result = await runCliAsync(
+      ['replay', input, '--sink', 'wandb,report', '--out', join(box.out, 'report.html'), '--spool', box.spool, '--no-progress'],
+      { WANDB_DIR: box.wandb, WANDB_MODE: 'offline', WANDB_API_KEY: '' },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/wandb\s+ok\s+sent 28\/28/);
     const created = expectContained(box);
     const runDirs = readdirSync(join(box.wandb, 'wandb'));
     expect(runDirs).toHaveLength(HOSTILE.length);
     for (const id of HOSTILE) expect(runDirs.some((d) => d.endsWith(`-${safeName(id)}`))).toBe(true);
-    done(`exit 0, ${HOSTILE.length} hostile ids → ${runDirs.length} W&B runs inside WANDB_DIR, ${created} files, none outside wb/, out/, spool/`);
+    done(
+      `exit 0, ${HOSTILE.length} hostile ids → ${runDirs.length} W&B runs inside WANDB_DIR, ${created} files, none outside wb/, out/, spool/`,
+    );
   }, 60_000);
 
   it('serve', async (context) => {
     const done = attack(context, 'paths: hostile run ids by POST /events (202) → wandb, report, spool');
     const box = sandbox();
     const token = 'paths-token-123456';
-    const server = await startCli(['serve', '--port', '0', '--token', token, '--sink', 'wandb,report', '--out', join(box.out, 'report.html'), '--spool', box.spool], /listening on (http:\/\/[^ ]+)/, {
-      WANDB_DIR: box.wandb,
-      WANDB_MODE: 'offline',
-      WANDB_API_KEY: '',
+    const server = await startCli(
+      ['serve', '--port', '0', '--token', token, '--sink', 'wandb,report', '--out', join(box.out, 'report.html'), '--spool', box.spool],
+      /listening on (http:\/\/[^ ]+)/,
+      {
+        WANDB_DIR: box.wandb,
+        WANDB_MODE: 'offline',
+        WANDB_API_KEY: '',
+      },
+    );
+    const res = await fetch(`${server.match[1]}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: HOSTILE.flatMap(runEvents)
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
     });
-    const res = await fetch(`${server.match[1]}/events`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: HOSTILE.flatMap(runEvents).map((e) => JSON.stringify(e)).join('\n') });
     expect(res.status).toBe(202);
     expect(await server.stop('SIGTERM'), server.stderr()).toBe(0);
     expectContained(box);

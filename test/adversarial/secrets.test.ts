@@ -40,7 +40,17 @@ beforeAll(async () => {
     LANGFUSE_PUBLIC_KEY: 'pk-lf-public-1111',
     LANGFUSE_SECRET_KEY: 'sk-lf-secret-2222',
   };
-  const raw = ['otel-hdr-secret-4242', 'otel-bearer-secret-5151', 'ml-pass-secret-555', 'mlflow-token-secret-777', 'phoenix-key-secret-888', 'wandb-key-secret-999', 'pk-lf-public-1111', 'sk-lf-secret-2222', SERVE_TOKEN];
+  const raw = [
+    'otel-hdr-secret-4242',
+    'otel-bearer-secret-5151',
+    'ml-pass-secret-555',
+    'mlflow-token-secret-777',
+    'phoenix-key-secret-888',
+    'wandb-key-secret-999',
+    'pk-lf-public-1111',
+    'sk-lf-secret-2222',
+    SERVE_TOKEN,
+  ];
   secrets = [...raw, b64('api:wandb-key-secret-999'), b64('pk-lf-public-1111:sk-lf-secret-2222'), b64('mluser:ml-pass-secret-555')];
 });
 afterAll(async () => echo?.close());
@@ -65,10 +75,35 @@ describe('no secret in any output', () => {
     leaked.episode.messages![1].content = 'here is the key: wandb-key-secret-999';
     leaked.episode.summary.signals.outcome.value = -1;
     // Three failed tool calls make it the report's lowest-reward episode (ties go to more failures), so it is shown.
-    leaked.episode.messages![1].tool_calls = [1, 2, 3].map((i) => ({ id: `leak-${i}`, name: 'lookup', arguments: '{}', success: false, error: 'denied' }));
+    leaked.episode.messages![1].tool_calls = [1, 2, 3].map((i) => ({
+      id: `leak-${i}`,
+      name: 'lookup',
+      arguments: '{}',
+      success: false,
+      error: 'denied',
+    }));
     const leakFile = join(dir, 'leak.ndjson');
-    writeFileSync(leakFile, [{ type: 'run.started', run_id: 'run-leak', started_at: 1, source: 't' }, leaked].map((e) => JSON.stringify(e)).join('\n') + '\n');
-    const result = await runCliAsync(['replay', SAMPLE, leakFile, '--sink', 'otel,mlflow,phoenix,langfuse,wandb,report,console', '--out', out, '--retry-for', '1500', '--timeout', '4000', '--no-progress'], env);
+    writeFileSync(
+      leakFile,
+      [{ type: 'run.started', run_id: 'run-leak', started_at: 1, source: 't' }, leaked].map((e) => JSON.stringify(e)).join('\n') + '\n',
+    );
+    const result = await runCliAsync(
+      [
+        'replay',
+        SAMPLE,
+        leakFile,
+        '--sink',
+        'otel,mlflow,phoenix,langfuse,wandb,report,console',
+        '--out',
+        out,
+        '--retry-for',
+        '1500',
+        '--timeout',
+        '4000',
+        '--no-progress',
+      ],
+      env,
+    );
     const output = result.stdout + result.stderr;
     expect(result.code, output).toBe(3);
     expect(echo.requests).toBeGreaterThan(5);
@@ -84,13 +119,33 @@ describe('no secret in any output', () => {
     const html = readFileSync(alone, 'utf8');
     expect(html).toContain('here is the key: [REDACTED]');
     checkOutput(html);
-    done(`exit 3, ${echo.requests} echoed requests, 0 of ${secrets.length} secret forms in stdout/stderr/report, no escape byte, no forged line`);
+    done(
+      `exit 3, ${echo.requests} echoed requests, 0 of ${secrets.length} secret forms in stdout/stderr/report, no escape byte, no forged line`,
+    );
   }, 120_000);
 
   it('serve: /healthz details need the token and hold no secret; other Host names are refused', async (context) => {
     const done = attack(context, 'secrets: serve /healthz after failures (token from --token), DNS-rebinding Host');
     const out = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'report.html');
-    const server = await startCli(['serve', '--port', '0', '--token', SERVE_TOKEN, '--sink', 'otel,wandb,mlflow,report', '--out', out, '--retry-for', '1000', '--timeout', '3000'], /listening on (http:\/\/[^ ]+)/, env);
+    const server = await startCli(
+      [
+        'serve',
+        '--port',
+        '0',
+        '--token',
+        SERVE_TOKEN,
+        '--sink',
+        'otel,wandb,mlflow,report',
+        '--out',
+        out,
+        '--retry-for',
+        '1000',
+        '--timeout',
+        '3000',
+      ],
+      /listening on (http:\/\/[^ ]+)/,
+      env,
+    );
     const base = server.match[1];
     const post = await fetch(`${base}/events`, {
       method: 'POST',

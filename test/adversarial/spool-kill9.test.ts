@@ -79,6 +79,8 @@ describe('spool under kill -9', () => {
     const missing = [...acked].filter((id) => !delivered.has(id));
     expect(missing).toEqual([]);
     expect(acked.size).toBeGreaterThan(RUNS * 5);
-    done(`${RUNS}/${RUNS} restarts started, ${tornReports} torn tails cut and reported, ${acked.size}/${acked.size} acknowledged events delivered (${delivered.size} distinct ids, ${lines.length - delivered.size} redeliveries merged by id), 0 altered`);
+    done(
+      `${RUNS}/${RUNS} restarts started, ${tornReports} torn tails cut and reported, ${acked.size}/${acked.size} acknowledged events delivered (${delivered.size} distinct ids, ${lines.length - delivered.size} redeliveries merged by id), 0 altered`,
+    );
   }, 600_000);
 });

@@ -29,7 +29,9 @@ export function importGraph(dirs: readonly string[] = ['src', 'generated']): Imp
   const graph: ImportGraph = new Map();
   for (const file of dirs.flatMap(sourceFiles)) {
     const info = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
-    const targets = info.importedFiles.map((f) => resolveImport(file, f.fileName)).filter((t): t is string => t !== undefined && !t.endsWith('.gen.js'));
+    const targets = info.importedFiles
+      .map((f) => resolveImport(file, f.fileName))
+      .filter((t): t is string => t !== undefined && !t.endsWith('.gen.js'));
     graph.set(file, [...new Set(targets)]);
   }
   return graph;

@@ -46,7 +46,7 @@ describe('import graph of src/ and generated/', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('no transport imports another backend\'s folder (shared code lives in src/otlp/ and src/core/)', () => {
+  it("no transport imports another backend's folder (shared code lives in src/otlp/ and src/core/)", () => {
     const backendOf = (file: string) => /^src\/transports\/([^/]+)\//.exec(file)?.[1];
     const crossing: string[] = [];
     for (const [file, targets] of graph) {
@@ -59,7 +59,9 @@ describe('import graph of src/ and generated/', () => {
     }
     expect(crossing).toEqual([]);
     // The check sees every backend's folder.
-    expect(new Set([...graph.keys()].map(backendOf).filter(Boolean))).toEqual(new Set(['console', 'langfuse', 'mlflow', 'otel', 'phoenix', 'report', 'wandb']));
+    expect(new Set([...graph.keys()].map(backendOf).filter(Boolean))).toEqual(
+      new Set(['console', 'langfuse', 'mlflow', 'otel', 'phoenix', 'report', 'wandb']),
+    );
   });
 
   it('the cycle detector finds a cycle when there is one', () => {

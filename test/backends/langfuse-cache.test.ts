@@ -45,7 +45,10 @@ describe('Langfuse build cache', () => {
     expect(langfuseCacheState(unfinished)).toEqual({ ready: false, why: 'a build was started and not finished' });
     const other = fakeCache(BUILT, 'langfuse v4.15.0 recipe 1');
     expect(langfuseCacheState(other)).toEqual({ ready: false, why: `built for "langfuse v4.15.0 recipe 1", want "${LANGFUSE_PIN}"` });
-    const damaged = fakeCache(BUILT.filter((f) => !f.includes('BUILD_ID')), LANGFUSE_PIN);
+    const damaged = fakeCache(
+      BUILT.filter((f) => !f.includes('BUILD_ID')),
+      LANGFUSE_PIN,
+    );
     expect(langfuseCacheState(damaged)).toEqual({ ready: false, why: 'incomplete (missing lf/web/.next/BUILD_ID)' });
     expect(langfuseCacheState(join(tmpdir(), 'no-such-langfuse-cache'))).toEqual({ ready: false, why: 'not built yet' });
     for (const dir of [ready, unfinished, other, damaged]) rmSync(dir, { recursive: true });
@@ -92,7 +95,9 @@ describe('Langfuse test server environment', () => {
   });
 
   it('refuses an address it does not know how to move', () => {
-    expect(() => langfuseEnv(write(`${recipe}\nLANGFUSE_NEW_SERVICE_URL=http://127.0.0.1:7777`), ports, keys)).toThrow(/LANGFUSE_NEW_SERVICE_URL points at fixed port 7777/);
+    expect(() => langfuseEnv(write(`${recipe}\nLANGFUSE_NEW_SERVICE_URL=http://127.0.0.1:7777`), ports, keys)).toThrow(
+      /LANGFUSE_NEW_SERVICE_URL points at fixed port 7777/,
+    );
   });
 
   it('reads KEY=VALUE lines as dotenv does', () => {

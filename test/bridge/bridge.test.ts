@@ -16,9 +16,16 @@ import { ROOT } from '../helpers/paths.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'clawloop');
 const drive = (dump: string, ...args: string[]) => {
-  const run = spawnSync('python3', [join(ROOT, 'test', 'bridge', 'drive_bridge.py'), join(FIXTURES, dump), ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const run = spawnSync('python3', [join(ROOT, 'test', 'bridge', 'drive_bridge.py'), join(FIXTURES, dump), ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   if (run.status !== 0) throw new Error(`drive_bridge.py exited ${run.status}: ${run.stderr}`);
-  return { ...(JSON.parse(run.stdout) as { counters: Record<string, number>; failures: Record<string, number>; spool: string | null }), stderr: run.stderr };
+  return {
+    ...(JSON.parse(run.stdout) as { counters: Record<string, number>; failures: Record<string, number>; spool: string | null }),
+    stderr: run.stderr,
+  };
 };
 const dumpEpisodes = (dump: string) =>
   readFileSync(join(FIXTURES, dump), 'utf8')
@@ -34,10 +41,17 @@ describe('ClawLoopBridge on real ClawLoop runs', () => {
     expect(run.counters).toMatchObject({ sent: 17, pending: 0, refused: 0, iterations: 3, failures: 0 });
     const { events, problems } = await collect(file);
     expect(problems).toEqual([]);
-    expect(events.filter((e): e is EpisodeEvent => e.type === 'episode').map((e) => e.episode)).toEqual(dumpEpisodes('normal/episodes.ndjson'));
+    expect(events.filter((e): e is EpisodeEvent => e.type === 'episode').map((e) => e.episode)).toEqual(
+      dumpEpisodes('normal/episodes.ndjson'),
+    );
     const iteration = events.find((e) => e.type === 'iteration')!;
     const experiment = JSON.parse(readFileSync(join(FIXTURES, 'normal', 'experiment.jsonl'), 'utf8').split('\n')[0]);
-    expect(iteration).toMatchObject({ avg_reward: experiment.avg_reward, min_reward: experiment.min_reward, max_reward: experiment.max_reward, n_episodes: 4 });
+    expect(iteration).toMatchObject({
+      avg_reward: experiment.avg_reward,
+      min_reward: experiment.min_reward,
+      max_reward: experiment.max_reward,
+      n_episodes: 4,
+    });
     expect(iteration.type === 'iteration' && Object.keys(iteration.per_task ?? {}).sort()).toEqual(Object.keys(experiment.per_task).sort());
     const replay = runCli(['replay', file, '--sink', 'report', '--out', join(tmp('bridge-report-'), 'r.html'), '--quiet']);
     expect(replay.code, replay.stderr).toBe(0);
@@ -57,8 +71,19 @@ describe('ClawLoopBridge on real ClawLoop runs', () => {
 
   it('into serve during a run: every event delivered, none refused, serve exits 0', async () => {
     const out = join(tmp('bridge-serve-'), 'report.html');
-    const server = await startCli(['serve', '--port', '0', '--token', 'bridge-token-1', '--sink', 'report', '--out', out], /listening on (http:\/\/[^ ]+)/);
-    const run = drive('normal/episodes.ndjson', '--url', `${server.match[1]}/events`, '--token', 'bridge-token-1', '--run-id', 'bridge-serve-run');
+    const server = await startCli(
+      ['serve', '--port', '0', '--token', 'bridge-token-1', '--sink', 'report', '--out', out],
+      /listening on (http:\/\/[^ ]+)/,
+    );
+    const run = drive(
+      'normal/episodes.ndjson',
+      '--url',
+      `${server.match[1]}/events`,
+      '--token',
+      'bridge-token-1',
+      '--run-id',
+      'bridge-serve-run',
+    );
     expect(run.counters).toMatchObject({ sent: 17, refused: 0, pending: 0, problems: 0 });
     expect(await server.stop(), server.stderr()).toBe(0);
     expect(server.stderr()).toMatch(/report\s+ok\s+sent 17\/17/);
@@ -75,6 +100,10 @@ describe('ClawLoopBridge on real ClawLoop runs', () => {
     expect(run.stderr).toContain(`clawloop-sinks replay ${run.spool}`);
     const { events, problems } = await collect(run.spool!);
     expect(problems).toEqual([]);
-    expect(events.map((e) => e.type)).toEqual(['run.started', ...[0, 1, 2].flatMap(() => [...Array(4).fill('episode'), 'iteration']), 'run.finished']);
+    expect(events.map((e) => e.type)).toEqual([
+      'run.started',
+      ...[0, 1, 2].flatMap(() => [...Array(4).fill('episode'), 'iteration']),
+      'run.finished',
+    ]);
   });
 });

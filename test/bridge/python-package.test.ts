@@ -18,7 +18,11 @@ it('pip installs python/ and its pytest suite passes against the installed packa
   const work = mkdtempSync(join(tmpdir(), 'python-package-'));
   cpSync(join(ROOT, 'python'), join(work, 'python'), { recursive: true, filter: (p) => !/(__pycache__|\.egg-info|\/build)$/.test(p) });
   const site = join(work, 'site');
-  const install = spawnSync(pip, ['install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', site, join(work, 'python')], { encoding: 'utf8', timeout: 240_000 });
+  const install = spawnSync(
+    pip,
+    ['install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', site, join(work, 'python')],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
   expect(install.status, install.stderr).toBe(0);
 
   const env = {
@@ -27,7 +31,12 @@ it('pip installs python/ and its pytest suite passes against the installed packa
     PYTHONDONTWRITEBYTECODE: '1',
     CLAWLOOP_SINKS_CLI: `${join(ROOT, 'node_modules', '.bin', 'tsx')} ${join(ROOT, 'src', 'cli', 'main.ts')}`,
   };
-  const run = spawnSync(pytest, ['-q', '-p', 'no:cacheprovider', '-rfEs', join(ROOT, 'python', 'tests')], { cwd: work, encoding: 'utf8', timeout: 400_000, env });
+  const run = spawnSync(pytest, ['-q', '-p', 'no:cacheprovider', '-rfEs', join(ROOT, 'python', 'tests')], {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: 400_000,
+    env,
+  });
   const output = `${run.stdout}\n${run.stderr}`;
   expect(run.status, output).toBe(0);
   expect(output).toMatch(/\b\d+ passed\b/);

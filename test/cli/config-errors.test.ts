@@ -21,9 +21,21 @@ const RUN = join(ROOT, 'examples', 'data', 'toolbench-run');
 /** Every variable these sinks read, emptied: the run must behave as on a machine where nothing is configured. */
 const NOTHING_CONFIGURED: NodeJS.ProcessEnv = Object.fromEntries(
   [
-    'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_EXPORTER_OTLP_PROTOCOL',
-    'PHOENIX_COLLECTOR_ENDPOINT', 'PHOENIX_API_KEY', 'MLFLOW_TRACKING_URI', 'MLFLOW_TRACKING_TOKEN',
-    'LANGFUSE_PUBLIC_KEY', 'LANGFUSE_SECRET_KEY', 'LANGFUSE_BASE_URL', 'LANGFUSE_HOST', 'WANDB_API_KEY', 'WANDB_MODE', 'WANDB_BASE_URL',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_HEADERS',
+    'OTEL_EXPORTER_OTLP_PROTOCOL',
+    'PHOENIX_COLLECTOR_ENDPOINT',
+    'PHOENIX_API_KEY',
+    'MLFLOW_TRACKING_URI',
+    'MLFLOW_TRACKING_TOKEN',
+    'LANGFUSE_PUBLIC_KEY',
+    'LANGFUSE_SECRET_KEY',
+    'LANGFUSE_BASE_URL',
+    'LANGFUSE_HOST',
+    'WANDB_API_KEY',
+    'WANDB_MODE',
+    'WANDB_BASE_URL',
   ].map((v) => [v, '']),
 );
 
@@ -32,16 +44,39 @@ const DEFAULTS = { otel: 'http://localhost:4318', phoenix: 'http://localhost:600
 
 beforeAll(async () => {
   for (const [sink, url] of Object.entries(DEFAULTS)) {
-    if (await addressAnswers(url)) throw new Error(`${url} answers on this machine, so the ${sink} test cannot check the "nothing configured" case; stop what listens there`);
+    if (await addressAnswers(url))
+      throw new Error(
+        `${url} answers on this machine, so the ${sink} test cannot check the "nothing configured" case; stop what listens there`,
+      );
   }
 });
 
 const CASES: Array<{ sink: string; env?: NodeJS.ProcessEnv; names: RegExp }> = [
-  { sink: 'otel', names: /^clawloop-sinks: otel: no OTLP endpoint configured and nothing answers at the default http:\/\/localhost:4318\/v1\/traces; set OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT$/ },
-  { sink: 'phoenix', names: /^clawloop-sinks: phoenix: no Phoenix endpoint configured and nothing answers at the default http:\/\/localhost:6006; set PHOENIX_COLLECTOR_ENDPOINT$/ },
-  { sink: 'mlflow', names: /^clawloop-sinks: mlflow: no tracking server configured and nothing answers at the default http:\/\/localhost:5000; set MLFLOW_TRACKING_URI$/ },
-  { sink: 'langfuse', names: /^clawloop-sinks: langfuse: LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY not set; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY .*LANGFUSE_BASE_URL$/ },
-  { sink: 'wandb', env: { WANDB_MODE: 'online' }, names: /^clawloop-sinks: wandb: WANDB_MODE=online but WANDB_API_KEY is not set; set WANDB_API_KEY .*WANDB_MODE=offline/ },
+  {
+    sink: 'otel',
+    names:
+      /^clawloop-sinks: otel: no OTLP endpoint configured and nothing answers at the default http:\/\/localhost:4318\/v1\/traces; set OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT$/,
+  },
+  {
+    sink: 'phoenix',
+    names:
+      /^clawloop-sinks: phoenix: no Phoenix endpoint configured and nothing answers at the default http:\/\/localhost:6006; set PHOENIX_COLLECTOR_ENDPOINT$/,
+  },
+  {
+    sink: 'mlflow',
+    names:
+      /^clawloop-sinks: mlflow: no tracking server configured and nothing answers at the default http:\/\/localhost:5000; set MLFLOW_TRACKING_URI$/,
+  },
+  {
+    sink: 'langfuse',
+    names:
+      /^clawloop-sinks: langfuse: LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY not set; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY .*LANGFUSE_BASE_URL$/,
+  },
+  {
+    sink: 'wandb',
+    env: { WANDB_MODE: 'online' },
+    names: /^clawloop-sinks: wandb: WANDB_MODE=online but WANDB_API_KEY is not set; set WANDB_API_KEY .*WANDB_MODE=offline/,
+  },
 ];
 
 describe('a backend sink with nothing configured', () => {
@@ -69,7 +104,12 @@ describe('a backend sink with nothing configured', () => {
   it('reports every sink that cannot work, a line each', () => {
     const result = runCli(['replay', RUN, '--sink', 'otel,mlflow,langfuse'], NOTHING_CONFIGURED);
     expect(result.code).toBe(3);
-    expect(result.stderr.trimEnd().split('\n').map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['clawloop-sinks: otel', 'clawloop-sinks: mlflow', 'clawloop-sinks: langfuse']);
+    expect(
+      result.stderr
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(':').slice(0, 2).join(':')),
+    ).toEqual(['clawloop-sinks: otel', 'clawloop-sinks: mlflow', 'clawloop-sinks: langfuse']);
   });
 
   it('gives up on an address that never answers within the probe timeout (1 s)', async () => {
@@ -80,7 +120,11 @@ describe('a backend sink with nothing configured', () => {
   });
 
   it('passes once an endpoint is configured, even one that is down (a backend may come up later; retries cover it)', async () => {
-    const configured = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', PHOENIX_COLLECTOR_ENDPOINT: 'http://127.0.0.1:9', MLFLOW_TRACKING_URI: 'http://127.0.0.1:9' };
+    const configured = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+      PHOENIX_COLLECTOR_ENDPOINT: 'http://127.0.0.1:9',
+      MLFLOW_TRACKING_URI: 'http://127.0.0.1:9',
+    };
     for (const sink of ['otel', 'phoenix', 'mlflow'] as const) {
       await expect((await SINKS[sink].preflight()).preflight({ ...NOTHING_CONFIGURED, ...configured }, {})).resolves.toBeUndefined();
     }
@@ -88,16 +132,28 @@ describe('a backend sink with nothing configured', () => {
   });
 
   it('rejects a configuration that cannot work even when set (an unsupported protocol, a non-HTTP tracking URI)', async () => {
-    await expect((await SINKS.otel.preflight()).preflight({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, {})).rejects.toThrow(/^otel: OTEL_EXPORTER_OTLP_PROTOCOL "grpc" is not supported/);
-    await expect((await SINKS.mlflow.preflight()).preflight({ MLFLOW_TRACKING_URI: 'sqlite:///mlflow.db' }, {})).rejects.toThrow(/^mlflow: MLFLOW_TRACKING_URI must be an http\(s\) tracking server URL/);
+    await expect(
+      (await SINKS.otel.preflight()).preflight(
+        { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' },
+        {},
+      ),
+    ).rejects.toThrow(/^otel: OTEL_EXPORTER_OTLP_PROTOCOL "grpc" is not supported/);
+    await expect((await SINKS.mlflow.preflight()).preflight({ MLFLOW_TRACKING_URI: 'sqlite:///mlflow.db' }, {})).rejects.toThrow(
+      /^mlflow: MLFLOW_TRACKING_URI must be an http\(s\) tracking server URL/,
+    );
   });
 });
 
 describe('closing lines', () => {
   it('a sink that did not deliver says what to check, naming its address and variables', () => {
-    const result = runCli(['replay', RUN, '--sink', 'mlflow', '-q', '--timeout', '1500', '--retry-for', '300'], { ...NOTHING_CONFIGURED, MLFLOW_TRACKING_URI: 'http://127.0.0.1:9' });
+    const result = runCli(['replay', RUN, '--sink', 'mlflow', '-q', '--timeout', '1500', '--retry-for', '300'], {
+      ...NOTHING_CONFIGURED,
+      MLFLOW_TRACKING_URI: 'http://127.0.0.1:9',
+    });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^mlflow\s+INCOMPLETE .* → check that the MLflow tracking server answers at http:\/\/127\.0\.0\.1:9 \(MLFLOW_TRACKING_URI; /m);
+    expect(result.stderr).toMatch(
+      /^mlflow\s+INCOMPLETE .* → check that the MLflow tracking server answers at http:\/\/127\.0\.0\.1:9 \(MLFLOW_TRACKING_URI; /m,
+    );
   });
 
   it('wandb says where the offline run is and prints the wandb sync command', () => {

@@ -40,7 +40,13 @@ describe('live report', () => {
     const out = join(dir, 'report.html');
     const watcher = await startCli(['watch', dir, '--sink', 'report', '--out', out, '--poll', '50'], /watching /);
     try {
-      const [exp, evo, dump, iters, runs] = [lines('experiment.jsonl'), lines('evolution.jsonl'), lines('episodes.ndjson'), lines('archive/iterations.jsonl'), lines('archive/runs.jsonl')];
+      const [exp, evo, dump, iters, runs] = [
+        lines('experiment.jsonl'),
+        lines('evolution.jsonl'),
+        lines('episodes.ndjson'),
+        lines('archive/iterations.jsonl'),
+        lines('archive/runs.jsonl'),
+      ];
       appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[0] + '\n');
       const seen: number[] = [];
       for (let i = 0; i < exp.length; i += 1) {
@@ -69,11 +75,18 @@ describe('live report', () => {
   it('serve writes the report while it is serving, not only at shutdown', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'live-serve-')), 'report.html');
     const token = 'live-token-1';
-    const server = await startCli(['serve', '--port', '0', '--token', token, '--sink', 'report', '--out', out], /listening on (http:\/\/[^ ]+)/);
+    const server = await startCli(
+      ['serve', '--port', '0', '--token', token, '--sink', 'report', '--out', out],
+      /listening on (http:\/\/[^ ]+)/,
+    );
     try {
       const { events } = await collect(SAMPLE);
       const firstIteration = events.slice(0, events.findIndex((e) => e.type === 'iteration') + 1);
-      const res = await fetch(`${server.match[1]}/events`, { method: 'POST', body: firstIteration.map((e) => JSON.stringify(e)).join('\n'), headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${server.match[1]}/events`, {
+        method: 'POST',
+        body: firstIteration.map((e) => JSON.stringify(e)).join('\n'),
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(202);
       const { page } = await follow(out, (p) => iterations(p) === 1, 4 * LIVE_INTERVAL_MS + 5000);
       expect(page).toContain('d26eec5899634d30b2cdd37918f49dd5');

@@ -36,7 +36,11 @@ describe('clawloop-sinks command line', () => {
       'replay: iteration 1 (2 of 3 done), 12 events',
       'replay: iteration 2 (3 of 3 done), 18 events',
     ]);
-    expect(stderr.match(/^\[iteration\] iteration=(\d+)/gm)).toEqual(['[iteration] iteration=0', '[iteration] iteration=1', '[iteration] iteration=2']);
+    expect(stderr.match(/^\[iteration\] iteration=(\d+)/gm)).toEqual([
+      '[iteration] iteration=0',
+      '[iteration] iteration=1',
+      '[iteration] iteration=2',
+    ]);
   });
 
   it('-q silences the console sink and progress; the summary still prints', () => {
@@ -54,10 +58,18 @@ describe('clawloop-sinks command line', () => {
 
   it('install hints follow the package manager the user runs', () => {
     const peers = ['@opentelemetry/api', '@opentelemetry/resources'];
-    expect(installCommand(peers, { npm_config_user_agent: 'pnpm/9.15.9 npm/? node/v22.1.0 linux x64' })).toBe('pnpm add @opentelemetry/api @opentelemetry/resources');
-    expect(installCommand(peers, { npm_config_user_agent: 'npm/10.8.2 node/v22.1.0 linux x64 workspaces/false' })).toBe('npm install @opentelemetry/api @opentelemetry/resources');
-    expect(installCommand(peers, { npm_config_user_agent: 'yarn/1.22.22 npm/? node/v22.1.0 linux x64' })).toBe('yarn add @opentelemetry/api @opentelemetry/resources');
-    expect(installCommand(peers, { npm_config_user_agent: 'bun/1.1.0 npm/? node/v22.1.0 linux x64' })).toBe('bun add @opentelemetry/api @opentelemetry/resources');
+    expect(installCommand(peers, { npm_config_user_agent: 'pnpm/9.15.9 npm/? node/v22.1.0 linux x64' })).toBe(
+      'pnpm add @opentelemetry/api @opentelemetry/resources',
+    );
+    expect(installCommand(peers, { npm_config_user_agent: 'npm/10.8.2 node/v22.1.0 linux x64 workspaces/false' })).toBe(
+      'npm install @opentelemetry/api @opentelemetry/resources',
+    );
+    expect(installCommand(peers, { npm_config_user_agent: 'yarn/1.22.22 npm/? node/v22.1.0 linux x64' })).toBe(
+      'yarn add @opentelemetry/api @opentelemetry/resources',
+    );
+    expect(installCommand(peers, { npm_config_user_agent: 'bun/1.1.0 npm/? node/v22.1.0 linux x64' })).toBe(
+      'bun add @opentelemetry/api @opentelemetry/resources',
+    );
     expect(installCommand(peers, {})).toBe('npm install @opentelemetry/api @opentelemetry/resources');
   });
 
@@ -72,7 +84,9 @@ describe('clawloop-sinks command line', () => {
     expect(recognizeClawloopRecord({ type: 'run.started', run_id: 'r' })).toBeUndefined();
     expect(recognizeClawloopRecord({ hello: 1 })).toBeUndefined();
     const problem = eventValidatorFor(firstLine('experiment.jsonl'));
-    expect(problem).toMatch(/^missing event type \(expected one of .*\); this looks like a line of ClawLoop's experiment\.jsonl: `clawloop-sinks replay <output dir or file>` reads/);
+    expect(problem).toMatch(
+      /^missing event type \(expected one of .*\); this looks like a line of ClawLoop's experiment\.jsonl: `clawloop-sinks replay <output dir or file>` reads/,
+    );
     expect(eventValidatorFor({ hello: 1 })).toMatch(/^missing event type \(expected one of [^)]*\)$/);
   });
 });

@@ -13,7 +13,10 @@ let server: Awaited<ReturnType<typeof startCli>>;
 let base: string;
 
 beforeAll(async () => {
-  server = await startCli(['serve', '--port', '0', '--token', TOKEN, '--sink', 'report', '--out', out, '--max-body', '200000'], /listening on (http:\/\/[^ ]+)/);
+  server = await startCli(
+    ['serve', '--port', '0', '--token', TOKEN, '--sink', 'report', '--out', out, '--max-body', '200000'],
+    /listening on (http:\/\/[^ ]+)/,
+  );
   base = server.match[1];
 });
 afterAll(async () => {
@@ -49,12 +52,19 @@ describe('clawloop-sinks serve', () => {
       ].join('\n'),
     );
     expect(res.status).toBe(207);
-    const body = (await res.json()) as { accepted: number; refused: number; refused_lines: number[]; problems: Array<{ line: number; field: string; problem: string }> };
+    const body = (await res.json()) as {
+      accepted: number;
+      refused: number;
+      refused_lines: number[];
+      problems: Array<{ line: number; field: string; problem: string }>;
+    };
     expect(body).toMatchObject({ accepted: 2, refused: 2, refused_lines: [2, 3] });
     expect(body.problems.map((p) => p.line)).toEqual([2, 3]);
     expect(body.problems[0].field).toBeTruthy();
     expect(body.problems[1].problem).toMatch(/not valid JSON/);
-    const health = (await (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { accepted: number };
+    const health = (await (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+      accepted: number;
+    };
     expect(health.accepted).toBe(2);
   });
 
@@ -64,10 +74,14 @@ describe('clawloop-sinks serve', () => {
     expect(((await res.json()) as { problems: unknown[] }).problems).toHaveLength(1);
   });
 
-
   it('accepts the real sample as NDJSON and as a JSON array, writes the report at shutdown, and exits 2 for the refused lines', async () => {
     const { events } = await collect(requireSample());
-    const ndjson = await post(events.slice(0, 10).map((e) => JSON.stringify(e)).join('\n'));
+    const ndjson = await post(
+      events
+        .slice(0, 10)
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
     expect(ndjson.status).toBe(202);
     expect(await ndjson.json()).toEqual({ accepted: 10 });
     const array = await post(JSON.stringify(events.slice(10)), { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' });
@@ -88,18 +102,41 @@ describe('clawloop-sinks serve', () => {
   });
 });
 
-describe('clawloop-sinks serve given one of ClawLoop\'s own files', () => {
+describe("clawloop-sinks serve given one of ClawLoop's own files", () => {
   it('refuses each line as not an event and points to replay (an after_iteration dump, an experiment line)', async () => {
-    const own = await startCli(['serve', '--port', '0', '--token', TOKEN, '--sink', 'report', '--out', join(mkdtempSync(join(tmpdir(), 'clawloop-serve-')), 'r.html')], /listening on (http:\/\/[^ ]+)/);
+    const own = await startCli(
+      [
+        'serve',
+        '--port',
+        '0',
+        '--token',
+        TOKEN,
+        '--sink',
+        'report',
+        '--out',
+        join(mkdtempSync(join(tmpdir(), 'clawloop-serve-')), 'r.html'),
+      ],
+      /listening on (http:\/\/[^ ]+)/,
+    );
     try {
       for (const file of ['episodes.ndjson', 'experiment.jsonl']) {
         const line = readFileSync(join(ROOT, 'examples', 'data', 'toolbench-run', file), 'utf8').split('\n')[0];
-        const res = await fetch(`${own.match[1]}/events`, { method: 'POST', body: line + '\n', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TOKEN}` } });
+        const res = await fetch(`${own.match[1]}/events`, {
+          method: 'POST',
+          body: line + '\n',
+          headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TOKEN}` },
+        });
         expect(res.status).toBe(207);
-        const body = (await res.json()) as { accepted: number; refused_lines: number[]; problems: Array<{ line: number; field: string; problem: string }> };
+        const body = (await res.json()) as {
+          accepted: number;
+          refused_lines: number[];
+          problems: Array<{ line: number; field: string; problem: string }>;
+        };
         expect(body).toMatchObject({ accepted: 0, refused_lines: [1] });
         expect(body.problems[0]).toMatchObject({ line: 1, field: 'type' });
-        expect(body.problems[0].problem).toMatch(/missing event type .*this looks like .*`clawloop-sinks replay <output dir or file>` reads ClawLoop's files/);
+        expect(body.problems[0].problem).toMatch(
+          /missing event type .*this looks like .*`clawloop-sinks replay <output dir or file>` reads ClawLoop's files/,
+        );
       }
     } finally {
       await own.stop();

@@ -22,7 +22,8 @@ function filesUnder(dir: string): string[] {
 describe('sink switches', () => {
   it('lists the switches in --help, named after what they send', () => {
     const { stdout } = runCli(['replay', '--help']);
-    for (const flag of ['--no-mlflow-traces', '--no-mlflow-assessments', '--no-phoenix-annotations', '--no-wandb-tables']) expect(stdout).toContain(flag);
+    for (const flag of ['--no-mlflow-traces', '--no-mlflow-assessments', '--no-phoenix-annotations', '--no-wandb-tables'])
+      expect(stdout).toContain(flag);
   });
 
   it('--no-wandb-tables: the offline run has its history but no episodes table', () => {
@@ -47,7 +48,9 @@ describe('sink switches', () => {
         req.resume();
         req.on('end', () => {
           paths.push(new URL(req.url ?? '/', 'http://x').pathname);
-          res.writeHead(200, { 'content-type': req.url?.startsWith('/v1/traces') ? 'application/x-protobuf' : 'application/json' }).end(req.url?.startsWith('/v1/traces') ? '' : '{"data":[]}');
+          res
+            .writeHead(200, { 'content-type': req.url?.startsWith('/v1/traces') ? 'application/x-protobuf' : 'application/json' })
+            .end(req.url?.startsWith('/v1/traces') ? '' : '{"data":[]}');
         });
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -59,7 +62,9 @@ describe('sink switches', () => {
     });
 
     it('sends spans and no annotation request; without the switch both are sent', async () => {
-      const off = await runCliAsync(['replay', RUN, '--sink', 'phoenix', '-q', '--no-phoenix-annotations'], { PHOENIX_COLLECTOR_ENDPOINT: url });
+      const off = await runCliAsync(['replay', RUN, '--sink', 'phoenix', '-q', '--no-phoenix-annotations'], {
+        PHOENIX_COLLECTOR_ENDPOINT: url,
+      });
       expect(off.code, off.stderr).toBe(0);
       expect(paths.filter((p) => p === '/v1/traces').length).toBeGreaterThan(0);
       expect(paths.filter((p) => p === '/v1/span_annotations')).toEqual([]);

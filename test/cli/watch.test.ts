@@ -16,7 +16,13 @@ describe('clawloop-sinks watch', () => {
     mkdirSync(join(dir, 'archive'));
     const out = join(dir, 'report.html');
     const watcher = await startCli(['watch', dir, '--sink', 'report', '--out', out, '--poll', '50'], /watching /);
-    const [exp, evo, dump, iters, runs] = [lines('experiment.jsonl'), lines('evolution.jsonl'), lines('episodes.ndjson'), lines('archive/iterations.jsonl'), lines('archive/runs.jsonl')];
+    const [exp, evo, dump, iters, runs] = [
+      lines('experiment.jsonl'),
+      lines('evolution.jsonl'),
+      lines('episodes.ndjson'),
+      lines('archive/iterations.jsonl'),
+      lines('archive/runs.jsonl'),
+    ];
     appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[0] + '\n');
     for (let i = 0; i < exp.length; i += 1) {
       appendFileSync(join(dir, 'experiment.jsonl'), exp[i] + '\n');

@@ -55,7 +55,13 @@ export function describeSinkConformance(name: string, target: ConformanceTarget)
       const hub = new Hub([sink], { ...quiet, batchSize: 3 });
       events.forEach((e) => hub.emit(e));
       const report = await hub.close({ timeoutMs: 30_000 });
-      expect(report.sinks[sink.name]).toMatchObject({ received: events.length, sent: events.length, failed: 0, dropped: 0, undelivered: 0 });
+      expect(report.sinks[sink.name]).toMatchObject({
+        received: events.length,
+        sent: events.length,
+        failed: 0,
+        dropped: 0,
+        undelivered: 0,
+      });
       const records = await readBack();
       expect(records.length).toBeGreaterThan(0);
       expect(new Set(records.map((r) => r.runId))).toEqual(new Set([events[0].run_id]));
@@ -80,7 +86,12 @@ export function describeSinkConformance(name: string, target: ConformanceTarget)
       const events = await sampleEvents();
       const { sink, readBack } = await target.create();
       let closes = 0;
-      const counted: Sink = { name: sink.name, handle: (b) => sink.handle(b), flush: () => sink.flush(), close: () => ((closes += 1), sink.close()) };
+      const counted: Sink = {
+        name: sink.name,
+        handle: (b) => sink.handle(b),
+        flush: () => sink.flush(),
+        close: () => ((closes += 1), sink.close()),
+      };
       const hub = new Hub([counted], quiet);
       events.forEach((e) => hub.emit(e));
       const [a, b] = await Promise.all([hub.close(), hub.close()]);

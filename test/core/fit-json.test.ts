@@ -23,7 +23,10 @@ describe('fitJson', () => {
   });
 
   it('falls back to cutting the text when even empty strings do not fit', () => {
-    const text = fitJson(Array.from({ length: 1000 }, () => ''), 100);
+    const text = fitJson(
+      Array.from({ length: 1000 }, () => ''),
+      100,
+    );
     expect(text.length).toBeLessThanOrEqual(100);
     expect(text).toMatch(/…\[truncated \d+ chars\]$/);
   });

@@ -28,7 +28,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const get = (path: string, extra: Partial<Parameters<typeof httpRequest>[0]> = {}) => httpRequest({ what: `test GET ${path}`, url: `${base}${path}`, timeoutMs: 2000, ...extra });
+const get = (path: string, extra: Partial<Parameters<typeof httpRequest>[0]> = {}) =>
+  httpRequest({ what: `test GET ${path}`, url: `${base}${path}`, timeoutMs: 2000, ...extra });
 
 describe('httpRequest', () => {
   it('ok: the status and body', async () => {
@@ -58,7 +59,10 @@ describe('httpRequest', () => {
 
   it('a backend rule overrides the status (a 404 while a span is ingested is back-pressure)', async () => {
     expect(await get('/not-yet')).toMatchObject({ kind: 'rejected', retryable: false });
-    expect(await get('/not-yet', { classify: (status) => (status === 404 ? 'busy' : undefined) })).toMatchObject({ kind: 'busy', retryable: true });
+    expect(await get('/not-yet', { classify: (status) => (status === 404 ? 'busy' : undefined) })).toMatchObject({
+      kind: 'busy',
+      retryable: true,
+    });
   });
 
   it('connection refused is an outage; no answer within the time limit is busy', async () => {
@@ -79,6 +83,9 @@ describe('httpRequest', () => {
   });
 
   it('an answer that is not JSON fails httpJson as retryable (a proxy page, a cut body)', async () => {
-    await expect(httpJson({ what: 'json', url: `${base}/text`, timeoutMs: 2000 })).rejects.toMatchObject({ retryable: true, message: 'json: the answer is not JSON: not json' });
+    await expect(httpJson({ what: 'json', url: `${base}/text`, timeoutMs: 2000 })).rejects.toMatchObject({
+      retryable: true,
+      message: 'json: the answer is not JSON: not json',
+    });
   });
 });

@@ -101,7 +101,10 @@ describe('Hub', () => {
 
   it('keeps secrets out of warnings', async () => {
     const warnings: string[] = [];
-    const sink = new FlakySink(1, () => new SinkError('401 from http://user:hunter22@host/x with Authorization: Bearer abcdef123456', { retryable: false }));
+    const sink = new FlakySink(
+      1,
+      () => new SinkError('401 from http://user:hunter22@host/x with Authorization: Bearer abcdef123456', { retryable: false }),
+    );
     const hub = new Hub([sink], { ...fast, onWarning: (l) => warnings.push(l) });
     hub.emit(episodeEvent(1));
     await hub.close({ timeoutMs: 1000 });
@@ -114,7 +117,12 @@ describe('Hub', () => {
 
   it('rate-limits repeated warnings of one kind', async () => {
     const warnings: string[] = [];
-    const hub = new Hub([new ThrowingSink()], { ...fast, warningIntervalMs: 60_000, onWarning: (l) => warnings.push(l), retry: { maxAttempts: 1 } });
+    const hub = new Hub([new ThrowingSink()], {
+      ...fast,
+      warningIntervalMs: 60_000,
+      onWarning: (l) => warnings.push(l),
+      retry: { maxAttempts: 1 },
+    });
     manyEvents(20).forEach((e) => hub.emit(e));
     await new Promise((r) => setTimeout(r, 20));
     manyEvents(20).forEach((e) => hub.emit(e));
@@ -126,11 +134,17 @@ describe('Hub', () => {
     const sink = new RecordingSink();
     const hub = new Hub([sink], {
       ...fast,
-      redact: (e) => (e.type === 'episode' ? { ...e, episode: { ...e.episode, messages: e.episode.messages!.map((m) => ({ ...m, content: '[scrubbed]' })) } } : e),
+      redact: (e) =>
+        e.type === 'episode'
+          ? { ...e, episode: { ...e.episode, messages: e.episode.messages!.map((m) => ({ ...m, content: '[scrubbed]' })) } }
+          : e,
     });
     hub.emit(episodeEvent(1));
     await hub.close();
-    expect(sink.events[0].type === 'episode' && sink.events[0].episode.messages!.map((m) => m.content)).toEqual(['[scrubbed]', '[scrubbed]']);
+    expect(sink.events[0].type === 'episode' && sink.events[0].episode.messages!.map((m) => m.content)).toEqual([
+      '[scrubbed]',
+      '[scrubbed]',
+    ]);
   });
 
   it('refuses two sinks with one name', () => {

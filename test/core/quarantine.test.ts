@@ -23,10 +23,20 @@ function liveModeEpisode(): EpisodeEvent {
   const event = episodeEvent(1);
   event.episode.messages = [
     { role: 'developer', content: 'Answer tersely.' },
-    { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,AAA' } } as never] },
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'What is in this picture?' },
+        { type: 'image_url', image_url: { url: 'data:image/png;base64,AAA' } } as never,
+      ],
+    },
     { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', name: 'describe', arguments: '{}' }] },
     { role: 'tool', content: 'a cat', tool_call_id: 'call_1', name: 'describe' },
-    { role: 'assistant', content: 'A cat.', logprobs: [{ token: 'A', token_id: 32, logprob: -0.01, top_logprobs: { A: -0.01, The: -4.2 } }] },
+    {
+      role: 'assistant',
+      content: 'A cat.',
+      logprobs: [{ token: 'A', token_id: 32, logprob: -0.01, top_logprobs: { A: -0.01, The: -4.2 } }],
+    },
   ];
   return event;
 }
@@ -56,11 +66,21 @@ describe('live-mode episodes (clawloop.wrap, EpisodeCollector.ingest / ingest_ex
 
 describe('a bad field costs the field, not the event', () => {
   it('NaN in an fb_results metric (ClawLoop json.dumps writes it): that metric dropped, rewards and the rest delivered', () => {
-    const line = JSON.stringify({ ...iterationEvent(3), fb_results: { harness: { status: 'ok', metrics: { insights_generated: 2, loss: 0 } } } }).replace('"loss":0', '"loss":NaN');
+    const line = JSON.stringify({
+      ...iterationEvent(3),
+      fb_results: { harness: { status: 'ok', metrics: { insights_generated: 2, loss: 0 } } },
+    }).replace('"loss":0', '"loss":NaN');
     const { event, problems, refused } = check(line);
     expect(refused).toBe(false);
-    expect(problems).toEqual([`fb_results.harness.metrics.loss: NaN is not a number JSON can carry (Python's json.dumps writes it for a non-finite float); dropped`]);
-    expect(event).toMatchObject({ type: 'iteration', iteration: 3, avg_reward: 0.5, fb_results: { harness: { status: 'ok', metrics: { insights_generated: 2 } } } });
+    expect(problems).toEqual([
+      `fb_results.harness.metrics.loss: NaN is not a number JSON can carry (Python's json.dumps writes it for a non-finite float); dropped`,
+    ]);
+    expect(event).toMatchObject({
+      type: 'iteration',
+      iteration: 3,
+      avg_reward: 0.5,
+      fb_results: { harness: { status: 'ok', metrics: { insights_generated: 2 } } },
+    });
     expect(event.type === 'iteration' && event.fb_results?.harness?.metrics).not.toHaveProperty('loss');
   });
 
@@ -82,7 +102,11 @@ describe('a bad field costs the field, not the event', () => {
         'episode.steps[0].timing_ms: must be number, got "slow"; item episode.steps[0] dropped',
       ].sort(),
     );
-    expect(accepted.type === 'episode' && accepted.episode).toMatchObject({ metadata: { error: '42', harness_version: 'v7' }, summary: { signals: {} }, steps: [] });
+    expect(accepted.type === 'episode' && accepted.episode).toMatchObject({
+      metadata: { error: '42', harness_version: 'v7' },
+      summary: { signals: {} },
+      steps: [],
+    });
   });
 
   it('refuses only a line that cannot be an event: no type, no run id, no iteration, no episode id, no time', () => {
@@ -90,7 +114,10 @@ describe('a bad field costs the field, not the event', () => {
       ['{"run_id": "r"}', 'type: missing event type'],
       ['{"type": "iteration", "iteration": 1, "timestamp": 1}', 'run_id: missing required field'],
       ['{"type": "iteration", "run_id": "r", "timestamp": 1}', 'iteration: missing required field'],
-      ['{"type": "episode", "run_id": "r", "iteration": 0, "episode": {"task_id": "t", "bench": "b", "summary": {"signals": {}}}}', 'episode.id: missing required field'],
+      [
+        '{"type": "episode", "run_id": "r", "iteration": 0, "episode": {"task_id": "t", "bench": "b", "summary": {"signals": {}}}}',
+        'episode.id: missing required field',
+      ],
       ['{"type": "iteration", "run_id": "r", "iteration": 1, "timestamp": NaN}', 'timestamp: NaN is not a number JSON can carry'],
     ] as const) {
       const { event, problems, refused } = check(line);
@@ -138,8 +165,14 @@ describe('fields a newer ClawLoop adds pass through', () => {
     const event = newer();
     ctx.observe(event);
     const otel = mapOtelEvent(event, ctx);
-    expect(otel.type === 'episode' && otel['span.episode']).toMatchObject({ 'clawloop.extra.ingest_version': '2', 'clawloop.extra.episode.summary.cost_usd': '0.0123' });
-    const started = mapWandbEvent({ type: 'run.started', run_id: 'r', started_at: 1, source: 'bridge', trainer: { name: 'grpo' } } as CanonicalEvent, ctx);
+    expect(otel.type === 'episode' && otel['span.episode']).toMatchObject({
+      'clawloop.extra.ingest_version': '2',
+      'clawloop.extra.episode.summary.cost_usd': '0.0123',
+    });
+    const started = mapWandbEvent(
+      { type: 'run.started', run_id: 'r', started_at: 1, source: 'bridge', trainer: { name: 'grpo' } } as CanonicalEvent,
+      ctx,
+    );
     expect(started.type === 'run.started' && started.config).toMatchObject({ 'extra/trainer': '{"name":"grpo"}' });
   });
 });

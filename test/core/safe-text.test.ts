@@ -19,8 +19,16 @@ describe('secretsFromEnv + redactSecrets', () => {
     ['an OTLP header credential after its scheme', 'got dXNlcjpwYXNzd29yZA== back', 'dXNlcjpwYXNzd29yZA=='],
     ['URL userinfo, percent-encoded', 'fetch https://alice:p%40ss-word-9@mlflow.example.com failed', 'p%40ss-word-9'],
     ['URL userinfo, decoded', 'password was p@ss-word-9', 'p@ss-word-9'],
-    ['a W&B key as HTTP Basic', `authorization-echo ${Buffer.from('api:wandb-key-abcdef').toString('base64')}`, Buffer.from('api:wandb-key-abcdef').toString('base64')],
-    ['Langfuse keys as HTTP Basic', `hdr ${Buffer.from('pk-lf-123456:sk-lf-654321').toString('base64')}`, Buffer.from('pk-lf-123456:sk-lf-654321').toString('base64')],
+    [
+      'a W&B key as HTTP Basic',
+      `authorization-echo ${Buffer.from('api:wandb-key-abcdef').toString('base64')}`,
+      Buffer.from('api:wandb-key-abcdef').toString('base64'),
+    ],
+    [
+      'Langfuse keys as HTTP Basic',
+      `hdr ${Buffer.from('pk-lf-123456:sk-lf-654321').toString('base64')}`,
+      Buffer.from('pk-lf-123456:sk-lf-654321').toString('base64'),
+    ],
     ['a key JSON-escaped in an echoed body', '{"key":"wandb-key-abcdef"}', 'wandb-key-abcdef'],
   ])('removes %s', (_what, text, secret) => {
     expect(text).toContain(secret);

@@ -59,9 +59,13 @@ function work(ms: number, signal: AbortSignal): Promise<void> {
 
 describe('busy is not down', () => {
   it('503 "at capacity" slows the sink down and never opens the breaker; everything arrives', async () => {
-    const sink = new ScriptedSink('phoenixish', (_b, _s, call) => {
-      if (call <= 8) throw new SinkError('HTTP 503: Server is at capacity', { retryable: true, status: 503 });
-    }, 4);
+    const sink = new ScriptedSink(
+      'phoenixish',
+      (_b, _s, call) => {
+        if (call <= 8) throw new SinkError('HTTP 503: Server is at capacity', { retryable: true, status: 503 });
+      },
+      4,
+    );
     const hub = new Hub([sink], { ...quiet, breaker: { failureThreshold: 2, cooldownMs: 60_000 } });
     manyEvents(400).forEach((e) => hub.emit(e));
     const report = await hub.close({ timeoutMs: 10_000 });
@@ -71,7 +75,10 @@ describe('busy is not down', () => {
   });
 
   it('connection refused is an outage: the breaker opens', async () => {
-    const refused = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+    const refused = () =>
+      Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+      });
     const sink = new ScriptedSink('down', (_b, _s, call) => {
       if (call <= 3) throw refused();
     });
@@ -86,10 +93,14 @@ describe('busy is not down', () => {
   it('halves calls in flight and batch size on busy answers, and grows them back on prompt successes', async () => {
     let busyUntil = 3;
     const sizes: number[] = [];
-    const sink = new ScriptedSink('aimd', (batch, _s, call) => {
-      sizes.push(batch.length);
-      if (call <= busyUntil) throw new SinkError('HTTP 429', { retryable: true, status: 429 });
-    }, 4);
+    const sink = new ScriptedSink(
+      'aimd',
+      (batch, _s, call) => {
+        sizes.push(batch.length);
+        if (call <= busyUntil) throw new SinkError('HTTP 429', { retryable: true, status: 429 });
+      },
+      4,
+    );
     const hub = new Hub([sink], { ...quiet, batchSize: 64, maxInFlight: 4 });
     manyEvents(64).forEach((e) => hub.emit(e));
     await wait(100);
@@ -104,10 +115,14 @@ describe('busy is not down', () => {
   });
 
   it('honours Retry-After for the whole sink: no call starts before it passes', async () => {
-    const sink = new ScriptedSink('limited', async (_b, signal, call) => {
-      if (call === 1) throw new SinkError('HTTP 429', { retryable: true, status: 429, retryAfterMs: 300 });
-      await work(5, signal);
-    }, 4);
+    const sink = new ScriptedSink(
+      'limited',
+      async (_b, signal, call) => {
+        if (call === 1) throw new SinkError('HTTP 429', { retryable: true, status: 429, retryAfterMs: 300 });
+        await work(5, signal);
+      },
+      4,
+    );
     const hub = new Hub([sink], { ...quiet, batchSize: 10 });
     manyEvents(50).forEach((e) => hub.emit(e));
     const report = await hub.close({ timeoutMs: 5000 });
@@ -182,8 +197,11 @@ describe('poison-event isolation', () => {
 
   it('a data error thrown by the transport (a name no filesystem accepts) is a refusal of that event, not retried', async () => {
     const sink = new ScriptedSink('files', (batch) => {
-      for (const e of batch) if (e.run_id.includes('\u0000')) throw Object.assign(new TypeError(`The argument 'path' must be a string without null bytes`), { code: 'ERR_INVALID_ARG_VALUE' });
-      for (const e of batch) if (e.run_id.length > 255) throw Object.assign(new Error('ENAMETOOLONG: name too long, open'), { code: 'ENAMETOOLONG' });
+      for (const e of batch)
+        if (e.run_id.includes('\u0000'))
+          throw Object.assign(new TypeError(`The argument 'path' must be a string without null bytes`), { code: 'ERR_INVALID_ARG_VALUE' });
+      for (const e of batch)
+        if (e.run_id.length > 255) throw Object.assign(new Error('ENAMETOOLONG: name too long, open'), { code: 'ENAMETOOLONG' });
     });
     const hub = new Hub([sink], { ...quiet, batchSize: 15 });
     const events = manyEvents(15);
@@ -197,7 +215,7 @@ describe('poison-event isolation', () => {
 });
 
 describe('several calls in flight', () => {
-  it('keeps up to the sink\'s concurrency in flight, never more', async () => {
+  it("keeps up to the sink's concurrency in flight, never more", async () => {
     const sink = new ScriptedSink('otlpish', (_b, signal) => work(20, signal), 3);
     const hub = new Hub([sink], { ...quiet, batchSize: 10, maxInFlight: 8 });
     manyEvents(200).forEach((e) => hub.emit(e));
@@ -219,9 +237,13 @@ describe('several calls in flight', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-acks-'));
     let release!: () => void;
     const firstHeld = new Promise<void>((r) => (release = r));
-    const sink = new ScriptedSink('backend', async (_b, _s, call) => {
-      if (call === 1) await firstHeld;
-    }, 4);
+    const sink = new ScriptedSink(
+      'backend',
+      async (_b, _s, call) => {
+        if (call === 1) await firstHeld;
+      },
+      4,
+    );
     const hub = new Hub([sink], { ...quiet, batchSize: 10, spool: { dir } });
     manyEvents(40).forEach((e) => hub.emit(e));
     const watermark = () => {

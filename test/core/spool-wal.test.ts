@@ -49,7 +49,11 @@ describe('spool write-ahead log', () => {
     const lastFrame = encodeFrame(6, Buffer.from(JSON.stringify(events[5]))).length;
     const start = size - lastFrame;
     // Every cut inside the header, then every 7th byte of the payload, then the last byte.
-    const cuts = [...Array.from({ length: HEADER_BYTES + 1 }, (_, i) => start + i), ...Array.from({ length: Math.floor(lastFrame / 7) }, (_, i) => start + HEADER_BYTES + 7 * i), size - 1];
+    const cuts = [
+      ...Array.from({ length: HEADER_BYTES + 1 }, (_, i) => start + i),
+      ...Array.from({ length: Math.floor(lastFrame / 7) }, (_, i) => start + HEADER_BYTES + 7 * i),
+      size - 1,
+    ];
     for (const cut of new Set(cuts.filter((c) => c < size))) {
       const dir = mkdtempSync(join(tmpdir(), 'spool-torn-'));
       cpSync(base, dir, { recursive: true });
@@ -169,7 +173,9 @@ describe('spool write-ahead log', () => {
     writeFileSync(join(dir, 'wal-0000000000000005-00000001.log'), Buffer.concat([bad, good]));
     const { delivered, warnings, report } = await restart(dir);
     expect(delivered).toEqual([...events, episodeEvent(99)]);
-    expect(report.spool!.invalid).toEqual([{ seq: 5, segment: 'wal-0000000000000005-00000001.log', problem: 'episode: missing required field' }]);
+    expect(report.spool!.invalid).toEqual([
+      { seq: 5, segment: 'wal-0000000000000005-00000001.log', problem: 'episode: missing required field' },
+    ]);
     expect(warnings.join('\n')).toContain('spooled record 5 is not a valid event and is skipped: episode: missing required field');
     expect(report.sinks.backend.spooled).toBe(0);
     expect((await restart(dir)).pendingAtStart).toBe(0);

@@ -46,12 +46,15 @@ function* run(runId: string, n: number): Generator<{ iteration: number; events: 
   const episodes = sample.filter((e): e is EpisodeEvent => e.type === 'episode');
   const iterations = sample.filter((e): e is IterationEvent => e.type === 'iteration');
   for (let i = 0; i < n; i += 1) {
-    const eps = episodes.filter((e) => e.iteration === i % 3).map((e) => ({ ...e, run_id: runId, iteration: i, episode: { ...e.episode, id: `${e.episode.id}-${i}` } }));
+    const eps = episodes
+      .filter((e) => e.iteration === i % 3)
+      .map((e) => ({ ...e, run_id: runId, iteration: i, episode: { ...e.episode, id: `${e.episode.id}-${i}` } }));
     yield { iteration: i, events: [...eps, { ...iterations[i % 3], run_id: runId, iteration: i }] };
   }
 }
 
-const spansOf = (e: EpisodeEvent) => 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
+const spansOf = (e: EpisodeEvent) =>
+  1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -60,7 +63,13 @@ async function scenario(name: string, fault: (n: number) => Fault, options: { it
   const proxy = await startFaultProxy(jaeger.otlpHttp, fault);
   const sink = await createOtelSink({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url, OTEL_EXPORTER_OTLP_TIMEOUT: '1000' } });
   const warnings: string[] = [];
-  const hub = new Hub([sink], { onWarning: (w) => warnings.push(w), warningIntervalMs: 0, timeoutMs: 3000, retry: { baseMs: 50, maxMs: 500 }, breaker: { cooldownMs: 1000 } });
+  const hub = new Hub([sink], {
+    onWarning: (w) => warnings.push(w),
+    warningIntervalMs: 0,
+    timeoutMs: 3000,
+    retry: { baseMs: 50, maxMs: 500 },
+    breaker: { cooldownMs: 1000 },
+  });
   const emitTimes: number[] = [];
   const loopTimes: number[] = [];
   const sent: EpisodeEvent[] = [];
@@ -109,7 +118,9 @@ async function scenario(name: string, fault: (n: number) => Fault, options: { it
   const sorted = [...emitTimes].sort((a, b) => a - b);
   const quarter = Math.max(1, Math.floor(loopTimes.length / 4));
   const slowdown = median(loopTimes.slice(-quarter)) / median(loopTimes.slice(0, quarter));
-  rows.push(`| ${name} | ${options.iterations} | ${pct(sorted, 0.5).toFixed(2)} | ${pct(sorted, 0.99).toFixed(2)} | ${sorted.at(-1)!.toFixed(0)} | ${options.readBack ? `${delivered}/${sent.length}` : `0/${sent.length} (backend down)`} | ${options.readBack ? sent.length - delivered : sent.length} | ${duplicated} | ${copies} | ${wall.toFixed(1)} | ×${slowdown.toFixed(2)} |`);
+  rows.push(
+    `| ${name} | ${options.iterations} | ${pct(sorted, 0.5).toFixed(2)} | ${pct(sorted, 0.99).toFixed(2)} | ${sorted.at(-1)!.toFixed(0)} | ${options.readBack ? `${delivered}/${sent.length}` : `0/${sent.length} (backend down)`} | ${options.readBack ? sent.length - delivered : sent.length} | ${duplicated} | ${copies} | ${wall.toFixed(1)} | ×${slowdown.toFixed(2)} |`,
+  );
   return { report: report.sinks.otel, delivered, duplicated, copies, sent: sent.length, p99: pct(sorted, 0.99), slowdown };
 }
 
@@ -130,11 +141,15 @@ describe('fault suite: a broken backend never breaks the training loop, and noth
     ['slow-drip reply', (n) => (n <= 2 ? 'drip' : 'forward')],
     ['malformed reply', (n) => (n <= 3 ? { status: 502, body: '<html>bad gateway</html>' } : 'forward')],
   ];
-  it.each(recoverable)('%s: every episode delivered, no logical duplicate', async (name, fault) => {
-    const r = await scenario(name, fault, { iterations: 50, readBack: true, closeMs: 60_000 });
-    expect(r.report).toMatchObject({ failed: 0, dropped: 0, undelivered: 0 });
-    expect(r.delivered).toBe(r.sent);
-    expect(r.duplicated).toBe(0);
-    expect(r.slowdown).toBeLessThan(3);
-  }, 120_000);
+  it.each(recoverable)(
+    '%s: every episode delivered, no logical duplicate',
+    async (name, fault) => {
+      const r = await scenario(name, fault, { iterations: 50, readBack: true, closeMs: 60_000 });
+      expect(r.report).toMatchObject({ failed: 0, dropped: 0, undelivered: 0 });
+      expect(r.delivered).toBe(r.sent);
+      expect(r.duplicated).toBe(0);
+      expect(r.slowdown).toBeLessThan(3);
+    },
+    120_000,
+  );
 });

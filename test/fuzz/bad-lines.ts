@@ -57,22 +57,55 @@ export function badEventLine(good: Record<string, any>, random: () => number): B
     }
     case 4: {
       const depth = 200 + Math.floor(random() * 5000);
-      return { bytes: Buffer.from(`{"type":"episode","x":${'['.repeat(depth)}${']'.repeat(depth)}}`), field: '', problem: 'nested deeper than', kind: 'deep nesting' };
+      return {
+        bytes: Buffer.from(`{"type":"episode","x":${'['.repeat(depth)}${']'.repeat(depth)}}`),
+        field: '',
+        problem: 'nested deeper than',
+        kind: 'deep nesting',
+      };
     }
     case 5: {
       // The iteration is still delivered, without the value JSON cannot carry.
       const token = ['NaN', 'Infinity', '-Infinity'][Math.floor(random() * 3)];
-      const delivered = { type: 'iteration', run_id: 'r', iteration: 0, timestamp: 1, n_episodes: 0, min_reward: 0, max_reward: 0, per_task: {}, fb_results: {} };
-      return { bytes: Buffer.from(`{"type": "iteration", "run_id": "r", "iteration": 0, "timestamp": 1, "n_episodes": 0, "avg_reward": ${token}, "min_reward": 0, "max_reward": 0, "per_task": {}, "fb_results": {}}`), field: 'avg_reward', problem: `${token} is not a number JSON can carry`, kind: 'NaN/Infinity', delivered };
+      const delivered = {
+        type: 'iteration',
+        run_id: 'r',
+        iteration: 0,
+        timestamp: 1,
+        n_episodes: 0,
+        min_reward: 0,
+        max_reward: 0,
+        per_task: {},
+        fb_results: {},
+      };
+      return {
+        bytes: Buffer.from(
+          `{"type": "iteration", "run_id": "r", "iteration": 0, "timestamp": 1, "n_episodes": 0, "avg_reward": ${token}, "min_reward": 0, "max_reward": 0, "per_task": {}, "fb_results": {}}`,
+        ),
+        field: 'avg_reward',
+        problem: `${token} is not a number JSON can carry`,
+        kind: 'NaN/Infinity',
+        delivered,
+      };
     }
     case 6: {
       const at = Math.floor(random() * text.length);
-      return { bytes: Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at))]), field: '', problem: 'not valid UTF-8', kind: 'invalid UTF-8' };
+      return {
+        bytes: Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at))]),
+        field: '',
+        problem: 'not valid UTF-8',
+        kind: 'invalid UTF-8',
+      };
     }
     case 7: {
       const v = clone();
       v.type = ['episode.started', 'metrics', 'Episode', ''][Math.floor(random() * 4)];
-      return { bytes: Buffer.from(JSON.stringify(v)), field: 'type', problem: `unknown event type "${v.type}" (expected one of ${EVENT_TYPES})`, kind: 'unknown type' };
+      return {
+        bytes: Buffer.from(JSON.stringify(v)),
+        field: 'type',
+        problem: `unknown event type "${v.type}" (expected one of ${EVENT_TYPES})`,
+        kind: 'unknown type',
+      };
     }
     default: {
       // What a newer ClawLoop adds passes through: no problem, the event as written.

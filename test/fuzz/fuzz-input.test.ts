@@ -40,7 +40,10 @@ describe('fuzzed input', () => {
         badLeft -= 1;
       } else {
         // Good lines, including exact duplicates (re-sent events are valid; sinks upsert them by id).
-        const event = { ...sample[(2_000 - goodLeft) % sample.length], run_id: `fuzz-${Math.floor((2_000 - goodLeft) / sample.length)}` } as CanonicalEvent;
+        const event = {
+          ...sample[(2_000 - goodLeft) % sample.length],
+          run_id: `fuzz-${Math.floor((2_000 - goodLeft) / sample.length)}`,
+        } as CanonicalEvent;
         good.push(event);
         delivered.push(event);
         writeSync(fd, JSON.stringify(event) + '\n');
@@ -55,7 +58,8 @@ describe('fuzzed input', () => {
 
     expect(events.length).toBe(delivered.length);
     // Compared one by one: a mismatch in one of thousands of events stays readable.
-    for (const [i, event] of events.entries()) if (JSON.stringify(event) !== JSON.stringify(delivered[i])) expect(event).toEqual(delivered[i]);
+    for (const [i, event] of events.entries())
+      if (JSON.stringify(event) !== JSON.stringify(delivered[i])) expect(event).toEqual(delivered[i]);
     expect(events.filter((e) => e.run_id.startsWith('fuzz-'))).toEqual(good);
     expect(problems).toHaveLength(bad.size);
     const reported = new Set<number>();
@@ -65,7 +69,11 @@ describe('fuzzed input', () => {
       expect(expected, `line ${p.line} was reported but is a good line`).toBeDefined();
       expect(reported.has(p.line), `line ${p.line} reported twice`).toBe(false);
       reported.add(p.line);
-      expect({ line: p.line, kind: expected!.kind, field: p.field }).toEqual({ line: p.line, kind: expected!.kind, field: expected!.field });
+      expect({ line: p.line, kind: expected!.kind, field: p.field }).toEqual({
+        line: p.line,
+        kind: expected!.kind,
+        field: expected!.field,
+      });
       expect(p.problem).toContain(expected!.problem);
     }
     expect(new Set([...bad.values()].map((b) => b.kind)).size).toBe(8);

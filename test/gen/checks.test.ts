@@ -20,7 +20,9 @@ const EPISODE_TARGET: Record<string, string | undefined> = {
   report: 'episode',
   wandb: 'table.episodes',
 };
-const BACKENDS = readdirSync(join(ROOT, 'schema', 'backends')).filter((f) => f.endsWith('.mapping.json')).map((f) => f.replace('.mapping.json', ''));
+const BACKENDS = readdirSync(join(ROOT, 'schema', 'backends'))
+  .filter((f) => f.endsWith('.mapping.json'))
+  .map((f) => f.replace('.mapping.json', ''));
 let dir: string;
 
 beforeEach(() => {
@@ -42,7 +44,9 @@ describe('a new schema field', () => {
         `schema/backends/${backend}.mapping.json#/events/episode: backend "${backend}", event "episode": field "episode.curriculum_level" (from schema/events/episode.schema.json) is neither mapped nor ignored`,
       );
       const target = EPISODE_TARGET[backend]!;
-      editJson(spec(backend), (s) => s.events.episode.fields.push({ path: 'episode.curriculum_level', target, key: `curriculum_level_${backend}` }));
+      editJson(spec(backend), (s) =>
+        s.events.episode.fields.push({ path: 'episode.curriculum_level', target, key: `curriculum_level_${backend}` }),
+      );
     }
     const files = await generate(dir);
     for (const backend of mapping) {
@@ -71,24 +75,51 @@ describe('a new schema field', () => {
 
 describe('bad specs are refused with file, pointer, backend, event and field', () => {
   const cases: Array<[string, (s: any) => void, string]> = [
-    ['a path that does not exist', (s) => (s.events.episode.fields[0].path = 'episode.no_such_field'),
-      'schema/backends/otel.mapping.json#/events/episode/fields/0/path: backend "otel", event "episode": field "episode.no_such_field" does not exist in schema/events/episode.schema.json'],
-    ['an unknown derived value', (s) => s.events.episode.fields.push({ derived: 'happiness', target: 'span.episode', key: 'x' }),
-      'backend "otel", event "episode": unknown derived value "happiness"'],
-    ['an unknown target', (s) => (s.events.iteration.fields[0].target = 'span.nowhere'),
-      'schema/backends/otel.mapping.json#/events/iteration/fields/0/target: backend "otel", event "iteration": unknown target "span.nowhere"'],
-    ['a meta-schema violation', (s) => delete s.events.iteration.fields[0].key,
-      'schema/backends/otel.mapping.json#/events/iteration/fields/0: violates schema/backends/mapping.schema.json: must have required property \'key\''],
-    ['a keyed value without {key}', (s) => s.events.episode.fields.push({ path: 'episode.summary.signals{}.value', target: 'span.episode', key: 'reward' }),
-      'must contain {key}'],
-    ['a path outside the target scope', (s) => s.events.episode.fields.push({ path: 'run_id', target: 'span.llm', key: 'run' }),
-      'field "run_id" lies outside target "span.llm"\'s scope "episode.messages[]"'],
-    ['a path crossing an array below the scope', (s) => s.events.episode.fields.push({ path: 'episode.messages[].content', target: 'span.episode', key: 'c' }),
-      'crosses an array below its target\'s scope'],
-    ['an unknown event type', (s) => (s.events['run.paused'] = { fields: [], ignore: [] }),
-      'schema/backends/otel.mapping.json#/events/run.paused: backend "otel", event "run.paused": unknown event type'],
-    ['a missing event', (s) => delete s.events['run.started'],
-      'schema/backends/otel.mapping.json#/events/run.started: backend "otel", event "run.started": event is neither mapped nor ignored'],
+    [
+      'a path that does not exist',
+      (s) => (s.events.episode.fields[0].path = 'episode.no_such_field'),
+      'schema/backends/otel.mapping.json#/events/episode/fields/0/path: backend "otel", event "episode": field "episode.no_such_field" does not exist in schema/events/episode.schema.json',
+    ],
+    [
+      'an unknown derived value',
+      (s) => s.events.episode.fields.push({ derived: 'happiness', target: 'span.episode', key: 'x' }),
+      'backend "otel", event "episode": unknown derived value "happiness"',
+    ],
+    [
+      'an unknown target',
+      (s) => (s.events.iteration.fields[0].target = 'span.nowhere'),
+      'schema/backends/otel.mapping.json#/events/iteration/fields/0/target: backend "otel", event "iteration": unknown target "span.nowhere"',
+    ],
+    [
+      'a meta-schema violation',
+      (s) => delete s.events.iteration.fields[0].key,
+      "schema/backends/otel.mapping.json#/events/iteration/fields/0: violates schema/backends/mapping.schema.json: must have required property 'key'",
+    ],
+    [
+      'a keyed value without {key}',
+      (s) => s.events.episode.fields.push({ path: 'episode.summary.signals{}.value', target: 'span.episode', key: 'reward' }),
+      'must contain {key}',
+    ],
+    [
+      'a path outside the target scope',
+      (s) => s.events.episode.fields.push({ path: 'run_id', target: 'span.llm', key: 'run' }),
+      'field "run_id" lies outside target "span.llm"\'s scope "episode.messages[]"',
+    ],
+    [
+      'a path crossing an array below the scope',
+      (s) => s.events.episode.fields.push({ path: 'episode.messages[].content', target: 'span.episode', key: 'c' }),
+      "crosses an array below its target's scope",
+    ],
+    [
+      'an unknown event type',
+      (s) => (s.events['run.paused'] = { fields: [], ignore: [] }),
+      'schema/backends/otel.mapping.json#/events/run.paused: backend "otel", event "run.paused": unknown event type',
+    ],
+    [
+      'a missing event',
+      (s) => delete s.events['run.started'],
+      'schema/backends/otel.mapping.json#/events/run.started: backend "otel", event "run.started": event is neither mapped nor ignored',
+    ],
   ];
   it.each(cases)('%s', async (_name, edit, message) => {
     editJson(spec('otel'), edit);
@@ -98,7 +129,8 @@ describe('bad specs are refused with file, pointer, backend, event and field', (
 
 describe('spec inheritance (extends)', () => {
   const base = () => join(dir, 'schema', 'backends', 'span-tree.base.json');
-  const tableOf = (files: Array<{ path: string; content: string }>, backend: string) => files.find((f) => f.path === `generated/${backend}/mapping.gen.ts`)!.content;
+  const tableOf = (files: Array<{ path: string; content: string }>, backend: string) =>
+    files.find((f) => f.path === `generated/${backend}/mapping.gen.ts`)!.content;
 
   it('a rule, constant or target setting in a base reaches every spec that extends it, directly or through another', async () => {
     editJson(base(), (s) => {
@@ -118,7 +150,9 @@ describe('spec inheritance (extends)', () => {
 
   it('a child refines an inherited target (its settings win) and inherits only the targets it lists', async () => {
     const files = await generate(dir);
-    expect(tableOf(files, 'otel')).toMatch(/'span.llm': \{ scope: 'episode.messages\[\]', maxValueLength: 8192, constants: \{ 'openinference.span.kind': 'LLM'/);
+    expect(tableOf(files, 'otel')).toMatch(
+      /'span.llm': \{ scope: 'episode.messages\[\]', maxValueLength: 8192, constants: \{ 'openinference.span.kind': 'LLM'/,
+    );
     expect(tableOf(files, 'phoenix')).toMatch(/'span.llm': \{ scope: 'episode.messages\[\]', maxValueLength: 32768/);
     expect(tableOf(files, 'phoenix')).not.toContain("'span.evolution'");
     expect(tableOf(files, 'mlflow')).not.toContain("'span.iteration'");
@@ -127,7 +161,11 @@ describe('spec inheritance (extends)', () => {
   it.each([
     ['an unknown parent', (s: any) => (s.extends = 'nowhere'), 'schema/backends/otel.mapping.json#/extends: unknown spec "nowhere"'],
     ['a cycle', (s: any) => (s.extends = 'mlflow'), 'inheritance cycle'],
-    ['a target the parent lacks', (s: any) => (s.extends = { spec: 'span-tree', targets: ['span.nowhere'] }), 'schema/backends/otel.mapping.json#/extends/targets: "span.nowhere" is not a target of schema/backends/span-tree.base.json'],
+    [
+      'a target the parent lacks',
+      (s: any) => (s.extends = { spec: 'span-tree', targets: ['span.nowhere'] }),
+      'schema/backends/otel.mapping.json#/extends/targets: "span.nowhere" is not a target of schema/backends/span-tree.base.json',
+    ],
   ])('refuses %s', async (_name, edit, message) => {
     editJson(spec('otel'), edit);
     await expect(generate(dir)).rejects.toThrow(message);
@@ -135,7 +173,9 @@ describe('spec inheritance (extends)', () => {
 
   it('an inherited rule that breaks names the base file and its pointer', async () => {
     editJson(base(), (s) => (s.events.episode.fields[0].path = 'episode.no_such_field'));
-    await expect(generate(dir)).rejects.toThrow('schema/backends/span-tree.base.json#/events/episode/fields/0/path: backend "span-tree", event "episode": field "episode.no_such_field" does not exist');
+    await expect(generate(dir)).rejects.toThrow(
+      'schema/backends/span-tree.base.json#/events/episode/fields/0/path: backend "span-tree", event "episode": field "episode.no_such_field" does not exist',
+    );
   });
 });
 
@@ -151,7 +191,10 @@ describe('pnpm gen --check', () => {
     expect(edited.status).toBe(1);
     expect(edited.stderr).toContain('drift: generated/otel/mapping.gen.ts differs');
     expect((await run()).status).toBe(0);
-    editJson(join(dir, 'schema', 'events', 'defs.schema.json'), (d) => (d.$defs.ToolCall.properties.error.description = 'ZZ changed description'));
+    editJson(
+      join(dir, 'schema', 'events', 'defs.schema.json'),
+      (d) => (d.$defs.ToolCall.properties.error.description = 'ZZ changed description'),
+    );
     const changed = await run('--check');
     expect(changed.status).toBe(1);
     expect(changed.stderr).toContain('drift: generated/types.gen.ts differs');
@@ -164,7 +207,8 @@ describe('pnpm gen --check', () => {
     editJson(join(dir, 'schema', 'backends', 'span-tree.base.json'), (s) => (s.targets['span.tool'].constants['tool.kind'] = 'function'));
     const drift = await run('--check');
     expect(drift.status).toBe(1);
-    for (const backend of ['span-tree', 'otel', 'phoenix', 'mlflow', 'langfuse']) expect(drift.stderr).toContain(`drift: generated/${backend}/mapping.gen.ts differs`);
+    for (const backend of ['span-tree', 'otel', 'phoenix', 'mlflow', 'langfuse'])
+      expect(drift.stderr).toContain(`drift: generated/${backend}/mapping.gen.ts differs`);
   }, 180_000);
 
   it('exits 1 with the message on a bad spec', async () => {

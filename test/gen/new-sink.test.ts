@@ -11,7 +11,11 @@ import { runAsync } from '../helpers/run-async.js';
 
 let dir: string;
 const pnpmScript = (...args: string[]) =>
-  runAsync(join(dir, 'node_modules', '.bin', args[0]), args.slice(1), { cwd: dir, env: { ...process.env, CLAWLOOP_SAMPLE: requireSample(), NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 300_000 });
+  runAsync(join(dir, 'node_modules', '.bin', args[0]), args.slice(1), {
+    cwd: dir,
+    env: { ...process.env, CLAWLOOP_SAMPLE: requireSample(), NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 300_000,
+  });
 const tsx = (...args: string[]) => pnpmScript('tsx', ...args);
 
 beforeAll(() => {
@@ -25,7 +29,10 @@ describe('pnpm new-sink', () => {
     expect(scaffold.status, scaffold.stderr).toBe(0);
     expect(scaffold.stdout).toContain('schema/backends/demo-sink.mapping.json');
 
-    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports['./demo-sink']).toEqual({ types: './dist/src/transports/demo-sink/index.d.ts', import: './dist/src/transports/demo-sink/index.js' });
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports['./demo-sink']).toEqual({
+      types: './dist/src/transports/demo-sink/index.d.ts',
+      import: './dist/src/transports/demo-sink/index.js',
+    });
     expect(readFileSync(join(dir, 'src', 'sinks', 'registry.ts'), 'utf8')).toContain("'demo-sink': {");
     expect(readFileSync(join(dir, 'generated', 'MAPPINGS.md'), 'utf8')).toContain('| demo-sink |');
 

@@ -1,7 +1,13 @@
 /** Prints the adversarial tests' attack → outcome table after a run (only when some test named an attack). */
 import type { Reporter } from 'vitest/reporters';
 
-type Task = { type: string; name: string; meta?: object; result?: { state?: string; errors?: Array<{ message?: string }> }; tasks?: Task[] };
+type Task = {
+  type: string;
+  name: string;
+  meta?: object;
+  result?: { state?: string; errors?: Array<{ message?: string }> };
+  tasks?: Task[];
+};
 
 function collect(tasks: readonly Task[], rows: Array<{ attack: string; outcome: string; state: string }>): void {
   for (const task of tasks) {
@@ -23,6 +29,8 @@ export default class AttackTableReporter implements Reporter {
     rows.sort((a, b) => a.attack.localeCompare(b.attack));
     const width = Math.min(70, Math.max(...rows.map((r) => r.attack.length)));
     const lines = rows.map((r) => `${r.state.padEnd(7)} ${r.attack.padEnd(width)}  → ${r.outcome}`);
-    process.stdout.write(`\nattack → outcome (${rows.length} attacks, ${rows.filter((r) => r.state === 'pass').length} held)\n${lines.join('\n')}\n`);
+    process.stdout.write(
+      `\nattack → outcome (${rows.length} attacks, ${rows.filter((r) => r.state === 'pass').length} held)\n${lines.join('\n')}\n`,
+    );
   }
 }

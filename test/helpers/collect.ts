@@ -7,6 +7,7 @@ export async function collect(path: string, options: { runId?: string; format?: 
   const events: CanonicalEvent[] = [];
   const problems: InputProblem[] = [];
   const notices: string[] = [];
-  for await (const event of openSource(path, { ...options, onProblem: (p) => problems.push(p), onNotice: (n) => notices.push(n) })) events.push(event);
+  for await (const event of openSource(path, { ...options, onProblem: (p) => problems.push(p), onNotice: (n) => notices.push(n) }))
+    events.push(event);
   return { events, problems, notices, problemLines: problems.map(formatProblem) };
 }

@@ -40,7 +40,10 @@ export function listedKeys(backend: string): Set<string> {
   for (const line of doc.split('\n')) {
     if (line.startsWith('### ')) section = line.slice(4).trim();
     if (!line.startsWith('|')) continue;
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells[0] === 'field') column = cells.indexOf(backend);
     else if (cells[0] === 'target') column = -1;
     else if (section === backend && cells.length === 3) codes(cells[1]).forEach((c) => listed.add(c));
@@ -57,7 +60,8 @@ export function undeclaredNames(backend: string, observed: Iterable<string>): st
   for (const name of observed) {
     const found = keys.filter((k) => k.re.test(name));
     if (found.length === 0) problems.add(`${name}: declared by no target of schema/backends/${backend}`);
-    else if (!found.some((k) => listed.has(k.key))) problems.add(`${name}: not listed for ${backend} in generated/MAPPINGS.md (as ${found.map((k) => k.key).join(' or ')})`);
+    else if (!found.some((k) => listed.has(k.key)))
+      problems.add(`${name}: not listed for ${backend} in generated/MAPPINGS.md (as ${found.map((k) => k.key).join(' or ')})`);
   }
   return [...problems].sort();
 }
@@ -92,7 +96,11 @@ export function decodeOtlp(raw: Buffer): OtlpBody {
   const body = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
   if (body[0] === 0x7b) return JSON.parse(body.toString('utf8')) as OtlpBody;
   const python = requireInstalled(venvBin(BACKENDS_CACHE, PHOENIX, 'python'), 'opentelemetry-proto (installed with Phoenix)');
-  const result = spawnSync(python, [join(ROOT, 'test', 'langfuse', 'decode_otlp.py')], { input: body, encoding: 'buffer', timeout: 60_000 });
+  const result = spawnSync(python, [join(ROOT, 'test', 'langfuse', 'decode_otlp.py')], {
+    input: body,
+    encoding: 'buffer',
+    timeout: 60_000,
+  });
   if (result.status !== 0) throw new Error(`OTLP protobuf did not decode: ${result.stderr.toString()}`);
   return JSON.parse(result.stdout.toString('utf8')) as OtlpBody;
 }

@@ -11,7 +11,14 @@ import { readBody } from './read-body.js';
  * reply short; drip: forward, then answer one byte at a time, slowly; a canned status without forwarding; or a
  * delay (a slow backend) before forwarding — unless the client gave up meanwhile.
  */
-export type Fault = 'forward' | 'hang' | 'reset' | 'truncate' | 'drip' | { status: number; headers?: Record<string, string>; body?: string } | { delayMs: number };
+export type Fault =
+  | 'forward'
+  | 'hang'
+  | 'reset'
+  | 'truncate'
+  | 'drip'
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { delayMs: number };
 
 /** One request as the backend side saw it: alive from its arrival until its answer was sent or the client hung up. */
 export interface LoggedRequest {
@@ -62,10 +69,19 @@ export async function startFaultProxy(target: string, decide: (n: number, path: 
     if (fault === 'truncate' || fault === 'drip') {
       // The backend gets the request; only the reply goes wrong (cut short, or trickling in past the client's timeout).
       await new Promise<void>((resolve) => {
-        const up = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (r) => {
-          r.resume();
-          r.on('end', () => resolve());
-        });
+        const up = request(
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            path: req.url,
+            method: req.method,
+            headers: { ...req.headers, host: upstream.host },
+          },
+          (r) => {
+            r.resume();
+            r.on('end', () => resolve());
+          },
+        );
         up.on('error', () => resolve());
         up.end(body);
       });

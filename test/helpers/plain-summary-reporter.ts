@@ -24,6 +24,8 @@ export default class PlainSummaryReporter implements Reporter {
     // A file that failed to load has no test results: count it as a failure so the line cannot read green.
     const failedFiles = files.filter((f) => f.result?.state === 'fail' && !(f.tasks ?? []).length).length;
     totals.failed += failedFiles + errors.length;
-    process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,
+    );
   }
 }

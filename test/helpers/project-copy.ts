@@ -4,7 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths.js';
 
-const COPIED = ['schema', 'templates', 'scripts', 'src', 'generated', 'test', 'bench', 'examples', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const COPIED = [
+  'schema',
+  'templates',
+  'scripts',
+  'src',
+  'generated',
+  'test',
+  'bench',
+  'examples',
+  'package.json',
+  'tsconfig.json',
+  'vitest.config.ts',
+];
 
 /** Copies the project (without node_modules, which is linked) into a fresh temp folder. */
 export function copyProject(parts: readonly string[] = COPIED): string {

@@ -30,7 +30,13 @@ describe('clean-tree check', () => {
 describe('repository hygiene', () => {
   it('commits no W&B debug logs and ignores what sinks write in a working tree', () => {
     expect(git(ROOT, 'ls-files', 'wandb').stdout).toBe('');
-    for (const path of ['wandb/debug-cli.root.log', 'wandb/offline-run-20260101_000000-x/run-x.wandb', '.clawloop-sinks/report.html', 'test-output/report/run-3.png', 'mlruns/0/meta.yaml']) {
+    for (const path of [
+      'wandb/debug-cli.root.log',
+      'wandb/offline-run-20260101_000000-x/run-x.wandb',
+      '.clawloop-sinks/report.html',
+      'test-output/report/run-3.png',
+      'mlruns/0/meta.yaml',
+    ]) {
       expect(git(ROOT, 'check-ignore', '-q', '--no-index', path).status, path).toBe(0);
     }
   });

@@ -10,7 +10,14 @@ import { effectiveReward, normalizedReward } from '../../src/core/rewards.js';
 import { runTraceId } from '../../src/transports/langfuse/index.js';
 import { episodeSpanIds } from '../../src/otlp/spans.js';
 import { messageText } from '../../src/core/message-text.js';
-import { eventually, observations, scores, type LangfuseApi, type LangfuseObservation, type LangfuseScore } from './servers/langfuse-api.js';
+import {
+  eventually,
+  observations,
+  scores,
+  type LangfuseApi,
+  type LangfuseObservation,
+  type LangfuseScore,
+} from './servers/langfuse-api.js';
 
 export interface ReplayExpectation {
   environment?: string;
@@ -40,7 +47,13 @@ const content = (row: Record<string, unknown>) => JSON.stringify({ ...row, creat
  * its choosing. Such rows must be the same data (our ids and times are derived from the run, never from the clock);
  * then the parts are merged and read again, and exactly one row per id must remain.
  */
-async function readSettled<T extends Row>(api: LangfuseApi, read: () => Promise<T[]>, count: number, since: number | undefined, what: string): Promise<T[]> {
+async function readSettled<T extends Row>(
+  api: LangfuseApi,
+  read: () => Promise<T[]>,
+  count: number,
+  since: number | undefined,
+  what: string,
+): Promise<T[]> {
   const done = (items: T[]) => {
     const groups = groupById(items);
     return groups.size >= count && (since === undefined || [...groups.values()].every((rows) => newest(rows) >= since));
@@ -82,13 +95,29 @@ export function io(value: unknown): unknown {
 }
 
 /** Waits until every episode's observations and scores are in, then checks each against the events, exactly. */
-export async function expectRunInLangfuse(api: LangfuseApi, events: CanonicalEvent[], want: ReplayExpectation = {}): Promise<{ observations: number; scores: number }> {
+export async function expectRunInLangfuse(
+  api: LangfuseApi,
+  events: CanonicalEvent[],
+  want: ReplayExpectation = {},
+): Promise<{ observations: number; scores: number }> {
   let totalObservations = 0;
   let totalScores = 0;
   for (const e of episodesOf(events)) {
     const ids = episodeSpanIds(e.run_id, e.episode.id);
-    const obs = await readSettled(api, () => observations(api, { traceId: ids.traceId }), observationCount(e), want.since, `trace ${ids.traceId} observations`);
-    const sc = await readSettled(api, () => scores(api, { traceId: ids.traceId }), scoreNames(e).length, want.since, `trace ${ids.traceId} scores`);
+    const obs = await readSettled(
+      api,
+      () => observations(api, { traceId: ids.traceId }),
+      observationCount(e),
+      want.since,
+      `trace ${ids.traceId} observations`,
+    );
+    const sc = await readSettled(
+      api,
+      () => scores(api, { traceId: ids.traceId }),
+      scoreNames(e).length,
+      want.since,
+      `trace ${ids.traceId} scores`,
+    );
     expectEpisode(e, obs, sc, want);
     totalObservations += obs.length;
     totalScores += sc.length;
@@ -96,16 +125,31 @@ export async function expectRunInLangfuse(api: LangfuseApi, events: CanonicalEve
   const iterations = iterationsOf(events);
   if (iterations.length > 0) {
     const runTrace = runTraceId(iterations[0].run_id);
-    const expected = iterations.reduce((n, it) => n + Object.values(runScoreValues(it, episodesOf(events))).filter((v) => v !== undefined).length, 0);
+    const expected = iterations.reduce(
+      (n, it) => n + Object.values(runScoreValues(it, episodesOf(events))).filter((v) => v !== undefined).length,
+      0,
+    );
     const sc = await readSettled(api, () => scores(api, { traceId: runTrace }), expected, want.since, `run trace ${runTrace} scores`);
     expectRunScores(iterations, episodesOf(events), sc);
     totalScores += sc.length;
     const bench = events.find((x) => x.type === 'run.started')?.bench;
-    const chains = await readSettled(api, () => observations(api, { traceId: runTrace }), iterations.length, want.since, `run trace ${runTrace} observations`);
-    expect(chains.map((o) => o.name).sort(), 'run trace: one observation per iteration').toEqual(iterations.map((it) => `iteration:${it.iteration}`).sort());
+    const chains = await readSettled(
+      api,
+      () => observations(api, { traceId: runTrace }),
+      iterations.length,
+      want.since,
+      `run trace ${runTrace} observations`,
+    );
+    expect(chains.map((o) => o.name).sort(), 'run trace: one observation per iteration').toEqual(
+      iterations.map((it) => `iteration:${it.iteration}`).sort(),
+    );
     for (const it of iterations) {
       const chain = chains.find((o) => o.name === `iteration:${it.iteration}`)!;
-      expect(chain, `run trace: iteration ${it.iteration}`).toMatchObject({ type: 'CHAIN', traceName: bench ? `clawloop-run/${bench}` : 'clawloop-run', ...(want.environment ? { environment: want.environment } : {}) });
+      expect(chain, `run trace: iteration ${it.iteration}`).toMatchObject({
+        type: 'CHAIN',
+        traceName: bench ? `clawloop-run/${bench}` : 'clawloop-run',
+        ...(want.environment ? { environment: want.environment } : {}),
+      });
       expect(chain.metadata, `run trace: iteration ${it.iteration}`).toMatchObject({ run_id: it.run_id, iteration: it.iteration });
       expectTime(chain.startTime, it.timestamp, `run trace: iteration ${it.iteration} time`);
     }
@@ -157,7 +201,10 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
 
   const user = messages.find((m) => m.role === 'user');
   const firstUser = user ? messageText(user.content) : undefined;
-  const finalAnswer = [...messages].reverse().map((m) => (m.role === 'assistant' ? messageText(m.content) : '')).find((text) => text.trim() !== '');
+  const finalAnswer = [...messages]
+    .reverse()
+    .map((m) => (m.role === 'assistant' ? messageText(m.content) : ''))
+    .find((text) => text.trim() !== '');
   const root = byId.get(ids.root);
   expect(root, `${context}: AGENT root`).toBeDefined();
   expect(root, context).toMatchObject({
@@ -172,7 +219,12 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
   });
   expectTime(root!.startTime, episode.created_at, `${context}: start`);
   expect([...(root!.tags ?? [])].sort(), context).toEqual(
-    [episode.bench, `task:${episode.task_id}`, ...(episode.model ? [`model:${episode.model}`] : []), ...(episode.summary.filtered ? ['filtered'] : [])].sort(),
+    [
+      episode.bench,
+      `task:${episode.task_id}`,
+      ...(episode.model ? [`model:${episode.model}`] : []),
+      ...(episode.summary.filtered ? ['filtered'] : []),
+    ].sort(),
   );
   expect(root!.input, `${context}: trace input`).toBe(firstUser ?? null);
   expect(root!.output, `${context}: trace output`).toBe(finalAnswer ?? null);
@@ -206,10 +258,19 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
     const where = `${context}: message ${i}`;
     const step = stepOfMessage(episode, i);
     expect(gen, `${where}: GENERATION`).toBeDefined();
-    expect(gen, where).toMatchObject({ type: 'GENERATION', name: `llm:step${step}`, parentObservationId: ids.root, model: m.model ?? '', level: 'DEFAULT', statusMessage: '' });
+    expect(gen, where).toMatchObject({
+      type: 'GENERATION',
+      name: `llm:step${step}`,
+      parentObservationId: ids.root,
+      model: m.model ?? '',
+      level: 'DEFAULT',
+      statusMessage: '',
+    });
     expectTime(gen!.startTime, m.timestamp, `${where}: start`);
     // Langfuse adds the total to the usage it is given.
-    expect(gen!.usageDetails, `${where}: usage`).toEqual(typeof m.token_count === 'number' ? { output: m.token_count, total: m.token_count } : {});
+    expect(gen!.usageDetails, `${where}: usage`).toEqual(
+      typeof m.token_count === 'number' ? { output: m.token_count, total: m.token_count } : {},
+    );
     expect(gen!.output, `${where}: output`).toBe(messageText(m.content) === '' ? null : messageText(m.content));
     expect(io(gen!.input), `${where}: input messages`).toEqual(messages.slice(0, i).map(promptMessage));
     expect(gen!.metadata, `${where}: metadata`).toMatchObject(
@@ -230,7 +291,9 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
         input: call.arguments,
         output: answer ? messageText(answer.content) : (call.result ?? null),
       });
-      expect(tool!.metadata, `${at}: metadata`).toMatchObject(defined({ tool_call_id: call.id, latency_ms: call.latency_ms, success: call.success }));
+      expect(tool!.metadata, `${at}: metadata`).toMatchObject(
+        defined({ tool_call_id: call.id, latency_ms: call.latency_ms, success: call.success }),
+      );
     }
   });
 
@@ -244,7 +307,11 @@ export function expectEpisode(e: EpisodeEvent, obs: LangfuseObservation[], sc: L
     if (want.environment) expect(s.environment, `${context}: score ${s.name}`).toBe(want.environment);
   }
   for (const [name, signal] of Object.entries(episode.summary.signals)) {
-    expect(score(name), `${context}: signal ${name}`).toMatchObject({ dataType: 'NUMERIC', value: signal.value, comment: `${name} signal, confidence ${signal.confidence}` });
+    expect(score(name), `${context}: signal ${name}`).toMatchObject({
+      dataType: 'NUMERIC',
+      value: signal.value,
+      comment: `${name} signal, confidence ${signal.confidence}`,
+    });
     expect(score(name).metadata, `${context}: signal ${name}`).toMatchObject({ confidence: signal.confidence });
   }
   expect(score('effective_reward'), context).toMatchObject({ dataType: 'NUMERIC', value: effectiveReward(episode.summary.signals) });

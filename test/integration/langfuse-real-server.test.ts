@@ -27,16 +27,21 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => langfuse?.stop());
 
-const replay = (dir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) => runCliAsync(['replay', dir, '--sink', 'langfuse', '--quiet', ...args], { ...langfuse.sinkEnv(), ...env });
+const replay = (dir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) =>
+  runCliAsync(['replay', dir, '--sink', 'langfuse', '--quiet', ...args], { ...langfuse.sinkEnv(), ...env });
 
 describe('langfuse sink → a real Langfuse 4.16.0', () => {
-  it('the bundled sample: one trace per episode, AGENT → GENERATION → TOOL observations and every score, read back exactly', { timeout: 600_000 }, async () => {
-    const { code, stderr } = await replay(SAMPLE, { LANGFUSE_TRACING_ENVIRONMENT: 'ci', LANGFUSE_RELEASE: 'v1.2.3' });
-    expect(code, stderr).toBe(0);
-    expect(stderr).toMatch(/langfuse\s+ok\s+sent \d+\/\d+, retried 0/);
-    const counts = await expectRunInLangfuse(langfuse, sample, { environment: 'ci', release: 'v1.2.3' });
-    expect(counts.observations).toBe(sample.filter((e) => e.type === 'episode').reduce((n, e) => n + observationCount(e), 0));
-  });
+  it(
+    'the bundled sample: one trace per episode, AGENT → GENERATION → TOOL observations and every score, read back exactly',
+    { timeout: 600_000 },
+    async () => {
+      const { code, stderr } = await replay(SAMPLE, { LANGFUSE_TRACING_ENVIRONMENT: 'ci', LANGFUSE_RELEASE: 'v1.2.3' });
+      expect(code, stderr).toBe(0);
+      expect(stderr).toMatch(/langfuse\s+ok\s+sent \d+\/\d+, retried 0/);
+      const counts = await expectRunInLangfuse(langfuse, sample, { environment: 'ci', release: 'v1.2.3' });
+      expect(counts.observations).toBe(sample.filter((e) => e.type === 'episode').reduce((n, e) => n + observationCount(e), 0));
+    },
+  );
 
   it('a second replay adds nothing: traces, observations and scores are upserted by id', { timeout: 600_000 }, async () => {
     const since = Date.now();
@@ -97,7 +102,11 @@ describe('langfuse sink → a real Langfuse 4.16.0: failures', () => {
     const { dir, events } = await freshSample('deadbee2');
     const pending = replay(dir);
     // Cut the worker off as soon as it has written the first observation, while the rest is still queued or in work.
-    await eventually(() => observations(langfuse, { traceId: firstTrace(events) }), (o) => o.length > 0, 120_000);
+    await eventually(
+      () => observations(langfuse, { traceId: firstTrace(events) }),
+      (o) => o.length > 0,
+      120_000,
+    );
     await langfuse.killWorker();
     const { code, stderr } = await pending;
     expect(code, stderr).toBe(0);
@@ -105,31 +114,35 @@ describe('langfuse sink → a real Langfuse 4.16.0: failures', () => {
     await expectRunInLangfuse(langfuse, events);
   });
 
-  it('web restarted mid-replay (after the spans, before the scores): retried, and the replay is complete', { timeout: 600_000 }, async () => {
-    const { dir, events } = await freshSample('0ffbeef1');
-    let restarted: Promise<void> | undefined;
-    // A pass-through proxy that holds the replay's second request until web has been stopped, so the restart
-    // lands between two requests of the same replay. Later requests pass as they come.
-    const proxy = await startFaultProxy(langfuse.url, (n) => {
-      if (n !== 2) return 'forward';
-      restarted = langfuse.stopWeb().then(() => undefined);
-      return restarted.then(() => 'forward' as const);
-    });
-    try {
-      // --timeout: the closing flush waits out web's restart (about 30 s, longer on a busy machine).
-      const pending = replay(dir, { LANGFUSE_BASE_URL: proxy.url }, ['--timeout', '400000']);
-      const done = (async () => {
-        while (!restarted) await new Promise((r) => setTimeout(r, 100));
-        await restarted;
-        await langfuse.startWeb();
-      })();
-      const { code, stderr } = await pending;
-      await done;
-      expect(code, stderr).toBe(0);
-      expect(stderr).toMatch(/langfuse\s+ok\s+sent \d+\/\d+, retried [1-9]/);
-    } finally {
-      await proxy.close();
-    }
-    await expectRunInLangfuse(langfuse, events);
-  });
+  it(
+    'web restarted mid-replay (after the spans, before the scores): retried, and the replay is complete',
+    { timeout: 600_000 },
+    async () => {
+      const { dir, events } = await freshSample('0ffbeef1');
+      let restarted: Promise<void> | undefined;
+      // A pass-through proxy that holds the replay's second request until web has been stopped, so the restart
+      // lands between two requests of the same replay. Later requests pass as they come.
+      const proxy = await startFaultProxy(langfuse.url, (n) => {
+        if (n !== 2) return 'forward';
+        restarted = langfuse.stopWeb().then(() => undefined);
+        return restarted.then(() => 'forward' as const);
+      });
+      try {
+        // --timeout: the closing flush waits out web's restart (about 30 s, longer on a busy machine).
+        const pending = replay(dir, { LANGFUSE_BASE_URL: proxy.url }, ['--timeout', '400000']);
+        const done = (async () => {
+          while (!restarted) await new Promise((r) => setTimeout(r, 100));
+          await restarted;
+          await langfuse.startWeb();
+        })();
+        const { code, stderr } = await pending;
+        await done;
+        expect(code, stderr).toBe(0);
+        expect(stderr).toMatch(/langfuse\s+ok\s+sent \d+\/\d+, retried [1-9]/);
+      } finally {
+        await proxy.close();
+      }
+      await expectRunInLangfuse(langfuse, events);
+    },
+  );
 });

@@ -28,7 +28,11 @@ let runId: string;
 
 interface Run {
   info: { run_id: string; status: string; run_name: string; experiment_id: string; end_time?: number };
-  data: { tags?: Array<{ key: string; value: string }>; params?: Array<{ key: string; value: string }>; metrics?: Array<{ key: string; value: number; step: number }> };
+  data: {
+    tags?: Array<{ key: string; value: string }>;
+    params?: Array<{ key: string; value: string }>;
+    metrics?: Array<{ key: string; value: number; step: number }>;
+  };
 }
 const tag = (run: Run, key: string) => run.data.tags?.find((t) => t.key === key)?.value;
 const param = (run: Run, key: string) => run.data.params?.find((t) => t.key === key)?.value;
@@ -43,22 +47,44 @@ beforeAll(async () => {
 afterAll(async () => mlflow?.stop());
 
 async function experimentId(name: string): Promise<string> {
-  return (await mlflow.get<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', { experiment_name: name })).experiment.experiment_id;
+  return (await mlflow.get<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', { experiment_name: name }))
+    .experiment.experiment_id;
 }
 
 async function runsOf(experiment: string, clawloopRunId: string): Promise<Run[]> {
-  const body = await mlflow.post<{ runs?: Run[] }>('/api/2.0/mlflow/runs/search', { experiment_ids: [experiment], filter: `tags.\`clawloop.run_id\` = '${clawloopRunId}'`, max_results: 1000 });
+  const body = await mlflow.post<{ runs?: Run[] }>('/api/2.0/mlflow/runs/search', {
+    experiment_ids: [experiment],
+    filter: `tags.\`clawloop.run_id\` = '${clawloopRunId}'`,
+    max_results: 1000,
+  });
   return body.runs ?? [];
 }
 
 async function history(run: string, key: string) {
-  return (await mlflow.get<{ metrics?: Array<{ value: number; step: number; timestamp: number }> }>('/api/2.0/mlflow/metrics/get-history', { run_id: run, metric_key: key })).metrics ?? [];
+  return (
+    (
+      await mlflow.get<{ metrics?: Array<{ value: number; step: number; timestamp: number }> }>('/api/2.0/mlflow/metrics/get-history', {
+        run_id: run,
+        metric_key: key,
+      })
+    ).metrics ?? []
+  );
 }
 
-const ITERATION_FILES = ['playbook.json', 'playbook_entries.json', 'state_hashes.json', 'fb_results.json', 'per_task.json', 'episodes.json', 'evolution.json'];
+const ITERATION_FILES = [
+  'playbook.json',
+  'playbook_entries.json',
+  'state_hashes.json',
+  'fb_results.json',
+  'per_task.json',
+  'episodes.json',
+  'evolution.json',
+];
 
 async function artifactFiles(run: string): Promise<string[]> {
-  return ((await mlflow.get<{ files?: Array<{ path: string }> }>('/api/2.0/mlflow/artifacts/list', { run_id: run })).files ?? []).map((f) => f.path);
+  return ((await mlflow.get<{ files?: Array<{ path: string }> }>('/api/2.0/mlflow/artifacts/list', { run_id: run })).files ?? []).map(
+    (f) => f.path,
+  );
 }
 
 /** A file of a run, following the run's tag to the iteration run holding it when it was unchanged. */
@@ -71,7 +97,14 @@ async function readArtifact(run: Run, file: string): Promise<unknown> {
 }
 
 async function traces(experiment: string) {
-  const body = await mlflow.post<{ traces?: Array<{ trace_id: string; state: string; request_preview?: string; assessments?: Array<{ assessment_name: string; feedback?: { value: number }; source: { source_type: string } }> }> }>('/api/3.0/mlflow/traces/search', {
+  const body = await mlflow.post<{
+    traces?: Array<{
+      trace_id: string;
+      state: string;
+      request_preview?: string;
+      assessments?: Array<{ assessment_name: string; feedback?: { value: number }; source: { source_type: string } }>;
+    }>;
+  }>('/api/3.0/mlflow/traces/search', {
     locations: [{ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: experiment } }],
     max_results: 500,
   });
@@ -80,7 +113,10 @@ async function traces(experiment: string) {
 
 describe('mlflow sink → MLflow', () => {
   it('replays the sample into a parent run with nested iteration runs, metrics, params, tags, artifacts and traces', async () => {
-    const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+    const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], {
+      MLFLOW_TRACKING_URI: mlflow.url,
+      MLFLOW_EXPERIMENT_NAME: 'clawloop-ci',
+    });
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/mlflow\s+ok\s+sent 20\/20/);
     const exp = await experimentId('clawloop-ci');
@@ -113,7 +149,9 @@ describe('mlflow sink → MLflow', () => {
     expect(mean.map((m) => m.step)).toEqual(expected.map((e) => e.step));
     mean.forEach((m, i) => expect(m.value).toBeCloseTo(expected[i].value, 9));
     expect((await history(parent.info.run_id, 'reward.raw_mean')).map((m) => m.value)).toEqual(iterations.map((it) => it.avg_reward));
-    expect((await history(parent.info.run_id, 'playbook.size')).map((m) => m.value)).toEqual(iterations.map((it) => it.playbook!.entries.length));
+    expect((await history(parent.info.run_id, 'playbook.size')).map((m) => m.value)).toEqual(
+      iterations.map((it) => it.playbook!.entries.length),
+    );
     expect((await history(parent.info.run_id, 'fb.harness/insights_generated')).length).toBe(iterations.length);
     expect((await history(parent.info.run_id, 'evolution.reflect')).length).toBe(3);
 
@@ -136,7 +174,12 @@ describe('mlflow sink → MLflow', () => {
       const snapshot = await readArtifact(child, 'playbook.json');
       expect(snapshot).toEqual(it.playbook);
       const rows = (await readArtifact(child, 'episodes.json')) as Array<{ episode_id: string }>;
-      expect(rows.map((r) => r.episode_id).sort()).toEqual(episodes.filter((e) => e.iteration === it.iteration).map((e) => e.episode.id).sort());
+      expect(rows.map((r) => r.episode_id).sort()).toEqual(
+        episodes
+          .filter((e) => e.iteration === it.iteration)
+          .map((e) => e.episode.id)
+          .sort(),
+      );
       expect(await readArtifact(child, 'evolution.json')).toMatchObject({ iteration: it.iteration });
     }
     // The parent keeps the agent config and the final playbook, and nothing per iteration.
@@ -162,7 +205,8 @@ describe('mlflow sink → MLflow', () => {
     const parent = before.find((r) => tag(r, 'clawloop.role') === 'run')!;
     const points = (await history(parent.info.run_id, 'reward.mean')).length;
     const assessments = (await traces(exp)).reduce((n, t) => n + (t.assessments?.length ?? 0), 0);
-    const artifacts = async () => (await Promise.all(before.map(async (r) => (await artifactFiles(r.info.run_id)).map((f) => `${r.info.run_id}/${f}`)))).flat().sort();
+    const artifacts = async () =>
+      (await Promise.all(before.map(async (r) => (await artifactFiles(r.info.run_id)).map((f) => `${r.info.run_id}/${f}`)))).flat().sort();
     const stored = await artifacts();
     const seen: string[] = [];
     const proxy = await startFaultProxy(mlflow.url, (_, path) => {
@@ -170,7 +214,10 @@ describe('mlflow sink → MLflow', () => {
       return 'forward';
     });
     try {
-      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], {
+        MLFLOW_TRACKING_URI: proxy.url,
+        MLFLOW_EXPERIMENT_NAME: 'clawloop-ci',
+      });
       expect(code, stderr).toBe(0);
     } finally {
       await proxy.close();
@@ -189,7 +236,9 @@ describe('mlflow sink → MLflow', () => {
     const exp = await experimentId('clawloop-ci');
     const [victim] = await traces(exp);
     const lost = victim.assessments![0] as { assessment_name: string; assessment_id?: string };
-    const res = await fetch(`${mlflow.url}/api/3.0/mlflow/traces/${victim.trace_id}/assessments/${lost.assessment_id}`, { method: 'DELETE' });
+    const res = await fetch(`${mlflow.url}/api/3.0/mlflow/traces/${victim.trace_id}/assessments/${lost.assessment_id}`, {
+      method: 'DELETE',
+    });
     expect(res.status).toBe(200);
     const total = async () => (await traces(exp)).reduce((n, t) => n + (t.assessments?.length ?? 0), 0);
     const before = await total();
@@ -199,7 +248,10 @@ describe('mlflow sink → MLflow', () => {
       return 'forward';
     });
     try {
-      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'clawloop-ci' });
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet'], {
+        MLFLOW_TRACKING_URI: proxy.url,
+        MLFLOW_EXPERIMENT_NAME: 'clawloop-ci',
+      });
       expect(code, stderr).toBe(0);
     } finally {
       await proxy.close();
@@ -213,15 +265,24 @@ describe('mlflow sink → MLflow', () => {
   it('an unchanged file is not uploaded again: the iteration run names the earlier run that holds it', async () => {
     const { events } = await collect(sample);
     // Iteration 1 keeps iteration 0's playbook (as ClawLoop's often does between iterations).
-    const same = events.map((e) => (e.type === 'iteration' && e.iteration === 1 ? { ...e, run_id: 'unchanged-run', playbook: iterations[0].playbook } : { ...e, run_id: 'unchanged-run' }));
+    const same = events.map((e) =>
+      e.type === 'iteration' && e.iteration === 1
+        ? { ...e, run_id: 'unchanged-run', playbook: iterations[0].playbook }
+        : { ...e, run_id: 'unchanged-run' },
+    );
     const file = join(mkdtempSync(join(tmpdir(), 'mlflow-unchanged-')), 'events.ndjson');
     writeFileSync(file, same.map((e) => JSON.stringify(e)).join('\n') + '\n');
-    const { code, stderr } = await runCliAsync(['replay', file, '--sink', 'mlflow', '--quiet'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'unchanged' });
+    const { code, stderr } = await runCliAsync(['replay', file, '--sink', 'mlflow', '--quiet'], {
+      MLFLOW_TRACKING_URI: mlflow.url,
+      MLFLOW_EXPERIMENT_NAME: 'unchanged',
+    });
     expect(code, stderr).toBe(0);
     const runs = await runsOf(await experimentId('unchanged'), 'unchanged-run');
     const child = (i: number) => runs.find((r) => tag(r, 'clawloop.iteration') === String(i))!;
     expect(await artifactFiles(child(1).info.run_id)).not.toContain('playbook.json');
-    expect(tag(child(1), 'clawloop.artifact.playbook.json')).toMatch(new RegExp(`^sha256:[0-9a-f]{16}, unchanged since iteration-0: runs:/${child(0).info.run_id}/playbook.json$`));
+    expect(tag(child(1), 'clawloop.artifact.playbook.json')).toMatch(
+      new RegExp(`^sha256:[0-9a-f]{16}, unchanged since iteration-0: runs:/${child(0).info.run_id}/playbook.json$`),
+    );
     expect(await readArtifact(child(1), 'playbook.json')).toEqual(iterations[0].playbook);
     // Iteration 2 changed it again: stored in its own run.
     expect(await artifactFiles(child(2).info.run_id)).toContain('playbook.json');
@@ -253,13 +314,19 @@ describe('mlflow sink → MLflow', () => {
   it('CLI switches: --no-mlflow-assessments sends traces without assessments; --no-mlflow-traces sends runs and metrics only', async () => {
     const env = (name: string) => ({ MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: name });
     // Own run ids: MLflow trace ids are global, and the first test already stored this sample's traces elsewhere.
-    const noAssessments = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-assessments', '--run-id', 'switch-no-assessments'], env('switch-no-assessments'));
+    const noAssessments = await runCliAsync(
+      ['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-assessments', '--run-id', 'switch-no-assessments'],
+      env('switch-no-assessments'),
+    );
     expect(noAssessments.code, noAssessments.stderr).toBe(0);
     const traced = await traces(await experimentId('switch-no-assessments'));
     expect(traced).toHaveLength(episodes.length);
     expect(traced.reduce((n, t) => n + (t.assessments?.length ?? 0), 0)).toBe(0);
 
-    const noTraces = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-traces', '--run-id', 'switch-no-traces'], env('switch-no-traces'));
+    const noTraces = await runCliAsync(
+      ['replay', sample, '--sink', 'mlflow', '--quiet', '--no-mlflow-traces', '--run-id', 'switch-no-traces'],
+      env('switch-no-traces'),
+    );
     expect(noTraces.code, noTraces.stderr).toBe(0);
     const exp = await experimentId('switch-no-traces');
     expect(await traces(exp)).toHaveLength(0);
@@ -274,7 +341,12 @@ describe('mlflow sink → MLflow', () => {
       const run = await client.createRun(exp, 'batch-count', Date.now(), []);
       const { planBatches } = await import('../../src/transports/mlflow/batch.js');
       for (const n of [999, 1000, 1001, 2500]) {
-        const metrics = Array.from({ length: n }, (_, i) => ({ key: `m${n}.${i % 50}`, value: i, timestamp: 1_700_000_000_000 + i, step: Math.floor(i / 50) }));
+        const metrics = Array.from({ length: n }, (_, i) => ({
+          key: `m${n}.${i % 50}`,
+          value: i,
+          timestamp: 1_700_000_000_000 + i,
+          step: Math.floor(i / 50),
+        }));
         const before = client.requests.get('/api/2.0/mlflow/runs/log-batch') ?? 0;
         for (const batch of planBatches(metrics, [], [])) await client.logBatch(run.info.run_id, batch);
         expect((client.requests.get('/api/2.0/mlflow/runs/log-batch') ?? 0) - before).toBe(Math.ceil(n / 1000));
@@ -319,7 +391,15 @@ describe('mlflow sink → MLflow', () => {
     expect((error as MlflowError).message).toMatch(/HTTP 400 INVALID_PARAMETER_VALUE: .*lr/);
 
     let calls = 0;
-    const sink = { name: 'bad', handle: async () => { calls += 1; await client.logBatch(run.info.run_id, { params: [{ key: 'lr', value: '0.3' }] }); }, flush: async () => {}, close: async () => {} };
+    const sink = {
+      name: 'bad',
+      handle: async () => {
+        calls += 1;
+        await client.logBatch(run.info.run_id, { params: [{ key: 'lr', value: '0.3' }] });
+      },
+      flush: async () => {},
+      close: async () => {},
+    };
     const warnings: string[] = [];
     const hub = new Hub([sink], { onWarning: (w) => warnings.push(w), retry: { baseMs: 1, maxMs: 2 } });
     hub.emit(episodes[0]);
@@ -337,10 +417,13 @@ describe('mlflow sink → MLflow', () => {
       return 'forward';
     });
     try {
-      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'restart-run', '--timeout', '120000'], {
-        MLFLOW_TRACKING_URI: down.url,
-        MLFLOW_EXPERIMENT_NAME: 'restart',
-      });
+      const { code, stderr } = await runCliAsync(
+        ['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'restart-run', '--timeout', '120000'],
+        {
+          MLFLOW_TRACKING_URI: down.url,
+          MLFLOW_EXPERIMENT_NAME: 'restart',
+        },
+      );
       mlflow = (await restarted) ?? mlflow;
       expect(code, stderr).toBe(0);
       expect(stderr).toMatch(/mlflow\s+ok\s+sent 20\/20, retried [1-9]/);
@@ -358,14 +441,18 @@ describe('mlflow sink → MLflow', () => {
   it('every tag, param, metric, artifact, attribute and assessment name on the wire is declared in the mlflow spec and listed in MAPPINGS.md', async () => {
     const proxy = await startFaultProxy(mlflow.url, () => 'forward');
     try {
-      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'names-run'], { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'names' });
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'names-run'], {
+        MLFLOW_TRACKING_URI: proxy.url,
+        MLFLOW_EXPERIMENT_NAME: 'names',
+      });
       expect(code, stderr).toBe(0);
       const names: string[] = [];
       const json = (body: Buffer) => JSON.parse(body.toString('utf8')) as Record<string, any>;
       const keys = (list: unknown) => ((list as Array<{ key: string }> | undefined) ?? []).map((k) => k.key);
       for (const { path, body } of proxy.log) {
         if (path.startsWith('/api/2.0/mlflow/runs/create')) names.push(...keys(json(body).tags));
-        if (path.startsWith('/api/2.0/mlflow/runs/log-batch')) names.push(...keys(json(body).metrics), ...keys(json(body).params), ...keys(json(body).tags));
+        if (path.startsWith('/api/2.0/mlflow/runs/log-batch'))
+          names.push(...keys(json(body).metrics), ...keys(json(body).params), ...keys(json(body).tags));
         if (path.startsWith('/api/2.0/mlflow-artifacts/artifacts/')) names.push(path.split('?')[0].split('/').at(-1)!);
         if (/^\/api\/3\.0\/mlflow\/traces\/[^/]+\/assessments/.test(path)) names.push(json(body).assessment.assessment_name);
         if (path.startsWith('/v1/traces')) names.push(...otlpNames(decodeOtlp(body)));

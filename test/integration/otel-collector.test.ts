@@ -37,7 +37,12 @@ describe('otel sink → OpenTelemetry Collector → Jaeger', () => {
   it('two machines share one Collector: every episode of both runs arrives complete', async () => {
     const machines = ['machine-a', 'machine-b'];
     const results = await Promise.all(
-      machines.map((runId) => runCliAsync(['replay', sample, '--sink', 'otel', '--quiet', '--run-id', runId], { OTEL_EXPORTER_OTLP_ENDPOINT: collector.otlpHttp, OTEL_SERVICE_NAME: runId })),
+      machines.map((runId) =>
+        runCliAsync(['replay', sample, '--sink', 'otel', '--quiet', '--run-id', runId], {
+          OTEL_EXPORTER_OTLP_ENDPOINT: collector.otlpHttp,
+          OTEL_SERVICE_NAME: runId,
+        }),
+      ),
     );
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     for (const runId of machines) {

@@ -76,7 +76,9 @@ async function checkEpisodes(runId: string) {
         if (call.success === false) {
           expect(tag(tool, 'otel.status_code')).toBe('ERROR');
           expect(tag(tool, 'error')).toBe(true);
-          expect(tool.logs.flatMap((l) => l.fields).find((f) => f.key === 'exception.message')?.value).toBe(call.error ?? 'tool call failed');
+          expect(tool.logs.flatMap((l) => l.fields).find((f) => f.key === 'exception.message')?.value).toBe(
+            call.error ?? 'tool call failed',
+          );
         } else {
           expect(tag(tool, 'otel.status_code')).toBeUndefined();
         }
@@ -88,7 +90,10 @@ async function checkEpisodes(runId: string) {
 describe('otel sink → Jaeger v2 (real OTLP backend)', () => {
   it('replays the sample over OTLP/protobuf: every episode is a correct span tree in Jaeger', async () => {
     const started = Date.now();
-    const { code, stderr } = runCli(['replay', sample, '--sink', 'otel', '--quiet'], { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp, OTEL_SERVICE_NAME: 'clawloop-ci' });
+    const { code, stderr } = runCli(['replay', sample, '--sink', 'otel', '--quiet'], {
+      OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp,
+      OTEL_SERVICE_NAME: 'clawloop-ci',
+    });
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/otel\s+ok\s+sent 20\/20/);
     await checkEpisodes(episodes[0].run_id);
@@ -120,9 +125,12 @@ describe('otel sink → Jaeger v2 (real OTLP backend)', () => {
 
   it('backend down for the whole replay: the replay completes, exit 3, the summary says what was not delivered', () => {
     const started = Date.now();
-    const { code, stderr } = runCli(['replay', sample, '--sink', 'otel,report', '--out', join(jaeger.dir, 'r.html'), '--quiet', '--timeout', '3000'], {
-      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
-    });
+    const { code, stderr } = runCli(
+      ['replay', sample, '--sink', 'otel,report', '--out', join(jaeger.dir, 'r.html'), '--quiet', '--timeout', '3000'],
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+      },
+    );
     expect(code).toBe(3);
     expect(stderr).toMatch(/otel\s+INCOMPLETE\s+sent \d+\/20, .*not delivered (1\d|20),/);
     expect(stderr).toMatch(/report\s+ok\s+sent 20\/20/);
@@ -134,7 +142,9 @@ describe('otel sink → Jaeger v2 (real OTLP backend)', () => {
     // 7 refusals outlast the OTLP exporter's own 5 attempts, so the hub's retry is exercised too.
     const proxy = await startFaultProxy(jaeger.otlpHttp, (n) => (n <= 7 ? { status: 503, headers: { 'retry-after': '0' } } : 'forward'));
     try {
-      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'otel', '--run-id', 'flaky-run'], { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url });
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'otel', '--run-id', 'flaky-run'], {
+        OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url,
+      });
       expect(code, stderr).toBe(0);
       expect(stderr).toMatch(/otel\s+ok\s+sent 20\/20/);
       expect(stderr).toMatch(/otel\s+ok\s+sent 20\/20, retried [1-9]\d*, dropped 0, failed 0/);
@@ -148,7 +158,9 @@ describe('otel sink → Jaeger v2 (real OTLP backend)', () => {
   it('every attribute name on the wire (resource, span, event) is declared in the otel spec and listed in MAPPINGS.md', async () => {
     const proxy = await startFaultProxy(jaeger.otlpHttp, () => 'forward');
     try {
-      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'otel', '--quiet', '--run-id', 'names-run'], { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url });
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'otel', '--quiet', '--run-id', 'names-run'], {
+        OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url,
+      });
       expect(code, stderr).toBe(0);
       const names = new Set(proxy.log.filter((r) => r.path.startsWith('/v1/traces')).flatMap((r) => otlpNames(decodeOtlp(r.body))));
       expect(names).toContain('openinference.span.kind');

@@ -29,7 +29,9 @@ async function poll(project: string, count: number): Promise<PhoenixSpan[]> {
 
 describe('otel sink → Phoenix', () => {
   it('the test Phoenix listens on loopback only (HTTP and OTLP gRPC)', () => {
-    const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`pid=${phoenix.child.pid},`));
+    const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes(`pid=${phoenix.child.pid},`));
     expect(listening.length).toBeGreaterThanOrEqual(2);
     for (const line of listening) expect(line.split(/\s+/)[3]).toMatch(/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\]):\d+$/);
   });
@@ -37,7 +39,12 @@ describe('otel sink → Phoenix', () => {
   it('spans land in the project with OpenInference kinds, parents and attributes', async () => {
     const { events } = await collect(requireSample());
     const episodes = events.filter((e): e is EpisodeEvent => e.type === 'episode');
-    const expected = episodes.reduce((n, e) => n + 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((k, m) => k + 1 + (m.tool_calls?.length ?? 0), 0), 0) + 6;
+    const expected =
+      episodes.reduce(
+        (n, e) =>
+          n + 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((k, m) => k + 1 + (m.tool_calls?.length ?? 0), 0),
+        0,
+      ) + 6;
     const { code, stderr } = runCli(['replay', requireSample(), '--sink', 'otel', '--quiet'], {
       OTEL_EXPORTER_OTLP_ENDPOINT: phoenix.url,
       OTEL_RESOURCE_ATTRIBUTES: 'openinference.project.name=clawloop-otel',
@@ -56,7 +63,8 @@ describe('otel sink → Phoenix', () => {
       expect(root.attributes['session.id']).toBe(e.episode.session_id);
       expect(root.attributes['clawloop.task.id']).toBe(e.episode.task_id);
       expect(root.attributes['input.value']).toBe(e.episode.messages!.find((m) => m.role === 'user')!.content);
-      for (const span of spans.filter((s) => s.context.trace_id === ids.traceId && s.span_kind === 'LLM')) expect(span.parent_id).toBe(ids.root);
+      for (const span of spans.filter((s) => s.context.trace_id === ids.traceId && s.span_kind === 'LLM'))
+        expect(span.parent_id).toBe(ids.root);
       const failed = e.episode.messages!.flatMap((m) => m.tool_calls ?? []).filter((c) => c.success === false);
       const errorTools = spans.filter((s) => s.context.trace_id === ids.traceId && s.span_kind === 'TOOL' && s.status_code === 'ERROR');
       expect(errorTools).toHaveLength(failed.length);

@@ -32,7 +32,11 @@ interface Annotation {
 beforeAll(async () => {
   phoenix = await startPhoenix();
   episodes = (await collect(sample)).events.filter((e): e is EpisodeEvent => e.type === 'episode');
-  expectedSpans = episodes.reduce((n, e) => n + 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((k, m) => k + 1 + (m.tool_calls?.length ?? 0), 0), 0) + 3;
+  expectedSpans =
+    episodes.reduce(
+      (n, e) => n + 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((k, m) => k + 1 + (m.tool_calls?.length ?? 0), 0),
+      0,
+    ) + 3;
 }, 200_000);
 afterAll(async () => phoenix?.stop());
 
@@ -63,14 +67,21 @@ describe('phoenix sink → Phoenix', () => {
     expect(code, stderr).toBe(0);
     const spans = await spansOf('clawloop-toolbench', expectedSpans);
     expect(spans).toHaveLength(expectedSpans);
-    expect(spans.filter((s) => s.span_kind === 'CHAIN').map((s) => s.name).sort()).toEqual(['iteration:0', 'iteration:1', 'iteration:2']);
+    expect(
+      spans
+        .filter((s) => s.span_kind === 'CHAIN')
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['iteration:0', 'iteration:1', 'iteration:2']);
     for (const e of episodes) {
       const ids = episodeSpanIds(e.run_id, e.episode.id);
       const trace = spans.filter((s) => s.context.trace_id === ids.traceId);
       const root = trace.find((s) => s.context.span_id === ids.root)!;
       expect(root).toMatchObject({ span_kind: 'AGENT', parent_id: null, name: `episode:${e.episode.id}` });
       expect(root.attributes['input.value']).toBe(e.episode.messages!.find((m) => m.role === 'user')!.content);
-      const finalAnswer = [...e.episode.messages!].reverse().find((m) => m.role === 'assistant' && typeof m.content === 'string' && m.content.trim())?.content;
+      const finalAnswer = [...e.episode.messages!]
+        .reverse()
+        .find((m) => m.role === 'assistant' && typeof m.content === 'string' && m.content.trim())?.content;
       expect(root.attributes['output.value']).toBe(finalAnswer);
       expect(root.attributes['session.id']).toBe(e.episode.session_id);
       expect(root.attributes['tag.tags']).toEqual(expect.arrayContaining(['toolbench', `task:${e.episode.task_id}`]));
@@ -132,7 +143,10 @@ describe('phoenix sink → Phoenix', () => {
   it('sync annotations: a 404 while the span is being ingested is waited out, and each annotation is confirmed', async () => {
     const { createPhoenixSink } = await import('../../src/transports/phoenix/index.js');
     const { Hub } = await import('../../src/core/hub.js');
-    const hub = new Hub([await createPhoenixSink({ endpoint: phoenix.url, projectName: 'sync-annotations', annotations: 'sync', env: {} })], { onWarning: () => {} });
+    const hub = new Hub(
+      [await createPhoenixSink({ endpoint: phoenix.url, projectName: 'sync-annotations', annotations: 'sync', env: {} })],
+      { onWarning: () => {} },
+    );
     for (const e of (await collect(sample)).events) hub.emit({ ...e, run_id: 'sync-run' });
     const report = await hub.close({ timeoutMs: 60_000 });
     expect(report.complete).toBe(true);
@@ -156,7 +170,9 @@ describe('phoenix sink → Phoenix', () => {
   });
 
   it('503 "at capacity" is retried until delivered', async () => {
-    const proxy = await startFaultProxy(phoenix.url, (n, path) => (path.startsWith('/v1/traces') && n <= 6 ? { status: 503, body: 'Server is at capacity' } : 'forward'));
+    const proxy = await startFaultProxy(phoenix.url, (n, path) =>
+      path.startsWith('/v1/traces') && n <= 6 ? { status: 503, body: 'Server is at capacity' } : 'forward',
+    );
     try {
       const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'phoenix', '--quiet', '--run-id', 'capacity-run'], {
         PHOENIX_COLLECTOR_ENDPOINT: proxy.url,
@@ -173,10 +189,15 @@ describe('phoenix sink → Phoenix', () => {
   it('every attribute and annotation name on the wire is declared in the phoenix spec and listed in MAPPINGS.md', async () => {
     const proxy = await startFaultProxy(phoenix.url, () => 'forward');
     try {
-      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'phoenix', '--quiet', '--run-id', 'names-run'], { PHOENIX_COLLECTOR_ENDPOINT: proxy.url, PHOENIX_PROJECT_NAME: 'names' });
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'phoenix', '--quiet', '--run-id', 'names-run'], {
+        PHOENIX_COLLECTOR_ENDPOINT: proxy.url,
+        PHOENIX_PROJECT_NAME: 'names',
+      });
       expect(code, stderr).toBe(0);
       const spans = proxy.log.filter((r) => r.path.startsWith('/v1/traces')).flatMap((r) => otlpNames(decodeOtlp(r.body)));
-      const annotations = proxy.log.filter((r) => r.path.startsWith('/v1/span_annotations')).flatMap((r) => (JSON.parse(r.body.toString('utf8')) as { data: Array<{ name: string }> }).data.map((a) => a.name));
+      const annotations = proxy.log
+        .filter((r) => r.path.startsWith('/v1/span_annotations'))
+        .flatMap((r) => (JSON.parse(r.body.toString('utf8')) as { data: Array<{ name: string }> }).data.map((a) => a.name));
       expect(spans).toContain('openinference.project.name');
       expect(annotations).toContain('effective_reward');
       expect(undeclaredNames('phoenix', new Set([...spans, ...annotations]))).toEqual([]);
@@ -189,7 +210,10 @@ describe('phoenix sink → Phoenix', () => {
 describe('phoenix sink before Phoenix is up', () => {
   it('delivers once Phoenix starts (within the retry budget)', async () => {
     const port = await freePort();
-    const replay = runCliAsync(['replay', sample, '--sink', 'phoenix', '--quiet', '--timeout', '120000'], { PHOENIX_COLLECTOR_ENDPOINT: `http://127.0.0.1:${port}`, PHOENIX_PROJECT_NAME: 'late' });
+    const replay = runCliAsync(['replay', sample, '--sink', 'phoenix', '--quiet', '--timeout', '120000'], {
+      PHOENIX_COLLECTOR_ENDPOINT: `http://127.0.0.1:${port}`,
+      PHOENIX_PROJECT_NAME: 'late',
+    });
     await new Promise((r) => setTimeout(r, 3000));
     const late = await startPhoenix(port);
     try {

@@ -61,7 +61,11 @@ async function replay(name: 'summary' | 'live', input: string): Promise<void> {
   });
   if (code !== 0) throw new Error(`replay of ${input} exited ${code}:\n${stderr}`);
   for (const sink of SINKS.split(',')) expect(stderr).toMatch(new RegExp(`${sink}\\s+ok`));
-  replayed[name] = { episodes: (await collect(input)).events.filter((e): e is EpisodeEvent => e.type === 'episode'), wandbDir: out, report };
+  replayed[name] = {
+    episodes: (await collect(input)).events.filter((e): e is EpisodeEvent => e.type === 'episode'),
+    wandbDir: out,
+    report,
+  };
 }
 
 beforeAll(async () => {
@@ -84,8 +88,14 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, trie
 
 function wandbHistory(dir: string): Array<Record<string, any>> {
   const runs = join(dir, 'wandb');
-  const run = join(runs, readdirSync(runs).find((d) => d.startsWith('offline-run-'))!);
-  const file = join(run, readdirSync(run).find((f) => f.endsWith('.wandb'))!);
+  const run = join(
+    runs,
+    readdirSync(runs).find((d) => d.startsWith('offline-run-'))!,
+  );
+  const file = join(
+    run,
+    readdirSync(run).find((f) => f.endsWith('.wandb'))!,
+  );
   const python = requireInstalled(venvBin(BACKENDS_CACHE, WANDB, 'python'), 'the official wandb package');
   const read = spawnSync(python, [join(ROOT, 'test', 'wandb', 'read_wandb.py'), file], { encoding: 'utf8', timeout: 120_000 });
   if (read.status !== 0) throw new Error(read.stderr);
@@ -94,8 +104,18 @@ function wandbHistory(dir: string): Array<Record<string, any>> {
     .split('\n')
     .map((l) => JSON.parse(l))
     .filter((r) => r.kind === 'history')
-    .map((r) => Object.fromEntries(r.body.item.map((i: { key?: string; nested_key?: string[]; value_json: string }) => [i.key ?? i.nested_key!.join('/'), JSON.parse(i.value_json)])))
-    .map((row) => ({ ...row, table: row['episodes/table'] ? JSON.parse(readFileSync(join(run, 'files', row['episodes/table'].path), 'utf8')) : undefined }));
+    .map((r) =>
+      Object.fromEntries(
+        r.body.item.map((i: { key?: string; nested_key?: string[]; value_json: string }) => [
+          i.key ?? i.nested_key!.join('/'),
+          JSON.parse(i.value_json),
+        ]),
+      ),
+    )
+    .map((row) => ({
+      ...row,
+      table: row['episodes/table'] ? JSON.parse(readFileSync(join(run, 'files', row['episodes/table'].path), 'utf8')) : undefined,
+    }));
 }
 
 describe('summary episodes from the archive (no messages) in every sink', () => {
@@ -104,17 +124,24 @@ describe('summary episodes from the archive (no messages) in every sink', () => 
     expect(episodes.length).toBe(12);
     for (const e of episodes) {
       const ids = episodeSpanIds(e.run_id, e.episode.id);
-      const spans = await poll(() => jaeger.trace(ids.traceId), (s) => s.length >= 1);
+      const spans = await poll(
+        () => jaeger.trace(ids.traceId),
+        (s) => s.length >= 1,
+      );
       expect(spans.map((s) => s.operationName)).toEqual([`episode:${e.episode.id}`]);
       expect(tag(spans[0], 'clawloop.reward.effective')).toBeCloseTo(effectiveReward(e.episode.summary.signals), 9);
-      for (const [name, s] of Object.entries(e.episode.summary.signals)) expect(tag(spans[0], `clawloop.reward.${name}.value`)).toBeCloseTo(s.value, 9);
+      for (const [name, s] of Object.entries(e.episode.summary.signals))
+        expect(tag(spans[0], `clawloop.reward.${name}.value`)).toBeCloseTo(s.value, 9);
       expect(tag(spans[0], 'clawloop.steps')).toBe(e.episode.n_steps);
     }
   });
 
   it('Phoenix: an AGENT root per episode, rewards as attributes', async () => {
     const { episodes } = replayed.summary;
-    const spans = await poll(() => phoenix.spans('clawloop-toolbench'), (s) => s.filter((x) => x.span_kind === 'AGENT').length >= episodes.length);
+    const spans = await poll(
+      () => phoenix.spans('clawloop-toolbench'),
+      (s) => s.filter((x) => x.span_kind === 'AGENT').length >= episodes.length,
+    );
     for (const e of episodes) {
       const root = spans.find((s) => s.context.span_id === episodeSpanIds(e.run_id, e.episode.id).root)!;
       expect(root).toMatchObject({ span_kind: 'AGENT', parent_id: null });
@@ -125,16 +152,29 @@ describe('summary episodes from the archive (no messages) in every sink', () => 
 
   it('MLflow: a trace per episode with its reward assessments', async () => {
     const { episodes } = replayed.summary;
-    const exp = (await mlflow.get<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', { experiment_name: 'real-summary' })).experiment.experiment_id;
+    const exp = (
+      await mlflow.get<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', {
+        experiment_name: 'real-summary',
+      })
+    ).experiment.experiment_id;
     type Trace = { trace_id: string; state: string; assessments?: Array<{ assessment_name: string; feedback?: { value: number } }> };
     const traces = await poll(
-      async () => (await mlflow.post<{ traces?: Trace[] }>('/api/3.0/mlflow/traces/search', { locations: [{ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: exp } }], max_results: 500 })).traces ?? [],
+      async () =>
+        (
+          await mlflow.post<{ traces?: Trace[] }>('/api/3.0/mlflow/traces/search', {
+            locations: [{ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: exp } }],
+            max_results: 500,
+          })
+        ).traces ?? [],
       (t) => t.reduce((n, x) => n + (x.assessments?.length ?? 0), 0) >= episodes.length,
     );
     for (const e of episodes) {
       const trace = traces.find((t) => t.trace_id === MlflowTraces.traceId(e))!;
       expect(trace.state).toBe('OK');
-      expect(trace.assessments?.find((a) => a.assessment_name === 'effective_reward')?.feedback?.value).toBeCloseTo(effectiveReward(e.episode.summary.signals), 9);
+      expect(trace.assessments?.find((a) => a.assessment_name === 'effective_reward')?.feedback?.value).toBeCloseTo(
+        effectiveReward(e.episode.summary.signals),
+        9,
+      );
     }
   });
 
@@ -174,7 +214,10 @@ describe('live-mode episodes in every sink', () => {
       const messages = e.episode.messages!;
       const assistants = messages.filter((m) => m.role === 'assistant');
       const expected = 1 + assistants.length + assistants.reduce((n, m) => n + (m.tool_calls?.length ?? 0), 0);
-      const spans = await poll(() => jaeger.trace(ids.traceId), (s) => s.length >= expected);
+      const spans = await poll(
+        () => jaeger.trace(ids.traceId),
+        (s) => s.length >= expected,
+      );
       expect(spans).toHaveLength(expected);
       const root = spans.find((s) => s.spanID === ids.root)!;
       expect(tag(root, 'input.value')).toBe(messageText(messages.find((m) => m.role === 'user')!.content));
@@ -185,12 +228,17 @@ describe('live-mode episodes in every sink', () => {
       });
     }
     const described = replayed.live.episodes.find((e) => e.episode.task_id === 'describe-image')!;
-    const root = (await jaeger.trace(episodeSpanIds(described.run_id, described.episode.id).traceId)).find((s) => s.references.length === 0)!;
+    const root = (await jaeger.trace(episodeSpanIds(described.run_id, described.episode.id).traceId)).find(
+      (s) => s.references.length === 0,
+    )!;
     expect(tag(root, 'input.value')).toBe('What is in this picture?\n[image_url]');
   });
 
   it('Phoenix: LLM spans carry the developer message and the parts as text in llm.input_messages', async () => {
-    const spans = await poll(() => phoenix.spans('clawloop-live'), (s) => s.filter((x) => x.span_kind === 'LLM').length >= 4);
+    const spans = await poll(
+      () => phoenix.spans('clawloop-live'),
+      (s) => s.filter((x) => x.span_kind === 'LLM').length >= 4,
+    );
     const described = replayed.live.episodes.find((e) => e.episode.task_id === 'describe-image')!;
     const llm = spans.find((s) => s.context.span_id === episodeSpanIds(described.run_id, described.episode.id).llm(2))!;
     expect(llm.attributes['llm.input_messages.0.message.role']).toBe('developer');
@@ -202,7 +250,9 @@ describe('live-mode episodes in every sink', () => {
     expect(wandbHistory(replayed.live.wandbDir).map((r) => r['episodes/count'])).toEqual([2, 2]);
     const view = langfuseView(langfuse.traces.map((t) => t.body));
     const dentist = replayed.live.episodes.find((e) => e.episode.task_id === 'book-dentist')!;
-    const generations = view.observations.filter((o) => o.traceId === episodeSpanIds(dentist.run_id, dentist.episode.id).traceId && o.type === 'GENERATION');
+    const generations = view.observations.filter(
+      (o) => o.traceId === episodeSpanIds(dentist.run_id, dentist.episode.id).traceId && o.type === 'GENERATION',
+    );
     // The turn that only called a tool (content null) has no output text; the answer has its text.
     expect(generations.map((g) => g.output ?? null).sort()).toEqual([null, 'Booked for Tuesday 3pm.'].sort());
     const html = readFileSync(replayed.live.report, 'utf8');

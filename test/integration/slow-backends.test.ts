@@ -35,11 +35,20 @@ beforeAll(async () => {
 function run(name: string, iterations: number, perIteration: number) {
   const path = join(work, `${name}.ndjson`);
   generateRun(sample, path, iterations, perIteration, `slow-${name}`);
-  const events = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CanonicalEvent);
-  return { path, events, episodes: events.filter((e): e is EpisodeEvent => e.type === 'episode'), iterations: events.filter((e): e is IterationEvent => e.type === 'iteration') };
+  const events = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CanonicalEvent);
+  return {
+    path,
+    events,
+    episodes: events.filter((e): e is EpisodeEvent => e.type === 'episode'),
+    iterations: events.filter((e): e is IterationEvent => e.type === 'iteration'),
+  };
 }
 
-const spansOf = (e: EpisodeEvent) => 1 + (e.episode.messages ?? []).filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
+const spansOf = (e: EpisodeEvent) =>
+  1 + (e.episode.messages ?? []).filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
 const poll = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> => {
   const until = performance.now() + ms;
   for (;;) {
@@ -51,8 +60,12 @@ const poll = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms: 
 
 /** Span ids (trace + span) in an OTLP/JSON request body. */
 function spanKeys(request: LoggedRequest): string[] {
-  const body = JSON.parse(request.body.toString('utf8')) as { resourceSpans?: Array<{ scopeSpans?: Array<{ spans?: Array<{ traceId: string; spanId: string }> }> }> };
-  return (body.resourceSpans ?? []).flatMap((r) => (r.scopeSpans ?? []).flatMap((s) => (s.spans ?? []).map((sp) => `${sp.traceId}/${sp.spanId}`)));
+  const body = JSON.parse(request.body.toString('utf8')) as {
+    resourceSpans?: Array<{ scopeSpans?: Array<{ spans?: Array<{ traceId: string; spanId: string }> }> }>;
+  };
+  return (body.resourceSpans ?? []).flatMap((r) =>
+    (r.scopeSpans ?? []).flatMap((s) => (s.spans ?? []).map((sp) => `${sp.traceId}/${sp.spanId}`)),
+  );
 }
 
 describe('otel → a slow Jaeger (latency, 503 bursts, answers past the OTLP time limit)', () => {
@@ -65,7 +78,8 @@ describe('otel → a slow Jaeger (latency, 503 bursts, answers past the OTLP tim
   it('default settings: exit 0, every episode read back, and no span in two requests alive at once', async () => {
     const { path, episodes } = run('jaeger', 60, 10);
     const fault = (n: number): Fault => {
-      if ((n >= 3 && n <= 6) || (n >= 14 && n <= 16)) return { status: 503, headers: n % 2 ? { 'retry-after': '1' } : {}, body: 'Server is at capacity' };
+      if ((n >= 3 && n <= 6) || (n >= 14 && n <= 16))
+        return { status: 503, headers: n % 2 ? { 'retry-after': '1' } : {}, body: 'Server is at capacity' };
       if (n === 8 || n === 11) return { delayMs: 4000 }; // past OTEL_EXPORTER_OTLP_TIMEOUT: the client gives up
       return { delayMs: 50 + ((n * 37) % 300) };
     };
@@ -99,7 +113,11 @@ describe('otel → a slow Jaeger (latency, 503 bursts, answers past the OTLP tim
     expect(log.filter((r) => r.aborted).length).toBeGreaterThanOrEqual(2);
     for (const e of episodes) {
       const traceId = episodeSpanIds(e.run_id, e.episode.id).traceId;
-      const spans = await poll(() => jaeger.trace(traceId), (s) => new Set(s.map((x) => x.spanID)).size >= spansOf(e), 10_000);
+      const spans = await poll(
+        () => jaeger.trace(traceId),
+        (s) => new Set(s.map((x) => x.spanID)).size >= spansOf(e),
+        10_000,
+      );
       expect(new Set(spans.map((s) => s.spanID)).size, `episode ${e.episode.id}`).toBe(spansOf(e));
     }
   }, 300_000);
@@ -115,14 +133,24 @@ describe('phoenix → a real Phoenix on sqlite', () => {
   it('default settings: exit 0, every span and every reward annotation read back', async () => {
     const { path, episodes, iterations } = run('phoenix', 20, 10);
     const project = 'slow-phoenix';
-    const { code, stderr } = await runCliAsync(['replay', path, '--sink', 'phoenix', '-q'], { PHOENIX_COLLECTOR_ENDPOINT: phoenix.url, PHOENIX_PROJECT_NAME: project });
+    const { code, stderr } = await runCliAsync(['replay', path, '--sink', 'phoenix', '-q'], {
+      PHOENIX_COLLECTOR_ENDPOINT: phoenix.url,
+      PHOENIX_PROJECT_NAME: project,
+    });
     expect(code, stderr).toBe(0);
     const expectedSpans = episodes.reduce((n, e) => n + spansOf(e), 0) + iterations.length;
-    const spans = await poll(() => phoenix.spans(project), (s) => s.length >= expectedSpans, 120_000);
+    const spans = await poll(
+      () => phoenix.spans(project),
+      (s) => s.length >= expectedSpans,
+      120_000,
+    );
     expect(spans).toHaveLength(expectedSpans);
     for (const e of episodes) {
       const { traceId } = episodeSpanIds(e.run_id, e.episode.id);
-      expect(spans.filter((s) => s.context.trace_id === traceId), `episode ${e.episode.id}`).toHaveLength(spansOf(e));
+      expect(
+        spans.filter((s) => s.context.trace_id === traceId),
+        `episode ${e.episode.id}`,
+      ).toHaveLength(spansOf(e));
     }
     // Annotations: every reward signal and the effective reward, on each episode's root span.
     const roots = episodes.map((e) => episodeSpanIds(e.run_id, e.episode.id).root);
@@ -142,7 +170,12 @@ describe('phoenix → a real Phoenix on sqlite', () => {
     expect(annotations).toHaveLength(expected);
     for (const e of episodes) {
       const root = episodeSpanIds(e.run_id, e.episode.id).root;
-      expect(annotations.filter((a) => a.span_id === root).map((a) => a.name).sort()).toEqual([...Object.keys(e.episode.summary.signals), 'effective_reward'].sort());
+      expect(
+        annotations
+          .filter((a) => a.span_id === root)
+          .map((a) => a.name)
+          .sort(),
+      ).toEqual([...Object.keys(e.episode.summary.signals), 'effective_reward'].sort());
     }
   }, 600_000);
 });
@@ -156,13 +189,30 @@ describe('mlflow → a real MLflow with traces', () => {
 
   it('default settings: exit 0, every run, metric point, trace and assessment read back', async () => {
     const { path, episodes, iterations } = run('mlflow', 20, 10);
-    const { code, stderr } = await runCliAsync(['replay', path, '--sink', 'mlflow', '-q'], { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_EXPERIMENT_NAME: 'slow-mlflow' });
+    const { code, stderr } = await runCliAsync(['replay', path, '--sink', 'mlflow', '-q'], {
+      MLFLOW_TRACKING_URI: mlflow.url,
+      MLFLOW_EXPERIMENT_NAME: 'slow-mlflow',
+    });
     expect(code, stderr).toBe(0);
-    const { experiment } = await mlflow.get<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', { experiment_name: 'slow-mlflow' });
-    const runs = (await mlflow.post<{ runs?: Array<{ info: { run_id: string }; data: { tags?: Array<{ key: string; value: string }> } }> }>('/api/2.0/mlflow/runs/search', { experiment_ids: [experiment.experiment_id], max_results: 1000 })).runs ?? [];
+    const { experiment } = await mlflow.get<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', {
+      experiment_name: 'slow-mlflow',
+    });
+    const runs =
+      (
+        await mlflow.post<{ runs?: Array<{ info: { run_id: string }; data: { tags?: Array<{ key: string; value: string }> } }> }>(
+          '/api/2.0/mlflow/runs/search',
+          { experiment_ids: [experiment.experiment_id], max_results: 1000 },
+        )
+      ).runs ?? [];
     expect(runs).toHaveLength(1 + iterations.length);
     const parent = runs.find((r) => r.data.tags?.some((t) => t.key === 'clawloop.role' && t.value === 'run'))!;
-    const curve = (await mlflow.get<{ metrics?: Array<{ step: number }> }>('/api/2.0/mlflow/metrics/get-history', { run_id: parent.info.run_id, metric_key: 'reward.mean' })).metrics ?? [];
+    const curve =
+      (
+        await mlflow.get<{ metrics?: Array<{ step: number }> }>('/api/2.0/mlflow/metrics/get-history', {
+          run_id: parent.info.run_id,
+          metric_key: 'reward.mean',
+        })
+      ).metrics ?? [];
     expect(curve.map((m) => m.step).sort((a, b) => a - b)).toEqual(iterations.map((it) => it.iteration));
     const traces: Array<{ trace_id: string; assessments?: Array<{ assessment_name: string }> }> = [];
     let pageToken: string | undefined;

@@ -27,11 +27,19 @@ describe('spool survives SIGKILL', () => {
     const spool = mkdtempSync(join(tmpdir(), 'spool-kill-'));
     const blackhole = await startFaultProxy(jaeger.otlpHttp, () => 'hang');
     const token = 'spool-token-1';
-    const first = await startCli(['serve', '--port', '0', '--token', token, '--sink', 'otel', '--spool', spool], /listening on (http:\/\/[^ ]+)/, {
-      OTEL_EXPORTER_OTLP_ENDPOINT: blackhole.url,
-      OTEL_EXPORTER_OTLP_TIMEOUT: '60000',
+    const first = await startCli(
+      ['serve', '--port', '0', '--token', token, '--sink', 'otel', '--spool', spool],
+      /listening on (http:\/\/[^ ]+)/,
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: blackhole.url,
+        OTEL_EXPORTER_OTLP_TIMEOUT: '60000',
+      },
+    );
+    const res = await fetch(`${first.match[1]}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: events.map((e) => JSON.stringify(e)).join('\n'),
     });
-    const res = await fetch(`${first.match[1]}/events`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: events.map((e) => JSON.stringify(e)).join('\n') });
     expect(res.status).toBe(202);
     await new Promise((r) => setTimeout(r, 500));
     expect(blackhole.requests).toBeGreaterThan(0);
@@ -39,17 +47,24 @@ describe('spool survives SIGKILL', () => {
     await first.exited;
     await blackhole.close();
 
-    const second = await startCli(['serve', '--port', '0', '--token', token, '--sink', 'otel', '--spool', spool], /listening on/, { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp });
+    const second = await startCli(['serve', '--port', '0', '--token', token, '--sink', 'otel', '--spool', spool], /listening on/, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttp,
+    });
     const episodes = events.filter((e): e is EpisodeEvent => e.type === 'episode');
-    const expected = (e: EpisodeEvent) => 1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
+    const expected = (e: EpisodeEvent) =>
+      1 + e.episode.messages!.filter((m) => m.role === 'assistant').reduce((n, m) => n + 1 + (m.tool_calls?.length ?? 0), 0);
     for (let i = 0; i < 100; i += 1) {
-      const counts = await Promise.all(episodes.map(async (e) => (await jaeger.trace(episodeSpanIds(e.run_id, e.episode.id).traceId)).length));
+      const counts = await Promise.all(
+        episodes.map(async (e) => (await jaeger.trace(episodeSpanIds(e.run_id, e.episode.id).traceId)).length),
+      );
       if (counts.every((c, j) => c >= expected(episodes[j]))) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await second.stop('SIGTERM')).toBe(0);
     expect(second.stderr()).toContain(`spool: redelivering ${events.length} event deliveries`);
-    expect(second.stderr()).toMatch(new RegExp(`otel\\s+ok\\s+sent ${events.length}/${events.length}, .*recovered from spool ${events.length}`));
+    expect(second.stderr()).toMatch(
+      new RegExp(`otel\\s+ok\\s+sent ${events.length}/${events.length}, .*recovered from spool ${events.length}`),
+    );
     for (const e of episodes) {
       const spans = await jaeger.trace(episodeSpanIds(e.run_id, e.episode.id).traceId);
       expect(spans, `episode ${e.episode.id}`).toHaveLength(expected(e));

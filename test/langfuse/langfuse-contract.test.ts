@@ -50,7 +50,12 @@ function checkView() {
     expect(trace.name).toBe(`toolbench/${e.episode.task_id}`);
     expect(trace.sessionId).toBe(e.episode.session_id);
     expect(trace.tags).toEqual(expect.arrayContaining(['toolbench', `task:${e.episode.task_id}`, `model:${e.episode.model}`]));
-    expect(trace.metadata).toMatchObject({ run_id: e.run_id, iteration: e.iteration, episode_id: e.episode.id, state_id: e.episode.state_id });
+    expect(trace.metadata).toMatchObject({
+      run_id: e.run_id,
+      iteration: e.iteration,
+      episode_id: e.episode.id,
+      state_id: e.episode.state_id,
+    });
     expect(trace.input).toBe(e.episode.messages!.find((m) => m.role === 'user')!.content);
     const obs = view.observations.filter((o) => o.traceId === ids.traceId);
     const root = obs.find((o) => o.id === ids.root)!;
@@ -58,12 +63,35 @@ function checkView() {
     e.episode.messages!.forEach((m, i) => {
       if (m.role !== 'assistant') return;
       const gen = obs.find((o) => o.id === ids.llm(i))!;
-      expect(gen).toMatchObject({ type: 'GENERATION', model: m.model, parentObservationId: ids.root, output: m.content === '' ? undefined : m.content, usageDetails: { output: m.token_count } });
+      expect(gen).toMatchObject({
+        type: 'GENERATION',
+        model: m.model,
+        parentObservationId: ids.root,
+        output: m.content === '' ? undefined : m.content,
+        usageDetails: { output: m.token_count },
+      });
       expect((gen.input as Array<{ role: string }>).map((x) => x.role)).toEqual(e.episode.messages!.slice(0, i).map((x) => x.role));
       for (const call of m.tool_calls ?? []) {
         const tool = obs.find((o) => o.id === ids.tool(i, call.id))!;
-        expect(tool).toMatchObject({ type: 'TOOL', name: `tool:${call.name}`, parentObservationId: ids.llm(i), level: call.success === false ? 'ERROR' : 'DEFAULT' });
-        expect(tool.input).toEqual(JSON.parse(JSON.stringify((() => { try { return JSON.parse(call.arguments); } catch { return call.arguments; } })())));
+        expect(tool).toMatchObject({
+          type: 'TOOL',
+          name: `tool:${call.name}`,
+          parentObservationId: ids.llm(i),
+          level: call.success === false ? 'ERROR' : 'DEFAULT',
+        });
+        expect(tool.input).toEqual(
+          JSON.parse(
+            JSON.stringify(
+              (() => {
+                try {
+                  return JSON.parse(call.arguments);
+                } catch {
+                  return call.arguments;
+                }
+              })(),
+            ),
+          ),
+        );
         if (call.success === false) expect(tool.statusMessage).toBe(call.error);
       }
     });
@@ -92,13 +120,28 @@ describe('langfuse sink → contract stand-in (Langfuse public API docs and Open
     const all = receiver.ingestion.flatMap((r) => r.body.batch);
     const half = all.slice(0, all.length / 2);
     // The same ids on both replays (in any order: the sink's batches may complete out of order).
-    expect(all.slice(all.length / 2).map((s) => s.body.id).sort()).toEqual(half.map((s) => s.body.id).sort());
-    expect(half.map((s) => s.id).sort()).toEqual(all.slice(all.length / 2).map((s) => s.id).sort());
+    expect(
+      all
+        .slice(all.length / 2)
+        .map((s) => s.body.id)
+        .sort(),
+    ).toEqual(half.map((s) => s.body.id).sort());
+    expect(half.map((s) => s.id).sort()).toEqual(
+      all
+        .slice(all.length / 2)
+        .map((s) => s.id)
+        .sort(),
+    );
     for (const e of episodes) {
       const traceId = episodeSpanIds(e.run_id, e.episode.id).traceId;
       const mine = half.filter((s) => s.body.traceId === traceId);
-      expect(mine.map((s) => s.body.name).sort()).toEqual([...Object.keys(e.episode.summary.signals), 'effective_reward', 'filtered', 'normalized_reward'].sort());
-      expect(mine.find((s) => s.body.name === 'effective_reward')!.body).toMatchObject({ dataType: 'NUMERIC', value: effectiveReward(e.episode.summary.signals) });
+      expect(mine.map((s) => s.body.name).sort()).toEqual(
+        [...Object.keys(e.episode.summary.signals), 'effective_reward', 'filtered', 'normalized_reward'].sort(),
+      );
+      expect(mine.find((s) => s.body.name === 'effective_reward')!.body).toMatchObject({
+        dataType: 'NUMERIC',
+        value: effectiveReward(e.episode.summary.signals),
+      });
       expect(mine.find((s) => s.body.name === 'filtered')!.body).toMatchObject({ dataType: 'BOOLEAN', value: 0 });
       for (const [name, signal] of Object.entries(e.episode.summary.signals)) {
         const score = mine.find((s) => s.body.name === name)!.body;
@@ -111,7 +154,14 @@ describe('langfuse sink → contract stand-in (Langfuse public API docs and Open
   });
 
   it('also speaks OTLP/JSON to the same endpoint', async () => {
-    const sink = await createLangfuseSink({ ...KEYS, baseUrl: receiver.url, protocol: 'http/json', environment: 'ci', release: 'v1.2.3', env: {} });
+    const sink = await createLangfuseSink({
+      ...KEYS,
+      baseUrl: receiver.url,
+      protocol: 'http/json',
+      environment: 'ci',
+      release: 'v1.2.3',
+      env: {},
+    });
     const hub = new Hub([sink], { onWarning: () => {} });
     for (const e of (await collect(sample)).events) hub.emit(e);
     const report = await hub.close();
@@ -129,7 +179,11 @@ describe('langfuse sink → contract stand-in (Langfuse public API docs and Open
   });
 
   it('does not retry 401, retries 429 (Retry-After) and 5xx, and never prints the keys', async () => {
-    const bad = await runCliAsync(['replay', sample, '--sink', 'langfuse', '--quiet'], { LANGFUSE_PUBLIC_KEY: KEYS.publicKey, LANGFUSE_SECRET_KEY: 'sk-lf-wrong-9999', LANGFUSE_BASE_URL: receiver.url });
+    const bad = await runCliAsync(['replay', sample, '--sink', 'langfuse', '--quiet'], {
+      LANGFUSE_PUBLIC_KEY: KEYS.publicKey,
+      LANGFUSE_SECRET_KEY: 'sk-lf-wrong-9999',
+      LANGFUSE_BASE_URL: receiver.url,
+    });
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/rejected \(not retryable\).*401/);
     expect(bad.stderr).not.toContain('sk-lf-wrong-9999');

@@ -32,12 +32,32 @@ function json(v: Value): unknown {
 }
 
 function prefixed(a: Record<string, Value>, prefix: string): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(a).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v]));
+  return Object.fromEntries(
+    Object.entries(a)
+      .filter(([k]) => k.startsWith(`${prefix}.`))
+      .map(([k, v]) => [k.slice(prefix.length + 1), v]),
+  );
 }
 
 const TYPES = ['span', 'generation', 'event', 'embedding', 'agent', 'tool', 'chain', 'retriever', 'guardrail', 'evaluator'];
-const OPENINFERENCE: Record<string, string> = { CHAIN: 'CHAIN', RETRIEVER: 'RETRIEVER', LLM: 'GENERATION', EMBEDDING: 'EMBEDDING', AGENT: 'AGENT', TOOL: 'TOOL', GUARDRAIL: 'GUARDRAIL', EVALUATOR: 'EVALUATOR' };
-const MODEL_KEYS = ['langfuse.observation.model.name', 'gen_ai.response.model', 'gen_ai.request.model', 'llm.response.model', 'llm.model_name', 'model'];
+const OPENINFERENCE: Record<string, string> = {
+  CHAIN: 'CHAIN',
+  RETRIEVER: 'RETRIEVER',
+  LLM: 'GENERATION',
+  EMBEDDING: 'EMBEDDING',
+  AGENT: 'AGENT',
+  TOOL: 'TOOL',
+  GUARDRAIL: 'GUARDRAIL',
+  EVALUATOR: 'EVALUATOR',
+};
+const MODEL_KEYS = [
+  'langfuse.observation.model.name',
+  'gen_ai.response.model',
+  'gen_ai.request.model',
+  'llm.response.model',
+  'llm.model_name',
+  'model',
+];
 
 function observationType(a: Record<string, Value>): string {
   const direct = a['langfuse.observation.type'];
@@ -60,7 +80,13 @@ function usage(a: Record<string, Value>): Record<string, number> | undefined {
   const details = json(a['langfuse.observation.usage_details']);
   if (details && typeof details === 'object') return details as Record<string, number>;
   const out: Record<string, number> = {};
-  const map: Record<string, string> = { input_tokens: 'input', prompt_tokens: 'input', output_tokens: 'output', completion_tokens: 'output', total_tokens: 'total' };
+  const map: Record<string, string> = {
+    input_tokens: 'input',
+    prompt_tokens: 'input',
+    output_tokens: 'output',
+    completion_tokens: 'output',
+    total_tokens: 'total',
+  };
   for (const [k, v] of Object.entries(a)) {
     const m = /^(?:gen_ai\.usage|llm\.token_count)\.(\w+)$/.exec(k);
     if (m && typeof v === 'number') out[map[m[1]] ?? (m[1] === 'prompt' ? 'input' : m[1] === 'completion' ? 'output' : m[1])] = v;
@@ -127,7 +153,11 @@ export function langfuseView(requests: readonly OtlpJson[]): { traces: Map<strin
             level: (a['langfuse.observation.level'] as string | undefined) ?? (error ? 'ERROR' : 'DEFAULT'),
             statusMessage: a['langfuse.observation.status_message'] ?? span.status?.message,
             metadata: { ...((json(a['langfuse.observation.metadata']) as object) ?? {}), ...prefixed(a, 'langfuse.observation.metadata') },
-            environment: String(first(a, ['langfuse.environment', 'deployment.environment.name', 'deployment.environment']) ?? first(resource, ['langfuse.environment', 'deployment.environment.name', 'deployment.environment']) ?? 'default'),
+            environment: String(
+              first(a, ['langfuse.environment', 'deployment.environment.name', 'deployment.environment']) ??
+                first(resource, ['langfuse.environment', 'deployment.environment.name', 'deployment.environment']) ??
+                'default',
+            ),
             release: a['langfuse.release'] ?? resource['langfuse.release'],
           });
           const hasTraceAttributes = Object.keys(a).some((k) => k.startsWith('langfuse.trace.') || k === 'session.id' || k === 'user.id');

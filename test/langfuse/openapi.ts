@@ -25,7 +25,10 @@ function toJsonSchema(node: unknown): unknown {
 }
 
 export function langfuseRequestValidator(path: string, method = 'post'): ValidateFunction {
-  const spec = parse(readFileSync(LANGFUSE_OPENAPI, 'utf8'), { maxAliasCount: -1 }) as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, unknown> } };
+  const spec = parse(readFileSync(LANGFUSE_OPENAPI, 'utf8'), { maxAliasCount: -1 }) as {
+    paths: Record<string, Record<string, any>>;
+    components: { schemas: Record<string, unknown> };
+  };
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   ajv.addSchema({ $id: 'langfuse', definitions: toJsonSchema(spec.components.schemas) });
   const schema = spec.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema;

@@ -20,7 +20,13 @@ export interface OtlpJson {
 }
 export interface OtlpAttribute {
   key: string;
-  value: { stringValue?: string; intValue?: string | number; doubleValue?: number; boolValue?: boolean; arrayValue?: { values?: Array<OtlpAttribute['value']> } };
+  value: {
+    stringValue?: string;
+    intValue?: string | number;
+    doubleValue?: number;
+    boolValue?: boolean;
+    arrayValue?: { values?: Array<OtlpAttribute['value']> };
+  };
 }
 export interface OtlpSpan {
   traceId: string;
@@ -43,7 +49,10 @@ export interface TraceRequest {
 export interface LangfuseReceiver {
   url: string;
   traces: TraceRequest[];
-  ingestion: Array<{ headers: IncomingMessage['headers']; body: { batch: Array<{ id: string; type: string; timestamp: string; body: Record<string, unknown> }> } }>;
+  ingestion: Array<{
+    headers: IncomingMessage['headers'];
+    body: { batch: Array<{ id: string; type: string; timestamp: string; body: Record<string, unknown> }> };
+  }>;
   /** Answers the next requests to `path` with `status` (and for ingestion, lets a function pick per-item errors). */
   fail(path: 'otel' | 'ingestion', n: number, status: number, headers?: Record<string, string>): void;
   rejectItems(pick: (item: { id: string; body: Record<string, unknown> }) => { status: number; message: string } | undefined): void;
@@ -53,7 +62,11 @@ export interface LangfuseReceiver {
 /** OTLP protobuf → OTLP/JSON with the official opentelemetry-proto classes (installed with Phoenix). */
 function decodeProtobuf(bytes: Buffer): OtlpJson {
   const python = requireInstalled(venvBin(BACKENDS_CACHE, PHOENIX, 'python'), 'opentelemetry-proto (installed with Phoenix)');
-  const result = spawnSync(python, [join(ROOT, 'test', 'langfuse', 'decode_otlp.py')], { input: bytes, encoding: 'buffer', timeout: 30_000 });
+  const result = spawnSync(python, [join(ROOT, 'test', 'langfuse', 'decode_otlp.py')], {
+    input: bytes,
+    encoding: 'buffer',
+    timeout: 30_000,
+  });
   if (result.status !== 0) throw new Error(`OTLP protobuf did not decode: ${result.stderr.toString()}`);
   return JSON.parse(result.stdout.toString('utf8'));
 }
@@ -79,7 +92,11 @@ export async function startLangfuseReceiver(credentials: { publicKey: string; se
       let raw = Buffer.concat(chunks);
       if (req.headers['content-encoding'] === 'gzip') raw = gunzipSync(raw);
       const path = req.url ?? '';
-      const kind = path.startsWith('/api/public/otel/v1/traces') ? 'otel' : path.startsWith('/api/public/ingestion') ? 'ingestion' : undefined;
+      const kind = path.startsWith('/api/public/otel/v1/traces')
+        ? 'otel'
+        : path.startsWith('/api/public/ingestion')
+          ? 'ingestion'
+          : undefined;
       if (!kind || req.method !== 'POST') return send(404, { error: 'not found' });
       if (failures[kind].n > 0) {
         failures[kind].n -= 1;
@@ -88,7 +105,8 @@ export async function startLangfuseReceiver(credentials: { publicKey: string; se
       if (kind === 'otel') {
         const contentType = String(req.headers['content-type'] ?? '');
         // Langfuse's OTLP route: JSON or protobuf, anything else is a 400.
-        if (!contentType.includes('application/json') && !contentType.includes('application/x-protobuf')) return send(400, { error: 'Invalid content type' });
+        if (!contentType.includes('application/json') && !contentType.includes('application/x-protobuf'))
+          return send(400, { error: 'Invalid content type' });
         const version = Number(req.headers['x-langfuse-ingestion-version']);
         if (version > 4) return send(400, { error: 'Unsupported ingestion version' });
         const body = contentType.includes('json') ? (JSON.parse(raw.toString('utf8')) as OtlpJson) : decodeProtobuf(raw);

@@ -24,7 +24,12 @@ describe('AssessmentQueue', () => {
 
   it('drain() reports what the server refused, once', async () => {
     const queue = new AssessmentQueue();
-    queue.add([{ key: 'x', post: async () => Promise.reject(new SinkError('HTTP 400 INVALID_PARAMETER_VALUE: bad name', { retryable: false, status: 400 })) }]);
+    queue.add([
+      {
+        key: 'x',
+        post: async () => Promise.reject(new SinkError('HTTP 400 INVALID_PARAMETER_VALUE: bad name', { retryable: false, status: 400 })),
+      },
+    ]);
     await expect(queue.drain()).rejects.toThrow(/1 assessment\(s\) refused by MLflow; first: HTTP 400 INVALID_PARAMETER_VALUE/);
     await expect(queue.drain()).resolves.toBeUndefined();
   });

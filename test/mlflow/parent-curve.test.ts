@@ -22,7 +22,8 @@ function stubClient(failLogBatch = () => false) {
 }
 
 const run = (id: string) => ({ info: { run_id: id, status: 'RUNNING', experiment_id: '1', artifact_uri: '' }, data: {} }) as RunData;
-const points = (iteration: number, n: number): Metric[] => Array.from({ length: n }, (_, i) => ({ key: `m${i}`, value: i, timestamp: 1, step: iteration }));
+const points = (iteration: number, n: number): Metric[] =>
+  Array.from({ length: n }, (_, i) => ({ key: `m${i}`, value: i, timestamp: 1, step: iteration }));
 
 describe('ParentCurve', () => {
   it('sends only complete 1000-point requests between batches, and the rest on flush', async () => {

@@ -6,7 +6,13 @@ import type { EpisodeEvent } from '../../generated/types.gen.js';
 
 export const BASE = 1_700_000_000;
 
-export function makeOtelEpisode({ nSteps = 2, reward = 0.8, withTools = false, withTimestamps = true, failTool = false } = {}): EpisodeEvent {
+export function makeOtelEpisode({
+  nSteps = 2,
+  reward = 0.8,
+  withTools = false,
+  withTimestamps = true,
+  failTool = false,
+} = {}): EpisodeEvent {
   type Message = NonNullable<EpisodeEvent['episode']['messages']>[number];
   const ts = (t: number) => (withTimestamps ? t : null);
   const messages: Message[] = [{ role: 'system', content: 'You are a helpful assistant.', timestamp: ts(BASE) }];
@@ -23,10 +29,27 @@ export function makeOtelEpisode({ nSteps = 2, reward = 0.8, withTools = false, w
       model: 'gpt-4o',
       token_count: 20 + t,
       tool_calls: withTools
-        ? [{ id: `tc-${t}-0`, name: 'search', arguments: JSON.stringify({ q: `query ${t}` }), result: `search result ${t}`, success: !failTool, latency_ms: 50, error: failTool ? 'timeout talking to search' : null }]
+        ? [
+            {
+              id: `tc-${t}-0`,
+              name: 'search',
+              arguments: JSON.stringify({ q: `query ${t}` }),
+              result: `search result ${t}`,
+              success: !failTool,
+              latency_ms: 50,
+              error: failTool ? 'timeout talking to search' : null,
+            },
+          ]
         : null,
     });
-    if (withTools) messages.push({ role: 'tool', name: 'search', tool_call_id: `tc-${t}-0`, content: `search result ${t}`, timestamp: ts(BASE + 10 * t + 1.05) });
+    if (withTools)
+      messages.push({
+        role: 'tool',
+        name: 'search',
+        tool_call_id: `tc-${t}-0`,
+        content: `search result ${t}`,
+        timestamp: ts(BASE + 10 * t + 1.05),
+      });
     steps.push({ t, reward: terminal ? reward : 0, done: terminal, timing_ms: 500, info: {} });
   }
   return {
@@ -42,7 +65,10 @@ export function makeOtelEpisode({ nSteps = 2, reward = 0.8, withTools = false, w
       step_boundaries: stepBoundaries,
       steps,
       summary: {
-        signals: { outcome: { name: 'outcome', value: reward * 2 - 1, confidence: 1 }, execution: { name: 'execution', value: 0.5, confidence: 0.9 } },
+        signals: {
+          outcome: { name: 'outcome', value: reward * 2 - 1, confidence: 1 },
+          execution: { name: 'execution', value: 0.5, confidence: 0.9 },
+        },
         token_usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
         timing: { total_ms: nSteps * 500, per_step_ms: Array(nSteps).fill(500) },
         filtered: false,

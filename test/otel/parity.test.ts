@@ -12,7 +12,11 @@ import { BASE, makeOtelEpisode } from './fixtures.js';
 
 async function export_(events: CanonicalEvent[], options: { maxAttributeLength?: number } = {}): Promise<ReadableSpan[]> {
   const exporter = new InMemorySpanExporter();
-  const hub = new Hub([await createOtelSink({ exporter, env: {}, ...options })], { onWarning: (w) => { throw new Error(w); } });
+  const hub = new Hub([await createOtelSink({ exporter, env: {}, ...options })], {
+    onWarning: (w) => {
+      throw new Error(w);
+    },
+  });
   events.forEach((e) => hub.emit(e));
   await hub.flush();
   const spans = exporter.getFinishedSpans();
@@ -66,7 +70,10 @@ describe('root attributes (TestClawLoopAttributes)', () => {
     });
     expect(r.attributes['clawloop.reward.effective']).toBeCloseTo(0.6, 9);
     expect(r.attributes['clawloop.reward.normalized']).toBeCloseTo(0.8, 9);
-    expect(JSON.parse(String(r.attributes['clawloop.reward.signals']))).toEqual({ outcome: { value: expect.closeTo(0.6, 9), confidence: 1 }, execution: { value: 0.5, confidence: 0.9 } });
+    expect(JSON.parse(String(r.attributes['clawloop.reward.signals']))).toEqual({
+      outcome: { value: expect.closeTo(0.6, 9), confidence: 1 },
+      execution: { value: 0.5, confidence: 0.9 },
+    });
     expect(r.attributes).not.toHaveProperty('gen_ai.usage.output_tokens');
     expect(r.events.map((e) => e.name)).toEqual(['gen_ai.evaluation.result']);
     expect(r.events[0].attributes?.['gen_ai.evaluation.score']).toBeCloseTo(0.6, 9);
@@ -92,14 +99,24 @@ describe('llm spans (TestGenAiAttributes, TestStepIndex)', () => {
   it('carry model, input/output messages, output tokens, kind and step', async () => {
     const [first, second] = byPrefix(await export_([makeOtelEpisode({ reward: 0.9 })]), 'llm:');
     expect(first.name).toBe('llm:step0');
-    expect(first.attributes).toMatchObject({ 'gen_ai.request.model': 'gpt-4o', 'llm.model_name': 'gpt-4o', 'gen_ai.usage.output_tokens': 20, 'openinference.span.kind': 'LLM' });
+    expect(first.attributes).toMatchObject({
+      'gen_ai.request.model': 'gpt-4o',
+      'llm.model_name': 'gpt-4o',
+      'gen_ai.usage.output_tokens': 20,
+      'openinference.span.kind': 'LLM',
+    });
     const input = JSON.parse(String(first.attributes['gen_ai.input.messages']));
     expect(input.map((m: { role: string }) => m.role)).toEqual(['system', 'user']);
     expect(JSON.parse(String(first.attributes['gen_ai.output.messages']))[0].role).toBe('assistant');
     expect(first.attributes['llm.input_messages']).toBeTypeOf('string');
     expect(first.attributes['llm.output_messages']).toBeTypeOf('string');
     expect(first.attributes).toMatchObject({ 'clawloop.step.index': 0, 'clawloop.step.reward': 0, 'clawloop.step.done': false });
-    expect(second.attributes).toMatchObject({ 'clawloop.step.index': 1, 'clawloop.step.reward': 0.9, 'clawloop.step.done': true, 'gen_ai.usage.output_tokens': 21 });
+    expect(second.attributes).toMatchObject({
+      'clawloop.step.index': 1,
+      'clawloop.step.reward': 0.9,
+      'clawloop.step.done': true,
+      'gen_ai.usage.output_tokens': 21,
+    });
   });
 
   it('gives two assistant messages of one step the same step index (TestStepIndexMultipleAssistants)', async () => {
@@ -114,7 +131,12 @@ describe('tool spans', () => {
   it('carry name, parameters as one JSON object, output from the tool message, kind TOOL', async () => {
     const [tool] = byPrefix(await export_([makeOtelEpisode({ withTools: true })]), 'tool:');
     expect(tool.name).toBe('tool:search');
-    expect(tool.attributes).toMatchObject({ 'tool.name': 'search', 'tool.output': 'search result 0', 'openinference.span.kind': 'TOOL', 'clawloop.step.index': 0 });
+    expect(tool.attributes).toMatchObject({
+      'tool.name': 'search',
+      'tool.output': 'search result 0',
+      'openinference.span.kind': 'TOOL',
+      'clawloop.step.index': 0,
+    });
     expect(JSON.parse(String(tool.attributes['tool.parameters']))).toEqual({ q: 'query 0' });
     expect(tool.status.code).not.toBe(SpanStatusCode.ERROR);
   });

@@ -88,7 +88,15 @@ describe('OTLP over HTTP, abortable', () => {
     const exporter = new OtlpHttpExporter(resolveOtlpConfig({ url, env: {} }));
     const spans = await spansOfOneEpisode();
     const errors: SinkError[] = [];
-    for (let i = 0; i < answers.length; i += 1) errors.push(await exporter.send(spans, 'test').then(() => { throw new Error('should fail'); }, (e: SinkError) => e));
+    for (let i = 0; i < answers.length; i += 1)
+      errors.push(
+        await exporter.send(spans, 'test').then(
+          () => {
+            throw new Error('should fail');
+          },
+          (e: SinkError) => e,
+        ),
+      );
     expect(errors.map((e) => e.kind)).toEqual(['busy', 'outage', 'rejected']);
     expect(errors[0].retryAfterMs).toBe(2000);
     expect(errors[0].message).toContain('at capacity');

@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
 
 let clone: string;
-const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: clone, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true' } });
+const run = (command: string, args: string[]) =>
+  spawnSync(command, args, { cwd: clone, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true' } });
 
 beforeAll(() => {
   clone = join(mkdtempSync(join(tmpdir(), 'clawloop-clone-')), 'clawloop-sinks');

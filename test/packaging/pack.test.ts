@@ -17,16 +17,24 @@ let tarball: string;
 function project(peers: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'clawloop-pack-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'empty-project', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...peers], { cwd: dir, stdio: 'pipe', timeout: 300_000 });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...peers], {
+    cwd: dir,
+    stdio: 'pipe',
+    timeout: 300_000,
+  });
   return dir;
 }
 
-const node = (dir: string, code: string, env: NodeJS.ProcessEnv = {}) => spawnSync('node', ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+const node = (dir: string, code: string, env: NodeJS.ProcessEnv = {}) =>
+  spawnSync('node', ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
 
 beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'clawloop-tgz-'));
   execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-  tarball = join(out, readdirSync(out).find((f) => f.endsWith('.tgz'))!);
+  tarball = join(
+    out,
+    readdirSync(out).find((f) => f.endsWith('.tgz'))!,
+  );
 }, 320_000);
 
 describe('the packed package', () => {
@@ -34,7 +42,11 @@ describe('the packed package', () => {
     const dir = project();
     expect(existsSync(join(dir, 'node_modules', '@opentelemetry'))).toBe(false);
     const out = join(dir, 'report.html');
-    const replay = spawnSync(join(dir, 'node_modules', '.bin', 'clawloop-sinks'), ['replay', requireSample(), '--sink', 'report', '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    const replay = spawnSync(
+      join(dir, 'node_modules', '.bin', 'clawloop-sinks'),
+      ['replay', requireSample(), '--sink', 'report', '--out', out, '--quiet'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.stderr).toMatch(/report\s+ok\s+sent 20\/20/);
     expect(existsSync(out)).toBe(true);
@@ -44,11 +56,16 @@ describe('the packed package', () => {
     expect(core.stdout).toContain('function report,console,otel');
 
     // The install hint names the package manager the user runs (npm here, as npm_config_user_agent says).
-    const otel = node(dir, "try { await import('clawloop-sinks/otel'); console.log('loaded'); } catch (e) { console.log(e.message); }", { npm_config_user_agent: 'npm/10.8.2 node/v22.1.0 linux x64 workspaces/false' });
+    const otel = node(dir, "try { await import('clawloop-sinks/otel'); console.log('loaded'); } catch (e) { console.log(e.message); }", {
+      npm_config_user_agent: 'npm/10.8.2 node/v22.1.0 linux x64 workspaces/false',
+    });
     expect(otel.stdout.trim()).toBe(
       'the otel sink needs @opentelemetry/api, @opentelemetry/resources, @opentelemetry/exporter-trace-otlp-proto; install with: npm install @opentelemetry/api @opentelemetry/resources @opentelemetry/exporter-trace-otlp-proto',
     );
-    const cli = spawnSync(join(dir, 'node_modules', '.bin', 'clawloop-sinks'), ['replay', requireSample(), '--sink', 'mlflow'], { encoding: 'utf8', timeout: 60_000 });
+    const cli = spawnSync(join(dir, 'node_modules', '.bin', 'clawloop-sinks'), ['replay', requireSample(), '--sink', 'mlflow'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('the mlflow sink needs @opentelemetry/api');
     const wandb = node(dir, "const m = await import('clawloop-sinks/wandb'); console.log(typeof m.createWandbSink);");
@@ -56,7 +73,11 @@ describe('the packed package', () => {
   }, 320_000);
 
   it('with the OpenTelemetry peers installed, every backend subpath loads and creates its sink', () => {
-    const dir = project(['@opentelemetry/api@1.10.0', '@opentelemetry/resources@3.1.1', '@opentelemetry/exporter-trace-otlp-proto@0.301.1']);
+    const dir = project([
+      '@opentelemetry/api@1.10.0',
+      '@opentelemetry/resources@3.1.1',
+      '@opentelemetry/exporter-trace-otlp-proto@0.301.1',
+    ]);
     const script = `
       const env = { LANGFUSE_PUBLIC_KEY: 'pk', LANGFUSE_SECRET_KEY: 'sk', MLFLOW_TRACKING_URI: 'http://127.0.0.1:9' };
       const made = [];
@@ -74,7 +95,19 @@ describe('the packed package', () => {
     const dir = project();
     const pip = requireInstalled(venvBin(BACKENDS_CACHE, PYTEST, 'pip'), 'pip (pnpm backends)');
     const site = join(dir, 'site');
-    const install = spawnSync(pip, ['install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', site, join(dir, 'node_modules', 'clawloop-sinks', 'python')], { encoding: 'utf8', timeout: 240_000 });
+    const install = spawnSync(
+      pip,
+      [
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-deps',
+        '--target',
+        site,
+        join(dir, 'node_modules', 'clawloop-sinks', 'python'),
+      ],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
     expect(install.status, install.stderr).toBe(0);
     const out = join(dir, 'report.html');
     const script = [
@@ -89,7 +122,10 @@ describe('the packed package', () => {
       'print(bridge.serve.process.args[:2], bridge.serve_exit_code, bridge.counters["sent"])',
     ].join('\n');
     // No clawloop-sinks on PATH (pnpm puts node_modules/.bin there): the bridge must come to npx, which runs the installed one.
-    const path = (process.env.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':');
+    const path = (process.env.PATH ?? '')
+      .split(':')
+      .filter((p) => !p.includes('node_modules'))
+      .join(':');
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: path, PYTHONPATH: site, PYTHONDONTWRITEBYTECODE: '1' };
     delete env.CLAWLOOP_SINKS_CLI;
     const run = spawnSync('python3', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 240_000, env });

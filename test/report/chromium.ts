@@ -29,7 +29,11 @@ export function chromium(args: string[]): Promise<Buffer> {
   child.stdout.on('data', (d: Buffer) => out.push(d));
   child.stderr.on('data', (d: Buffer) => err.push(d));
   return new Promise((resolve, reject) =>
-    child.on('close', (status) => (status === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`chromium ${args.join(' ')} failed (${status}): ${Buffer.concat(err).toString()}`)))),
+    child.on('close', (status) =>
+      status === 0
+        ? resolve(Buffer.concat(out))
+        : reject(new Error(`chromium ${args.join(' ')} failed (${status}): ${Buffer.concat(err).toString()}`)),
+    ),
   );
 }
 

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ReportMapped } from '../../generated/report/adapter.gen.js';
-import { contentText, cut, cutMarker, HEAD_MESSAGES, MESSAGE_CHARS, shownConversation, TAIL_MESSAGES } from '../../src/transports/report/conversation.js';
+import {
+  contentText,
+  cut,
+  cutMarker,
+  HEAD_MESSAGES,
+  MESSAGE_CHARS,
+  shownConversation,
+  TAIL_MESSAGES,
+} from '../../src/transports/report/conversation.js';
 import { renderReport } from '../../src/transports/report/html.js';
 import { ReportTransportImpl } from '../../src/transports/report/index.js';
 import { shownEpisodes } from '../../src/transports/report/model.js';
@@ -15,7 +23,13 @@ describe('message content', () => {
     expect(contentText('plain')).toBe('plain');
     expect(contentText(null)).toBe('');
     expect(contentText(undefined)).toBe('');
-    expect(contentText([{ type: 'text', text: 'look at' }, { type: 'image_url', image_url: { url: 'data:…' } }, { type: 'text', text: 'this' }])).toBe('look at\n[image_url]\nthis');
+    expect(
+      contentText([
+        { type: 'text', text: 'look at' },
+        { type: 'image_url', image_url: { url: 'data:…' } },
+        { type: 'text', text: 'this' },
+      ]),
+    ).toBe('look at\n[image_url]\nthis');
     expect(contentText({ unexpected: true })).toBe('{"unexpected":true}');
   });
 
@@ -40,7 +54,11 @@ describe('message content', () => {
     const c = shownConversation([
       { role: 'assistant', content: null, tool_calls: [{ id: 'a', name: 'search', arguments: '{"q":1}', result: 'ok', success: true }] },
       { role: 'assistant', content: null, tool_calls: [{ id: 'b', type: 'function', function: { name: 'fetch', arguments: '{"u":2}' } }] },
-      { role: 'assistant', content: '', tool_calls: [{ id: 'c', name: 'calc', arguments: '1/0', success: false, error: 'ZeroDivisionError' }] },
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [{ id: 'c', name: 'calc', arguments: '1/0', success: false, error: 'ZeroDivisionError' }],
+      },
     ]);
     expect(c.messages.map((m) => m.calls[0])).toEqual([
       { name: 'search', args: '{"q":1}', result: 'ok', error: undefined, failed: false },
@@ -56,7 +74,16 @@ function mappedEpisode(id: string, reward: number, messages: unknown, iteration 
   return {
     type: 'episode',
     event: { type: 'episode', run_id: 'r', iteration, episode } as never,
-    episode: { iteration, id, task_id: `task-${id}`, effective_reward: reward, n_steps: 1, n_tool_calls: 0, n_failed_tool_calls: 0, signals: '{"outcome":{"value":-1,"confidence":1}}' },
+    episode: {
+      iteration,
+      id,
+      task_id: `task-${id}`,
+      effective_reward: reward,
+      n_steps: 1,
+      n_tool_calls: 0,
+      n_failed_tool_calls: 0,
+      signals: '{"outcome":{"value":-1,"confidence":1}}',
+    },
   };
 }
 
@@ -87,7 +114,10 @@ describe('episodes in the page', () => {
 
   it('keeps a bounded number of conversations however many episodes stream through, re-sent ones counted once', async () => {
     const transport = new ReportTransportImpl('/dev/null', 3);
-    for (let i = 0; i < 500; i += 1) await transport.send([mappedEpisode(`e${i}`, (i % 21) / 10 - 1, [{ role: 'user', content: 'x'.repeat(10_000) }], Math.floor(i / 50))]);
+    for (let i = 0; i < 500; i += 1)
+      await transport.send([
+        mappedEpisode(`e${i}`, (i % 21) / 10 - 1, [{ role: 'user', content: 'x'.repeat(10_000) }], Math.floor(i / 50)),
+      ]);
     await transport.send([mappedEpisode('e0', -1, [], 0)]);
     expect(transport.model.worst.length).toBeLessThanOrEqual(6);
     expect(transport.model.best.length).toBeLessThanOrEqual(6);

@@ -46,9 +46,20 @@ async function render(name: string, input: string): Promise<Rendered> {
   const measure = JSON.parse(/data-measure="([^"]*)"/.exec(dom)![1].replace(/&quot;/g, '"'));
   mkdirSync(SHOTS, { recursive: true });
   // One picture per part of the page (a copy showing only that section: headless screenshots cannot scroll).
-  for (const [view, sections, height] of [['overview', ['overview', 'curves'], 1500], ['curves', ['curves'], 1700], ['episodes', ['episodes'], 1500], ['tables', ['tasks', 'iterations'], 1200]] as const) {
+  for (const [view, sections, height] of [
+    ['overview', ['overview', 'curves'], 1500],
+    ['curves', ['curves'], 1700],
+    ['episodes', ['episodes'], 1500],
+    ['tables', ['tasks', 'iterations'], 1200],
+  ] as const) {
     const only = join(tmp, `${name}.${view}.html`);
-    writeFileSync(only, html.replace('</head>', `<style>main > section:not(${sections.map((s) => `#${s}`).join(', ')}), footer { display: none }</style></head>`));
+    writeFileSync(
+      only,
+      html.replace(
+        '</head>',
+        `<style>main > section:not(${sections.map((s) => `#${s}`).join(', ')}), footer { display: none }</style></head>`,
+      ),
+    );
     const png = await screenshot(only, join(SHOTS, `${name}-${view}.png`), 1400, height);
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
   }
@@ -57,19 +68,21 @@ async function render(name: string, input: string): Promise<Rendered> {
 
 /** The panels of a page: id, scale, the series its marks belong to, its legend entries, its y tick labels. */
 function panels(dom: string) {
-  return [...dom.matchAll(/<figure class="panel[^"]*" id="([^"]+)" data-scale="([^"]+)">([\s\S]*?)<\/figure>/g)].map(([, id, scale, body]) => {
-    const [legend, svg] = body.split('<svg');
-    return {
-      id,
-      scale,
-      marks: new Set([...svg.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])),
-      legend: new Set([...legend.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])),
-      yTicks: [...svg.matchAll(/<text class="tick y"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]),
-      yLabels: [...svg.matchAll(/<text class="axis" transform="[^"]*rotate\(-90\)"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]),
-      laneMarks: [...svg.matchAll(/class="lane-mark"/g)].length,
-      svg,
-    };
-  });
+  return [...dom.matchAll(/<figure class="panel[^"]*" id="([^"]+)" data-scale="([^"]+)">([\s\S]*?)<\/figure>/g)].map(
+    ([, id, scale, body]) => {
+      const [legend, svg] = body.split('<svg');
+      return {
+        id,
+        scale,
+        marks: new Set([...svg.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])),
+        legend: new Set([...legend.matchAll(/data-series="([^"]+)"/g)].map((m) => m[1])),
+        yTicks: [...svg.matchAll(/<text class="tick y"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]),
+        yLabels: [...svg.matchAll(/<text class="axis" transform="[^"]*rotate\(-90\)"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]),
+        laneMarks: [...svg.matchAll(/class="lane-mark"/g)].length,
+        svg,
+      };
+    },
+  );
 }
 
 const toNumber = (label: string) => Number(label.replace('−', '-').replace('%', ''));
@@ -115,14 +128,27 @@ describe.each([...RUNS.map((r) => `run-${r.iterations}`), 'sample'])('report of 
     const effective = all.find((p) => p.id === 'chart-effective-reward')!;
     expect(effective.scale).toBe('effective reward, −1…1');
     expect(effective.yTicks.map(toNumber)).toEqual([-1, -0.5, 0, 0.5, 1]);
-    expect(all.find((p) => p.id === 'chart-avg-reward')!.yTicks.map(toNumber).every((t) => t >= 0 && t <= 1)).toBe(true);
-    expect(all.find((p) => p.id === 'chart-success-rate')!.yTicks.map(toNumber).every((t) => t >= 0 && t <= 100)).toBe(true);
+    expect(
+      all
+        .find((p) => p.id === 'chart-avg-reward')!
+        .yTicks.map(toNumber)
+        .every((t) => t >= 0 && t <= 1),
+    ).toBe(true);
+    expect(
+      all
+        .find((p) => p.id === 'chart-success-rate')!
+        .yTicks.map(toNumber)
+        .every((t) => t >= 0 && t <= 100),
+    ).toBe(true);
   });
 
   it('has a legend entry for every kind of mark in every panel', () => {
     for (const p of panels(pages.get(name)!.dom)) {
       expect(p.marks.size, p.id).toBeGreaterThan(0);
-      expect([...p.marks].filter((m) => !p.legend.has(m)), p.id).toEqual([]);
+      expect(
+        [...p.marks].filter((m) => !p.legend.has(m)),
+        p.id,
+      ).toEqual([]);
     }
   });
 
@@ -148,7 +174,8 @@ describe.each([...RUNS.map((r) => `run-${r.iterations}`), 'sample'])('report of 
     expect(ids(worst).length).toBeGreaterThan(0);
     expect(ids(best).length).toBeGreaterThan(0);
     expect(ids(worst).filter((id) => ids(best).includes(id))).toEqual([]);
-    const rewards = (html: string) => [...html.matchAll(/<span class="reward[^"]*" title="effective reward[^"]*">([^<]+)<\/span>/g)].map((m) => toNumber(m[1]));
+    const rewards = (html: string) =>
+      [...html.matchAll(/<span class="reward[^"]*" title="effective reward[^"]*">([^<]+)<\/span>/g)].map((m) => toNumber(m[1]));
     expect(Math.max(...rewards(worst))).toBeLessThanOrEqual(Math.min(...rewards(best)));
     // The first conversation is open and spans the page: its message bodies use most of the content width.
     expect(measure.bodies.length).toBeGreaterThan(0);
@@ -172,7 +199,6 @@ describe('report at scale', () => {
     // Curves are thinned and tables capped: ten times the iterations is not ten times the page.
     expect(large).toBeLessThan(small * 3);
   });
-
 
   it('smooths long runs by default, with the slider the page script drives', () => {
     const { dom } = pages.get('run-200')!;

@@ -6,7 +6,13 @@ import { parseJsonLine } from '../../src/sources/parse-json-line.js';
 describe('scanNonFinite', () => {
   it.each([
     ['{"a":1,"b":[1,2,NaN]}', [['b', 2, 'NaN']]],
-    ['{"x":{"y":Infinity},"z":-Infinity}', [['x', 'y', 'Infinity'], ['z', '-Infinity']]],
+    [
+      '{"x":{"y":Infinity},"z":-Infinity}',
+      [
+        ['x', 'y', 'Infinity'],
+        ['z', '-Infinity'],
+      ],
+    ],
     ['{"s":"NaN [[ Infinity","t":NaN}', [['t', 'NaN']]],
     ['{"k\\"q":[{"z":NaN}]}', [['k"q', 0, 'z', 'NaN']]],
   ])('%s', (text, expected) => {
@@ -15,7 +21,13 @@ describe('scanNonFinite', () => {
 
   it('parseJsonLine marks each token at its place and lists the paths (for the quarantine)', () => {
     const parsed = parseJsonLine('{"a":[1,NaN],"b":{"c":-Infinity}}');
-    expect(parsed).toMatchObject({ ok: true, nonFinite: [{ path: ['a', 1], token: 'NaN' }, { path: ['b', 'c'], token: '-Infinity' }] });
+    expect(parsed).toMatchObject({
+      ok: true,
+      nonFinite: [
+        { path: ['a', 1], token: 'NaN' },
+        { path: ['b', 'c'], token: '-Infinity' },
+      ],
+    });
   });
 
   it('is linear on a 16 MB line (no walk over the parsed value, no per-character string building)', () => {

@@ -88,9 +88,17 @@ describe('the bridge events.ndjson found in an output directory', () => {
     const dir = copySample();
     const { events: real } = await collect(sample);
     const runId = real[0].run_id;
-    writeFileSync(join(dir, 'events.ndjson'), JSON.stringify({ type: 'run.finished', run_id: runId, finished_at: 2, status: 'failed', error: 'CUDA OOM' }) + '\n');
+    writeFileSync(
+      join(dir, 'events.ndjson'),
+      JSON.stringify({ type: 'run.finished', run_id: runId, finished_at: 2, status: 'failed', error: 'CUDA OOM' }) + '\n',
+    );
     const { events } = await collect(dir);
-    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'failed', error: 'CUDA OOM', best_reward: (real.at(-1) as { best_reward: number }).best_reward });
+    expect(events.at(-1)).toMatchObject({
+      type: 'run.finished',
+      status: 'failed',
+      error: 'CUDA OOM',
+      best_reward: (real.at(-1) as { best_reward: number }).best_reward,
+    });
   });
 
   it('events of another run are not merged and not lost: replayed after, as their own run, with a notice', async () => {

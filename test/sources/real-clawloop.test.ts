@@ -23,7 +23,8 @@ function wandbSteps(events: CanonicalEvent[]) {
   for (const e of events) {
     ctx.observe(e);
     const m = mapWandbEvent(e, ctx);
-    if (m.type === 'episode') rows.set(e.type === 'episode' ? e.iteration : -1, (rows.get(e.type === 'episode' ? e.iteration : -1) ?? 0) + 1);
+    if (m.type === 'episode')
+      rows.set(e.type === 'episode' ? e.iteration : -1, (rows.get(e.type === 'episode' ? e.iteration : -1) ?? 0) + 1);
     if (m.type === 'iteration') steps.push({ ...m.history, table_rows: rows.get(m.event.iteration) ?? 0 });
     ctx.release(e);
   }
@@ -48,7 +49,12 @@ describe('each source alone gives what the sinks need', () => {
     expect(events[0].run_id).toBe(fromBridge[0].run_id);
     expect(episodes(events).map((e) => e.episode.id)).toEqual(episodes(fromBridge).map((e) => e.episode.id));
     expect(episodes(events).every((e) => (e.episode.messages?.length ?? 0) > 0)).toBe(true);
-    expect(events[0]).toMatchObject({ type: 'run.started', config: { iters: 3, eps: 4 }, tags: ['e2e', 'offline'], config_hash: expect.any(String) });
+    expect(events[0]).toMatchObject({
+      type: 'run.started',
+      config: { iters: 3, eps: 4 },
+      tags: ['e2e', 'offline'],
+      config_hash: expect.any(String),
+    });
     for (const it of iterations(events)) {
       expect(Object.keys(it.fb_results ?? {})).toEqual(['harness', 'router', 'weights']);
       expect(it.state_id?.combined_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -79,7 +85,13 @@ describe('each source alone gives what the sinks need', () => {
     const steps = wandbSteps(events);
     expect(steps).toHaveLength(3);
     for (const step of steps) {
-      expect(step).toMatchObject({ 'reward/mean': expect.any(Number), 'reward/min': expect.any(Number), 'reward/max': expect.any(Number), 'episodes/count': 4, table_rows: 4 });
+      expect(step).toMatchObject({
+        'reward/mean': expect.any(Number),
+        'reward/min': expect.any(Number),
+        'reward/max': expect.any(Number),
+        'episodes/count': 4,
+        table_rows: 4,
+      });
       expect(Object.keys(step).some((k) => /^reward\/\w+_mean$/.test(k))).toBe(true);
       expect(step['state/harness']).toBeUndefined();
     }
@@ -89,7 +101,15 @@ describe('each source alone gives what the sinks need', () => {
     const fromDir = wandbSteps((await collect(join(FIXTURES, 'no-dump'))).events);
     const fromArchive = wandbSteps((await collect(join(FIXTURES, 'no-dump', 'archive'))).events);
     const curve = (steps: Array<Record<string, unknown>>, key: string) => steps.map((s) => s[key]);
-    for (const key of ['reward/mean', 'reward/min', 'reward/max', 'reward/mean_normalized', 'episodes/count', 'table_rows', 'playbook/size']) {
+    for (const key of [
+      'reward/mean',
+      'reward/min',
+      'reward/max',
+      'reward/mean_normalized',
+      'episodes/count',
+      'table_rows',
+      'playbook/size',
+    ]) {
       expect(curve(fromArchive, key), key).toEqual(curve(fromDir, key));
     }
   });

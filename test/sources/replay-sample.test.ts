@@ -8,7 +8,11 @@ import { collect } from '../helpers/collect.js';
 import { requireSample } from '../helpers/paths.js';
 
 const sample = requireSample();
-const jsonLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const jsonLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 function copySample(): string {
   const dir = mkdtempSync(join(tmpdir(), 'clawloop-sample-'));
@@ -36,7 +40,9 @@ describe('replay of the real sample output directory', () => {
     for (const event of events) expect(EVENT_VALIDATORS[event.type](event), JSON.stringify(EVENT_VALIDATORS[event.type].errors)).toBe(true);
 
     // Per iteration: its episodes, then the iteration, then its evolution entry.
-    const order = events.map((e) => (e.type === 'episode' || e.type === 'iteration' || e.type === 'evolution' ? `${e.type}:${e.iteration}` : e.type));
+    const order = events.map((e) =>
+      e.type === 'episode' || e.type === 'iteration' || e.type === 'evolution' ? `${e.type}:${e.iteration}` : e.type,
+    );
     expect(order[0]).toBe('run.started');
     expect(order.at(-1)).toBe('run.finished');
     for (const line of experiment) {
@@ -46,7 +52,12 @@ describe('replay of the real sample output directory', () => {
       if (evolution.some((e) => e.iteration === i)) expect(order.indexOf(`evolution:${i}`)).toBeGreaterThan(iterationAt);
     }
     const finished = events.at(-1)!;
-    expect(finished).toMatchObject({ type: 'run.finished', finished_at: runComplete.completed_at, best_reward: runComplete.best_reward, n_iterations_completed: experiment.length });
+    expect(finished).toMatchObject({
+      type: 'run.finished',
+      finished_at: runComplete.completed_at,
+      best_reward: runComplete.best_reward,
+      n_iterations_completed: experiment.length,
+    });
   });
 
   it('merges state hashes and the full playbook from the after_iteration dump into iteration events', async () => {
@@ -87,8 +98,14 @@ describe('bad lines are reported with file, line and field; every good line is s
     const nanLine = JSON.stringify(nan).replace('"avg_reward":0.5', '"avg_reward":NaN');
     const wrongType = good[1].replace('"n_episodes": 4', '"n_episodes": "four"').replace('"iteration": 1', '"iteration": 4');
     writeFileSync(exp, [good[0], good[0].slice(0, 80), good[1], good[2], nanLine, wrongType, ''].join('\n'));
-    appendFileSync(join(dir, 'evolution.jsonl'), '{"iteration": "nine", "timestamp": 1, "state_hash_before": "a", "state_hash_after": "b", "actions": ["rewrite"], "reward_before": 0, "reward_after": 0, "reward_delta": 0, "backend": "local"}\n');
-    appendFileSync(join(dir, 'episodes.ndjson'), Buffer.concat([Buffer.from('{"iteration": 7, "episodes": ["'), Buffer.from([0xff, 0xfe]), Buffer.from('"]}\n')]));
+    appendFileSync(
+      join(dir, 'evolution.jsonl'),
+      '{"iteration": "nine", "timestamp": 1, "state_hash_before": "a", "state_hash_after": "b", "actions": ["rewrite"], "reward_before": 0, "reward_after": 0, "reward_delta": 0, "backend": "local"}\n',
+    );
+    appendFileSync(
+      join(dir, 'episodes.ndjson'),
+      Buffer.concat([Buffer.from('{"iteration": 7, "episodes": ["'), Buffer.from([0xff, 0xfe]), Buffer.from('"]}\n')]),
+    );
 
     const { events, problems, problemLines } = await collect(dir);
     expect(problemLines).toHaveLength(5);

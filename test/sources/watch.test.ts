@@ -22,7 +22,14 @@ function start(path: string) {
   const notices: string[] = [];
   const problems: string[] = [];
   const done = (async () => {
-    for await (const e of watchSource(path, { onProblem: (p) => problems.push(`${p.line}:${p.field}`), onNotice: (n) => notices.push(n), pollMs: 10, graceMs: 150, signal: stop.signal })) events.push(e);
+    for await (const e of watchSource(path, {
+      onProblem: (p) => problems.push(`${p.line}:${p.field}`),
+      onNotice: (n) => notices.push(n),
+      pollMs: 10,
+      graceMs: 150,
+      signal: stop.signal,
+    }))
+      events.push(e);
   })();
   return { events, notices, problems, stop: async () => (stop.abort(), done), done };
 }
@@ -32,7 +39,12 @@ describe('watch an output directory while ClawLoop writes it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'watch-run-'));
     mkdirSync(join(dir, 'archive'));
     const w = start(dir);
-    const [exp, evo, dump, runs] = [lines('experiment.jsonl'), lines('evolution.jsonl'), lines('episodes.ndjson'), lines('archive/runs.jsonl')];
+    const [exp, evo, dump, runs] = [
+      lines('experiment.jsonl'),
+      lines('evolution.jsonl'),
+      lines('episodes.ndjson'),
+      lines('archive/runs.jsonl'),
+    ];
     const archived = lines('archive/iterations.jsonl');
     writeFileSync(join(dir, 'archive', 'runs.jsonl'), runs[0] + '\n');
     for (let i = 0; i < exp.length; i += 1) {

@@ -18,11 +18,17 @@ function makeEpisode(reward = 0.8, id = 'ep-001', iteration = 0): EpisodeEvent {
       state_id: 'state-abc123',
       task_id: 'task-1',
       bench: 'test',
-      messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }],
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'hello' },
+      ],
       step_boundaries: [0],
       steps: [0, 1].map((t) => ({ t, reward: t === 1 ? reward : 0, done: t === 1, timing_ms: 100 })).map((s) => ({ ...s, info: {} })),
       summary: {
-        signals: { outcome: { name: 'outcome', value: reward * 2 - 1, confidence: 1 }, execution: { name: 'execution', value: 0.5, confidence: 0.9 } },
+        signals: {
+          outcome: { name: 'outcome', value: reward * 2 - 1, confidence: 1 },
+          execution: { name: 'execution', value: 0.5, confidence: 0.9 },
+        },
         token_usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 },
         timing: { total_ms: 200, per_step_ms: [100, 100] },
         filtered: false,
@@ -35,10 +41,27 @@ function makeEpisode(reward = 0.8, id = 'ep-001', iteration = 0): EpisodeEvent {
   };
 }
 
-const STATE = { harness_hash: 'a'.repeat(64), router_hash: 'b'.repeat(64), weights_hash: 'c'.repeat(64), combined_hash: '0123456789abcdef'.repeat(4) };
+const STATE = {
+  harness_hash: 'a'.repeat(64),
+  router_hash: 'b'.repeat(64),
+  weights_hash: 'c'.repeat(64),
+  combined_hash: '0123456789abcdef'.repeat(4),
+};
 
 function iteration(extra: Partial<IterationEvent> = {}): IterationEvent {
-  return { type: 'iteration', run_id: 'run-parity', iteration: 0, timestamp: 1_700_000_100, n_episodes: 0, avg_reward: 0, min_reward: 0, max_reward: 0, per_task: {}, fb_results: {}, ...extra };
+  return {
+    type: 'iteration',
+    run_id: 'run-parity',
+    iteration: 0,
+    timestamp: 1_700_000_100,
+    n_episodes: 0,
+    avg_reward: 0,
+    min_reward: 0,
+    max_reward: 0,
+    per_task: {},
+    fb_results: {},
+    ...extra,
+  };
 }
 
 function history(events: CanonicalEvent[]): Record<string, unknown> {
@@ -83,11 +106,18 @@ describe("ClawLoop WandbSink's metrics (TestLogEpisodes, TestLogIteration)", () 
 
   it('state/* hold the first 12 hex chars of each hash', () => {
     const h = history([iteration({ state_id: STATE })]);
-    expect(h).toMatchObject({ 'state/combined': '0123456789ab', 'state/harness': 'aaaaaaaaaaaa', 'state/router': 'bbbbbbbbbbbb', 'state/weights': 'cccccccccccc' });
+    expect(h).toMatchObject({
+      'state/combined': '0123456789ab',
+      'state/harness': 'aaaaaaaaaaaa',
+      'state/router': 'bbbbbbbbbbbb',
+      'state/weights': 'cccccccccccc',
+    });
   });
 
   it('fb/<layer>/<metric> for numeric metrics only (strings skipped)', () => {
-    const h = history([iteration({ fb_results: { harness: { status: 'ok', metrics: { insights_generated: 3, count: 5, detail: 'words' } } } })]);
+    const h = history([
+      iteration({ fb_results: { harness: { status: 'ok', metrics: { insights_generated: 3, count: 5, detail: 'words' } } } }),
+    ]);
     expect(h['fb/harness/insights_generated']).toBe(3);
     expect(h['fb/harness/count']).toBe(5);
     expect(h).not.toHaveProperty('fb/harness/detail');

@@ -9,7 +9,11 @@ import { readBody } from '../helpers/read-body.js';
 
 export interface Recorded {
   graphql: Array<{ operation: string; variables: Record<string, unknown>; authorization?: string }>;
-  fileStream: Array<{ path: string; body: { files?: Record<string, { offset: number; content: string[] }>; complete?: boolean; exitcode?: number }; authorization?: string }>;
+  fileStream: Array<{
+    path: string;
+    body: { files?: Record<string, { offset: number; content: string[] }>; complete?: boolean; exitcode?: number };
+    authorization?: string;
+  }>;
   uploads: Map<string, Buffer>;
 }
 
@@ -35,23 +39,48 @@ export async function startWandbRecorder(): Promise<WandbRecorder> {
     };
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'POST' && url.pathname === '/graphql') {
-      const { query = '', variables = {} } = JSON.parse(raw.toString('utf8') || '{}') as { query?: string; variables?: Record<string, unknown> };
+      const { query = '', variables = {} } = JSON.parse(raw.toString('utf8') || '{}') as {
+        query?: string;
+        variables?: Record<string, unknown>;
+      };
       const operation = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'anonymous';
       recorded.graphql.push({ operation, variables, authorization: req.headers.authorization });
-      if (/viewer\s*\{/.test(query)) return send(200, { data: { viewer: { id: 'VXNlcjox', entity: 'ci-entity', username: 'ci', flags: '{}', teams: { edges: [] } } } });
+      if (/viewer\s*\{/.test(query))
+        return send(200, { data: { viewer: { id: 'VXNlcjox', entity: 'ci-entity', username: 'ci', flags: '{}', teams: { edges: [] } } } });
       if (/upsertBucket/.test(query)) {
         return send(200, {
           data: {
             upsertBucket: {
               inserted: true,
-              bucket: { id: 'UnVuOjE=', name: variables.name ?? variables.id, displayName: variables.displayName ?? '', description: '', config: '{}', sweepName: null, historyLineCount: 0, project: { id: 'UHJvamVjdDox', name: variables.project ?? 'p', entity: { id: 'RW50aXR5OjE=', name: variables.entity ?? 'ci-entity' } } },
+              bucket: {
+                id: 'UnVuOjE=',
+                name: variables.name ?? variables.id,
+                displayName: variables.displayName ?? '',
+                description: '',
+                config: '{}',
+                sweepName: null,
+                historyLineCount: 0,
+                project: {
+                  id: 'UHJvamVjdDox',
+                  name: variables.project ?? 'p',
+                  entity: { id: 'RW50aXR5OjE=', name: variables.entity ?? 'ci-entity' },
+                },
+              },
             },
           },
         });
       }
       if (/createRunFiles/.test(query)) {
         const files = (variables.files as string[]) ?? [];
-        return send(200, { data: { createRunFiles: { runID: 'UnVuOjE=', uploadHeaders: [], files: files.map((name) => ({ name, uploadUrl: `${base}/upload/${name}` })) } } });
+        return send(200, {
+          data: {
+            createRunFiles: {
+              runID: 'UnVuOjE=',
+              uploadHeaders: [],
+              files: files.map((name) => ({ name, uploadUrl: `${base}/upload/${name}` })),
+            },
+          },
+        });
       }
       return send(200, { data: {} });
     }

@@ -35,11 +35,21 @@ const upstream = JSON.parse(readFileSync(join(FIXTURE, 'upstream-wandb.json'), '
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'wandb-parity-'));
-  const replay = runCli(['replay', join(FIXTURE, 'events.ndjson'), '--sink', 'wandb', '--quiet'], { WANDB_DIR: dir, WANDB_MODE: 'offline', WANDB_API_KEY: '' });
+  const replay = runCli(['replay', join(FIXTURE, 'events.ndjson'), '--sink', 'wandb', '--quiet'], {
+    WANDB_DIR: dir,
+    WANDB_MODE: 'offline',
+    WANDB_API_KEY: '',
+  });
   if (replay.code !== 0) throw new Error(replay.stderr);
   const runs = join(dir, 'wandb');
-  runDir = join(runs, readdirSync(runs).find((d) => d.startsWith('offline-run-'))!);
-  const file = join(runDir, readdirSync(runDir).find((f) => f.endsWith('.wandb'))!);
+  runDir = join(
+    runs,
+    readdirSync(runs).find((d) => d.startsWith('offline-run-'))!,
+  );
+  const file = join(
+    runDir,
+    readdirSync(runDir).find((f) => f.endsWith('.wandb'))!,
+  );
   const python = requireInstalled(venvBin(BACKENDS_CACHE, WANDB, 'python'), 'the official wandb package');
   const read = spawnSync(python, [join(ROOT, 'test', 'wandb', 'read_wandb.py'), file], { encoding: 'utf8', timeout: 120_000 });
   if (read.status !== 0) throw new Error(read.stderr);
@@ -48,7 +58,8 @@ beforeAll(() => {
   type Item = { key?: string; nested_key?: string[]; value_json: string };
   for (const line of read.stdout.trim().split('\n')) {
     const record = JSON.parse(line) as { kind: string; body: { step?: { num?: string }; item?: Item[]; update?: Item[] } };
-    if (record.kind === 'summary') for (const item of record.body.update ?? []) ourSummary[item.key ?? (item.nested_key ?? []).join('/')] = JSON.parse(item.value_json);
+    if (record.kind === 'summary')
+      for (const item of record.body.update ?? []) ourSummary[item.key ?? (item.nested_key ?? []).join('/')] = JSON.parse(item.value_json);
     if (record.kind !== 'history') continue;
     const row: Row = {};
     for (const item of record.body.item ?? []) row[item.key ?? (item.nested_key ?? []).join('/')] = JSON.parse(item.value_json);
@@ -91,9 +102,13 @@ describe("W&B from the bridge's events equals ClawLoop's WandbSink on the same r
     for (const [step, theirs] of Object.entries(upstream.history)) {
       const upstreamTable = theirs['episodes/table'] as Table;
       const mine = tableOf(ours.get(Number(step))!);
-      const project = (t: Table) => t.data.map((row) => Object.fromEntries(upstreamTable.columns.map((c) => [c, row[t.columns.indexOf(c)]])));
+      const project = (t: Table) =>
+        t.data.map((row) => Object.fromEntries(upstreamTable.columns.map((c) => [c, row[t.columns.indexOf(c)]])));
       const byId = (rows: Row[]) => [...rows].sort((a, b) => String(a.episode_id).localeCompare(String(b.episode_id)));
-      expect(upstreamTable.columns.every((c) => mine.columns.includes(c)), `columns of step ${step}`).toBe(true);
+      expect(
+        upstreamTable.columns.every((c) => mine.columns.includes(c)),
+        `columns of step ${step}`,
+      ).toBe(true);
       expect(byId(project(mine)), `table of step ${step}`).toEqual(byId(project(upstreamTable)));
     }
   });

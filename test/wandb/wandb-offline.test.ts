@@ -23,7 +23,12 @@ import { startWandbRecorder, type WandbRecorder } from './recorder.js';
 
 const python = () => requireInstalled(venvBin(BACKENDS_CACHE, WANDB, 'python'), 'the official wandb package');
 const py = (script: string, ...args: string[]) => {
-  const r = spawnSync(python(), [join(ROOT, 'test', 'wandb', script), ...args], { cwd: tmpdir(), encoding: 'utf8', timeout: 120_000, env: { ...process.env, WANDB_SILENT: 'true', WANDB_MODE: 'offline' } });
+  const r = spawnSync(python(), [join(ROOT, 'test', 'wandb', script), ...args], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, WANDB_SILENT: 'true', WANDB_MODE: 'offline' },
+  });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return r.stdout;
 };
@@ -32,7 +37,11 @@ interface Rec {
   kind: string;
   body: Record<string, any>;
 }
-const readRecords = (file: string): Rec[] => py('read_wandb.py', file).trim().split('\n').map((l) => JSON.parse(l));
+const readRecords = (file: string): Rec[] =>
+  py('read_wandb.py', file)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 /** Items by key; the official client writes `nested_key` paths instead of `key` (both are valid), which nest here. */
 function items(list: Array<{ key?: string; nested_key?: string[]; value_json: string }> = []): Record<string, any> {
   const out: Record<string, any> = {};
@@ -57,10 +66,17 @@ beforeAll(async () => {
   episodes = events.filter((e): e is EpisodeEvent => e.type === 'episode');
   iterations = events.filter((e): e is IterationEvent => e.type === 'iteration');
   dir = mkdtempSync(join(tmpdir(), 'wandb-offline-'));
-  const { code, stderr } = runCli(['replay', sample, '--sink', 'wandb', '--quiet'], { WANDB_DIR: dir, WANDB_PROJECT: 'clawloop-ci', WANDB_TAGS: 'ci,sample' });
+  const { code, stderr } = runCli(['replay', sample, '--sink', 'wandb', '--quiet'], {
+    WANDB_DIR: dir,
+    WANDB_PROJECT: 'clawloop-ci',
+    WANDB_TAGS: 'ci,sample',
+  });
   if (code !== 0) throw new Error(stderr);
   const runDir = join(dir, 'wandb', readdirSync(join(dir, 'wandb'))[0]);
-  runFile = join(runDir, readdirSync(runDir).find((f) => f.endsWith('.wandb'))!);
+  runFile = join(
+    runDir,
+    readdirSync(runDir).find((f) => f.endsWith('.wandb'))!,
+  );
   records = readRecords(runFile);
 }, 120_000);
 
@@ -68,7 +84,17 @@ describe('wandb offline run, read by the official package', () => {
   it('uses the field numbers of the official wandb_internal.proto', () => {
     const official = JSON.parse(py('proto_fields.py'));
     expect(official.Record).toMatchObject({ num: 1, ...RECORD });
-    expect(official.RunRecord).toEqual({ run_id: 1, entity: 2, project: 3, config: 4, run_group: 6, display_name: 8, tags: 10, host: 13, start_time: 17 });
+    expect(official.RunRecord).toEqual({
+      run_id: 1,
+      entity: 2,
+      project: 3,
+      config: 4,
+      run_group: 6,
+      display_name: 8,
+      tags: 10,
+      host: 13,
+      start_time: 17,
+    });
     expect(official.HistoryRecord).toEqual({ item: 1, step: 2 });
     expect(official.HistoryItem).toEqual({ key: 1, value_json: 16 });
     expect(official.HistoryStep).toEqual({ num: 1 });
@@ -82,7 +108,20 @@ describe('wandb offline run, read by the official package', () => {
   });
 
   it('holds the records of a finished run, numbered in order', () => {
-    expect(records.map((r) => r.kind)).toEqual(['header', 'run', 'config', 'files', 'history', 'files', 'history', 'files', 'history', 'summary', 'exit', 'final']);
+    expect(records.map((r) => r.kind)).toEqual([
+      'header',
+      'run',
+      'config',
+      'files',
+      'history',
+      'files',
+      'history',
+      'files',
+      'history',
+      'summary',
+      'exit',
+      'final',
+    ]);
     expect(records.map((r) => r.num)).toEqual(records.map((_, i) => i + 1));
     const run = records[1].body;
     expect(run).toMatchObject({ run_id: iterations[0].run_id, project: 'clawloop-ci', tags: ['ci', 'sample'] });
@@ -90,7 +129,9 @@ describe('wandb offline run, read by the official package', () => {
   });
 
   it("logs ClawLoop WandbSink's metric names at step = iteration, with the values the sample should produce", () => {
-    const rows = records.filter((r) => r.kind === 'history').map((r) => ({ step: Number(r.body.step?.num ?? 0), values: items(r.body.item) }));
+    const rows = records
+      .filter((r) => r.kind === 'history')
+      .map((r) => ({ step: Number(r.body.step?.num ?? 0), values: items(r.body.item) }));
     expect(rows.map((r) => r.step)).toEqual([0, 1, 2]);
     for (const { step, values } of rows) {
       const it = iterations[step];
@@ -110,7 +151,8 @@ describe('wandb offline run, read by the official package', () => {
       expect(values['fb/harness/insights_generated']).toBe(it.fb_results!.harness!.metrics.insights_generated);
       expect(values['fb/harness/status']).toBe(it.fb_results!.harness!.status);
       expect(values['evolution/reflect']).toBe(1);
-      for (const signal of new Set(mine.flatMap((e) => Object.keys(e.episode.summary.signals)))) expect(values).toHaveProperty(`reward/${signal}_mean`);
+      for (const signal of new Set(mine.flatMap((e) => Object.keys(e.episode.summary.signals))))
+        expect(values).toHaveProperty(`reward/${signal}_mean`);
       expect(values['episodes/table']).toMatchObject({ _type: 'table-file', ncols: EPISODE_COLUMNS.length, nrows: mine.length });
     }
     const summary = items(records.find((r) => r.kind === 'summary')!.body.update);
@@ -121,16 +163,30 @@ describe('wandb offline run, read by the official package', () => {
   it('writes the record kinds and history bookkeeping keys the official client writes', () => {
     const officialDir = mkdtempSync(join(tmpdir(), 'wandb-official-'));
     py('official_offline.py', officialDir);
-    const runDir = join(officialDir, 'wandb', readdirSync(join(officialDir, 'wandb')).find((n) => n.startsWith('offline-run-'))!);
-    const official = readRecords(join(runDir, readdirSync(runDir).find((f) => f.endsWith('.wandb'))!));
+    const runDir = join(
+      officialDir,
+      'wandb',
+      readdirSync(join(officialDir, 'wandb')).find((n) => n.startsWith('offline-run-'))!,
+    );
+    const official = readRecords(
+      join(
+        runDir,
+        readdirSync(runDir).find((f) => f.endsWith('.wandb'))!,
+      ),
+    );
     const officialKinds = new Set(official.map((r) => r.kind));
     // "final" closed runs written before wandb-core; wandb sync still accepts it (see the sync test below).
-    for (const kind of new Set(records.map((r) => r.kind).filter((k) => k !== 'final'))) expect(officialKinds, `official client also writes "${kind}" records`).toContain(kind);
+    for (const kind of new Set(records.map((r) => r.kind).filter((k) => k !== 'final')))
+      expect(officialKinds, `official client also writes "${kind}" records`).toContain(kind);
     const officialHistory = official.filter((r) => r.kind === 'history').map((r) => Object.keys(items(r.body.item)));
     const bookkeeping = ['_step', '_runtime', '_timestamp'].filter((k) => officialHistory.every((keys) => keys.includes(k)));
     expect(bookkeeping.length).toBeGreaterThan(0);
-    for (const row of records.filter((r) => r.kind === 'history')) expect(Object.keys(items(row.body.item))).toEqual(expect.arrayContaining(bookkeeping));
-    const officialTable = official.filter((r) => r.kind === 'history').map((r) => items(r.body.item)['episodes/table']).find(Boolean);
+    for (const row of records.filter((r) => r.kind === 'history'))
+      expect(Object.keys(items(row.body.item))).toEqual(expect.arrayContaining(bookkeeping));
+    const officialTable = official
+      .filter((r) => r.kind === 'history')
+      .map((r) => items(r.body.item)['episodes/table'])
+      .find(Boolean);
     expect(Object.keys(officialTable).sort()).toEqual(expect.arrayContaining(['_type', 'path', 'sha256', 'size']));
   });
 
@@ -156,7 +212,10 @@ describe('wandb sync (official, wandb-core) uploads our offline run', () => {
     const child = await import('node:child_process');
     sync = await new Promise((resolve) => {
       // cwd: a temp dir, since the wandb CLI writes its debug logs under ./wandb.
-      const p = child.spawn(venvBin(BACKENDS_CACHE, WANDB), ['sync', '--yes', join(runFile, '..')], { cwd: dir, env: { ...process.env, WANDB_BASE_URL: recorder.url, WANDB_API_KEY: 'k'.repeat(40), WANDB_SILENT: 'true' } });
+      const p = child.spawn(venvBin(BACKENDS_CACHE, WANDB), ['sync', '--yes', join(runFile, '..')], {
+        cwd: dir,
+        env: { ...process.env, WANDB_BASE_URL: recorder.url, WANDB_API_KEY: 'k'.repeat(40), WANDB_SILENT: 'true' },
+      });
       let stdout = '';
       let stderr = '';
       p.stdout.on('data', (d) => (stdout += d));
@@ -169,7 +228,10 @@ describe('wandb sync (official, wandb-core) uploads our offline run', () => {
   it('syncs without error and completes the run with exit code 0', () => {
     expect(sync.status, sync.stdout + sync.stderr).toBe(0);
     expect(recorder.graphql.map((g) => g.operation)).toContain('UpsertBucket');
-    expect(recorder.graphql.find((g) => g.operation === 'UpsertBucket')!.variables).toMatchObject({ name: iterations[0].run_id, project: 'clawloop-ci' });
+    expect(recorder.graphql.find((g) => g.operation === 'UpsertBucket')!.variables).toMatchObject({
+      name: iterations[0].run_id,
+      project: 'clawloop-ci',
+    });
     const complete = recorder.fileStream.find((f) => f.body.complete);
     expect(complete?.body.exitcode).toBe(0);
   });
@@ -186,6 +248,11 @@ describe('wandb sync (official, wandb-core) uploads our offline run', () => {
     const table = JSON.parse(recorder.uploads.get(tables.sort()[0])!.toString('utf8'));
     expect(table.columns).toEqual([...EPISODE_COLUMNS]);
     expect(table.data).toHaveLength(4);
-    expect(table.data.map((r: unknown[]) => r[0]).sort()).toEqual(episodes.filter((e) => e.iteration === 0).map((e) => e.episode.id).sort());
+    expect(table.data.map((r: unknown[]) => r[0]).sort()).toEqual(
+      episodes
+        .filter((e) => e.iteration === 0)
+        .map((e) => e.episode.id)
+        .sort(),
+    );
   });
 });

@@ -16,9 +16,15 @@ beforeEach(async () => {
 afterEach(async () => recorder.close());
 
 const replay = (extra: NodeJS.ProcessEnv = {}) =>
-  runCliAsync(['replay', sample, '--sink', 'wandb', '--quiet'], { WANDB_API_KEY: KEY, WANDB_BASE_URL: recorder.url, WANDB_PROJECT: 'clawloop-online', ...extra });
+  runCliAsync(['replay', sample, '--sink', 'wandb', '--quiet'], {
+    WANDB_API_KEY: KEY,
+    WANDB_BASE_URL: recorder.url,
+    WANDB_PROJECT: 'clawloop-online',
+    ...extra,
+  });
 
-const historyOffsets = () => recorder.fileStream.flatMap((f) => (f.body.files?.['wandb-history.jsonl'] ? [f.body.files['wandb-history.jsonl'].offset] : []));
+const historyOffsets = () =>
+  recorder.fileStream.flatMap((f) => (f.body.files?.['wandb-history.jsonl'] ? [f.body.files['wandb-history.jsonl'].offset] : []));
 
 describe('wandb online mode', () => {
   it('creates the run with upsertBucket, streams history at step = iteration, and completes with exit code 0', async () => {

@@ -13,7 +13,10 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
   const trees = new Map<string, FieldNode>(model.events.map((e) => [e.eventType, buildFieldTree(model.bundle, e.bundled)]));
   const targetByName = new Map(spec.targets.map((t) => [t.name, t]));
   const names = { backend: spec.backend, constName: constName(spec.backend), pascalName: pascal(spec.backend) };
-  const eventTypes = model.events.map((e) => e.typeName).sort().join(', ');
+  const eventTypes = model.events
+    .map((e) => e.typeName)
+    .sort()
+    .join(', ');
 
   const mappingEvents = spec.events
     .filter((e) => e.rules.length > 0)
@@ -56,7 +59,10 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
         maxKeyLength: t.maxKeyLength,
         constants: constants.length > 0 ? `{ ${constants.map(([k, v]) => `${literal(k)}: ${valueLiteral(v)}`).join(', ')} }` : undefined,
         keyUnion: keys.length > 0 ? keys.map(keyType).join(' | ') : 'never',
-        literalKeys: keys.filter((k) => !k.includes('{key}')).map(literal).join(', '),
+        literalKeys: keys
+          .filter((k) => !k.includes('{key}'))
+          .map(literal)
+          .join(', '),
       };
     }),
     events: mappingEvents,
@@ -65,7 +71,15 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
   // A base has no sink: its key types are what the shared code that serves every extending backend is written against.
   if (spec.kind === 'base') return [{ path: `generated/${spec.backend}/mapping.gen.ts`, content: mapping }];
 
-  const scopes: Array<{ key: string; fnName: string; scope: string; where?: string; eventTypeName: string; itemType: string; loop: string[] }> = [];
+  const scopes: Array<{
+    key: string;
+    fnName: string;
+    scope: string;
+    where?: string;
+    eventTypeName: string;
+    itemType: string;
+    loop: string[];
+  }> = [];
   const scopeFnFor = (eventType: string, typeName: string, targetName: string): string => {
     const target = targetByName.get(targetName)!;
     const key = `${eventType}|${target.scope}|${JSON.stringify(target.where ?? {})}`;
@@ -77,7 +91,11 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
       key,
       fnName,
       scope: target.scope,
-      where: target.where ? Object.entries(target.where).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ') : undefined,
+      where: target.where
+        ? Object.entries(target.where)
+            .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+            .join(', ')
+        : undefined,
       eventTypeName: typeName,
       itemType: scopeType(tree, typeName, target.scope),
       loop: scopeLoop(tree, target.scope, target.where),
@@ -100,7 +118,9 @@ export function generateBackend(model: SchemaModel, spec: ResolvedSpec, render: 
           doc: docText(target.description),
           quotedTarget: literal(targetName),
           scoped,
-          fieldType: scoped ? `ReadonlyArray<ScopedFields<${itemType}, ${names.pascalName}Keys[${literal(targetName)}]>>` : `${names.pascalName}Fields<${literal(targetName)}>`,
+          fieldType: scoped
+            ? `ReadonlyArray<ScopedFields<${itemType}, ${names.pascalName}Keys[${literal(targetName)}]>>`
+            : `${names.pascalName}Fields<${literal(targetName)}>`,
           scopeFn: scoped ? scopeFnFor(event.eventType, event.typeName, targetName) : undefined,
           scopeExpr: scoped ? undefined : scopeExpression(target.scope),
         };

@@ -15,7 +15,11 @@ export function generateDerived(model: SchemaModel, derived: DerivedDecl[], rend
       name: d.name,
       doc: docText(d.description),
       scopeType: scopeType(tree, typeName, d.scope),
-      returnType: d.keyed ? `ReadonlyArray<readonly [string, ${d.type}]>` : d.type.endsWith('[]') ? `readonly ${d.type} | undefined` : `${d.type} | undefined`,
+      returnType: d.keyed
+        ? `ReadonlyArray<readonly [string, ${d.type}]>`
+        : d.type.endsWith('[]')
+          ? `readonly ${d.type} | undefined`
+          : `${d.type} | undefined`,
     };
   });
   const content = render('derived.ts.hbs', {

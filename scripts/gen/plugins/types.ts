@@ -18,7 +18,10 @@ export async function generateTypes(model: SchemaModel): Promise<GeneratedFile> 
   const body = compiled
     .replace(/export interface ClawLoopSchemaBundle \{\n[^}]*\}\n/, '')
     .replace(/\n \*\n \* This interface was referenced by `ClawLoopSchemaBundle`'s JSON-Schema\n \* via the `definition` "\w+"\./g, '')
-    .replace(/\/\*\*\n \* This interface was referenced by `ClawLoopSchemaBundle`'s JSON-Schema\n \* via the `definition` "\w+"\.\n \*\/\n/g, '');
+    .replace(
+      /\/\*\*\n \* This interface was referenced by `ClawLoopSchemaBundle`'s JSON-Schema\n \* via the `definition` "\w+"\.\n \*\/\n/g,
+      '',
+    );
   const events = model.events.map((e) => e.typeName);
   const union = [
     '',

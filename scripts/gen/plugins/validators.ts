@@ -17,7 +17,10 @@ export function generateValidators(model: SchemaModel, render: Render): Generate
   // allErrors: a failed oneOf branch then reports its discriminator mismatch too, so describeErrors can pick the right branch.
   const ajv = new Ajv2020({ code: { source: true, esm: true, lines: true }, allErrors: true, strict: true });
   ajv.addSchema(model.bundle as never);
-  const all = [...model.events.map((e) => ({ ...e, kind: 'event' as const })), ...model.sources.map((s) => ({ ...s, kind: 'source' as const }))];
+  const all = [
+    ...model.events.map((e) => ({ ...e, kind: 'event' as const })),
+    ...model.sources.map((s) => ({ ...s, kind: 'source' as const })),
+  ];
   const refs = Object.fromEntries(all.map((s) => [`validate${s.typeName}`, `clawloop-sinks.bundle.json#/$defs/${s.typeName}`]));
   let code = standaloneCode(ajv, refs);
   // ajv's ESM output still require()s its runtime helpers; turn those into imports so the file is real ESM.

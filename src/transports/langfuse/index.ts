@@ -74,8 +74,17 @@ export class LangfuseTransportImpl extends PipelineTransport<LangfuseMapped> imp
                 name,
                 value: boolean ? Number(value) : (value as number),
                 dataType: boolean ? 'BOOLEAN' : 'NUMERIC',
-                comment: signal ? `${name} signal, confidence ${signal.confidence}` : name === 'effective_reward' ? `ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}` : undefined,
-                metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop', ...(signal ? { confidence: signal.confidence } : {}) },
+                comment: signal
+                  ? `${name} signal, confidence ${signal.confidence}`
+                  : name === 'effective_reward'
+                    ? `ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}`
+                    : undefined,
+                metadata: {
+                  run_id: event.run_id,
+                  iteration: event.iteration,
+                  source: 'clawloop',
+                  ...(signal ? { confidence: signal.confidence } : {}),
+                },
                 ...(this.config.environment ? { environment: this.config.environment } : {}),
               },
               event.episode.created_at ?? Date.now() / 1000,
@@ -95,14 +104,30 @@ export class LangfuseTransportImpl extends PipelineTransport<LangfuseMapped> imp
               spanId: spanId(traceId, 'iteration', event.iteration),
               start: event.timestamp,
               end: event.timestamp,
-              attributes: attributes(m['run.span'], { ...this.common, 'langfuse.trace.name': `clawloop-run${bench ? `/${bench}` : ''}` } satisfies LangfuseFields<'run.span'>, undefined),
+              attributes: attributes(
+                m['run.span'],
+                { ...this.common, 'langfuse.trace.name': `clawloop-run${bench ? `/${bench}` : ''}` } satisfies LangfuseFields<'run.span'>,
+                undefined,
+              ),
             },
             this.pipeline.context(event.run_id, bench),
           ),
         );
         for (const [name, value] of fieldEntries(m['run.scores'])) {
           if (typeof value !== 'number') continue;
-          scores.push(scoreEvent({ traceId, name, value, dataType: 'NUMERIC', comment: `iteration ${event.iteration}`, metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop' } }, event.timestamp));
+          scores.push(
+            scoreEvent(
+              {
+                traceId,
+                name,
+                value,
+                dataType: 'NUMERIC',
+                comment: `iteration ${event.iteration}`,
+                metadata: { run_id: event.run_id, iteration: event.iteration, source: 'clawloop' },
+              },
+              event.timestamp,
+            ),
+          );
         }
       }
     }
@@ -123,6 +148,11 @@ export async function createLangfuseSink(options: LangfuseSinkOptions = {}): Pro
     compression: 'gzip',
     serviceName: 'clawloop',
   });
-  const pipeline = await OtlpPipeline.create({ sink: name, config: otlp, exporter: options.exporter, episodeExtra: observationNames(config) });
+  const pipeline = await OtlpPipeline.create({
+    sink: name,
+    config: otlp,
+    exporter: options.exporter,
+    episodeExtra: observationNames(config),
+  });
   return createLangfuseAdapter(new LangfuseTransportImpl(pipeline, config), { name, concurrency: OTLP_CONCURRENCY });
 }

@@ -6,7 +6,10 @@ export const langfusePreflight: SinkPreflight = {
   async preflight(env) {
     const missing = ['LANGFUSE_PUBLIC_KEY', 'LANGFUSE_SECRET_KEY'].filter((v) => !env[v]);
     if (missing.length > 0) {
-      throw new SinkConfigError('langfuse', `${missing.join(' and ')} not set; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY (a project's API keys) and, for a self-hosted server, LANGFUSE_BASE_URL`);
+      throw new SinkConfigError(
+        'langfuse',
+        `${missing.join(' and ')} not set; set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY (a project's API keys) and, for a self-hosted server, LANGFUSE_BASE_URL`,
+      );
     }
   },
   failureHint(env) {

@@ -31,7 +31,12 @@ export const MAX_BATCH = 100;
 export function scoreEvent(body: Omit<ScoreBody, 'id'>, timestampSeconds: number): IngestionEvent {
   const id = deterministicUuid('langfuse-score', body.traceId, body.name, String(body.metadata?.iteration ?? ''));
   // The event id is derived too: a retried batch is the same batch.
-  return { id: deterministicUuid('langfuse-event', id, body.value), type: 'score-create', timestamp: new Date(timestampSeconds * 1000).toISOString(), body: { id, ...body } };
+  return {
+    id: deterministicUuid('langfuse-event', id, body.value),
+    type: 'score-create',
+    timestamp: new Date(timestampSeconds * 1000).toISOString(),
+    body: { id, ...body },
+  };
 }
 
 export interface IngestionResult {
@@ -43,7 +48,10 @@ export async function ingest(config: LangfuseConfig, events: readonly IngestionE
   const result: IngestionResult = { accepted: 0, rejected: [] };
   for (let i = 0; i < events.length; i += MAX_BATCH) {
     const batch = events.slice(i, i + MAX_BATCH);
-    const body = await httpJson<{ successes?: Array<{ id: string }>; errors?: Array<{ id: string; status: number; message?: string | null }> }>({
+    const body = await httpJson<{
+      successes?: Array<{ id: string }>;
+      errors?: Array<{ id: string; status: number; message?: string | null }>;
+    }>({
       what: 'langfuse ingestion',
       url: `${config.baseUrl}/api/public/ingestion`,
       method: 'POST',
@@ -58,7 +66,10 @@ export async function ingest(config: LangfuseConfig, events: readonly IngestionE
   if (result.rejected.length > 0) {
     // An item the server failed on (5xx) or was too busy for may go through on a retry; the others were refused.
     const retryable = result.rejected.some((r) => ['busy', 'outage'].includes(classifyStatus(r.status)));
-    const sample = result.rejected.slice(0, 3).map((r) => `${r.id}: ${r.status}${r.message ? ` ${r.message}` : ''}`).join('; ');
+    const sample = result.rejected
+      .slice(0, 3)
+      .map((r) => `${r.id}: ${r.status}${r.message ? ` ${r.message}` : ''}`)
+      .join('; ');
     throw new SinkError(`langfuse ingestion: ${result.rejected.length} of ${events.length} items rejected (${sample})`, { retryable });
   }
   return result;

@@ -30,7 +30,8 @@ export interface ArtifactPlan {
 }
 
 /** The tag naming where `file` lives (declared in the spec as iteration.tags / run.tags `clawloop.artifact.{key}`). */
-export const artifactTagKey = (file: string) => `clawloop.artifact.${file}` as const satisfies MlflowKeys['iteration.tags'] & MlflowKeys['run.tags'];
+export const artifactTagKey = (file: string) =>
+  `clawloop.artifact.${file}` as const satisfies MlflowKeys['iteration.tags'] & MlflowKeys['run.tags'];
 
 /** First 16 hex digits of the content's SHA-256: enough to tell snapshots of one run apart. */
 export function contentHash(content: string): string {
@@ -39,7 +40,9 @@ export function contentHash(content: string): string {
 
 export function artifactTagValue(file: string, stored: StoredFile, runId: string): string {
   const hash = `sha256:${stored.hash}`;
-  return stored.holder.runId === runId ? hash : `${hash}, unchanged since iteration-${stored.holder.iteration}: runs:/${stored.holder.runId}/${file}`;
+  return stored.holder.runId === runId
+    ? hash
+    : `${hash}, unchanged since iteration-${stored.holder.iteration}: runs:/${stored.holder.runId}/${file}`;
 }
 
 const TAG_VALUE = /^sha256:([0-9a-f]{16})(?:, unchanged since iteration-(\d+): runs:\/([^/\s]+)\/)?/;

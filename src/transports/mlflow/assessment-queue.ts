@@ -99,7 +99,10 @@ export class AssessmentQueue {
     const failures = this.failures;
     this.failures = [];
     if (failures.length > 0) {
-      throw new SinkError(`${failures.length} assessment(s) refused by MLflow; first: ${failures[0]}`, { retryable: false, kind: 'rejected' });
+      throw new SinkError(`${failures.length} assessment(s) refused by MLflow; first: ${failures[0]}`, {
+        retryable: false,
+        kind: 'rejected',
+      });
     }
   }
 }

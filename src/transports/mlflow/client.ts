@@ -15,7 +15,8 @@ import type { MlflowConfig } from './config.js';
  */
 function kindOfCode(code: string | undefined): FailureKind | undefined {
   if (code === 'INTERNAL_ERROR') return 'outage';
-  if (code && ['TEMPORARILY_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'RESOURCE_EXHAUSTED', 'DEADLINE_EXCEEDED', 'ABORTED'].includes(code)) return 'busy';
+  if (code && ['TEMPORARILY_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'RESOURCE_EXHAUSTED', 'DEADLINE_EXCEEDED', 'ABORTED'].includes(code))
+    return 'busy';
   return undefined;
 }
 
@@ -95,7 +96,13 @@ export class MlflowClient {
     return signal ? new MlflowClient(this.config, signal, { limit: this.limit, requests: this.requests }) : this;
   }
 
-  call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
+  call<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    path: string,
+    body?: unknown,
+    query?: Record<string, string>,
+    raw?: { body: string; contentType: string },
+  ): Promise<T> {
     return this.limit(() => {
       // Aborted while waiting for its turn: never sent.
       this.signal?.throwIfAborted();
@@ -103,7 +110,13 @@ export class MlflowClient {
     });
   }
 
-  private async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, query?: Record<string, string>, raw?: { body: string; contentType: string }): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    path: string,
+    body?: unknown,
+    query?: Record<string, string>,
+    raw?: { body: string; contentType: string },
+  ): Promise<T> {
     const url = new URL(`${this.config.baseUrl}${path}`);
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
     const endpoint = endpointOf(path);
@@ -119,10 +132,13 @@ export class MlflowClient {
       classify: (_status, text) => kindOfCode(errorOf(text).errorCode),
     });
     if (result.ok) return (result.text ? JSON.parse(result.text) : {}) as T;
-    if (result.status === undefined) throw new MlflowError(result.reason, undefined, undefined, result.retryable, undefined, result.cause, result.kind);
+    if (result.status === undefined)
+      throw new MlflowError(result.reason, undefined, undefined, result.retryable, undefined, result.cause, result.kind);
     const { errorCode, message } = errorOf(result.text ?? '');
     throw new MlflowError(
-      redactSecrets(`mlflow ${method} ${path}: HTTP ${result.status}${errorCode ? ` ${errorCode}` : ''}: ${message ?? (result.text ?? '').slice(0, 500)}`),
+      redactSecrets(
+        `mlflow ${method} ${path}: HTTP ${result.status}${errorCode ? ` ${errorCode}` : ''}: ${message ?? (result.text ?? '').slice(0, 500)}`,
+      ),
       errorCode,
       result.status,
       result.retryable,
@@ -136,8 +152,14 @@ export class MlflowClient {
   async experimentId(name: string): Promise<string> {
     const get = async () => {
       try {
-        const { experiment } = await this.call<{ experiment: { experiment_id: string; lifecycle_stage: string } }>('GET', '/api/2.0/mlflow/experiments/get-by-name', undefined, { experiment_name: name });
-        if (experiment.lifecycle_stage === 'deleted') await this.call('POST', '/api/2.0/mlflow/experiments/restore', { experiment_id: experiment.experiment_id });
+        const { experiment } = await this.call<{ experiment: { experiment_id: string; lifecycle_stage: string } }>(
+          'GET',
+          '/api/2.0/mlflow/experiments/get-by-name',
+          undefined,
+          { experiment_name: name },
+        );
+        if (experiment.lifecycle_stage === 'deleted')
+          await this.call('POST', '/api/2.0/mlflow/experiments/restore', { experiment_id: experiment.experiment_id });
         return experiment.experiment_id;
       } catch (error) {
         if (error instanceof MlflowError && error.errorCode === 'RESOURCE_DOES_NOT_EXIST') return undefined;
@@ -174,7 +196,14 @@ export class MlflowClient {
   }
 
   async createRun(experimentId: string, runName: string, startTime: number, tags: KeyValue[]): Promise<RunData> {
-    return (await this.call<{ run: RunData }>('POST', '/api/2.0/mlflow/runs/create', { experiment_id: experimentId, run_name: runName, start_time: startTime, tags })).run;
+    return (
+      await this.call<{ run: RunData }>('POST', '/api/2.0/mlflow/runs/create', {
+        experiment_id: experimentId,
+        run_name: runName,
+        start_time: startTime,
+        tags,
+      })
+    ).run;
   }
 
   async getRun(runId: string): Promise<RunData> {
@@ -182,17 +211,35 @@ export class MlflowClient {
   }
 
   async logBatch(runId: string, batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] }): Promise<void> {
-    await this.call('POST', '/api/2.0/mlflow/runs/log-batch', { run_id: runId, metrics: batch.metrics ?? [], params: batch.params ?? [], tags: batch.tags ?? [] });
+    await this.call('POST', '/api/2.0/mlflow/runs/log-batch', {
+      run_id: runId,
+      metrics: batch.metrics ?? [],
+      params: batch.params ?? [],
+      tags: batch.tags ?? [],
+    });
   }
 
   async updateRun(runId: string, status: 'FINISHED' | 'FAILED' | 'RUNNING', endTime?: number): Promise<void> {
-    await this.call('POST', '/api/2.0/mlflow/runs/update', { run_id: runId, status, ...(endTime !== undefined ? { end_time: endTime } : {}) });
+    await this.call('POST', '/api/2.0/mlflow/runs/update', {
+      run_id: runId,
+      status,
+      ...(endTime !== undefined ? { end_time: endTime } : {}),
+    });
   }
 
   /** Uploads through the tracking server's artifact proxy (mlflow-artifacts:/ roots). */
   async putArtifact(run: RunInfo, path: string, content: string): Promise<void> {
     const root = run.artifact_uri.replace(/^mlflow-artifacts:(\/\/[^/]*)?\/?/, '');
-    if (root === run.artifact_uri) throw new MlflowError(`mlflow: run ${run.run_id} stores artifacts at ${run.artifact_uri}, which the REST API cannot write; start the server with --serve-artifacts (the default) and a fresh experiment`, undefined, undefined, false);
-    await this.call('PUT', `/api/2.0/mlflow-artifacts/artifacts/${root}/${path}`, undefined, undefined, { body: content, contentType: 'application/json' });
+    if (root === run.artifact_uri)
+      throw new MlflowError(
+        `mlflow: run ${run.run_id} stores artifacts at ${run.artifact_uri}, which the REST API cannot write; start the server with --serve-artifacts (the default) and a fresh experiment`,
+        undefined,
+        undefined,
+        false,
+      );
+    await this.call('PUT', `/api/2.0/mlflow-artifacts/artifacts/${root}/${path}`, undefined, undefined, {
+      body: content,
+      contentType: 'application/json',
+    });
   }
 }

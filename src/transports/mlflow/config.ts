@@ -48,7 +48,9 @@ export function resolveMlflowConfig(options: MlflowOptions = {}): MlflowConfig {
   const env = options.env ?? process.env;
   const uri = options.trackingUri ?? (env.MLFLOW_TRACKING_URI || 'http://localhost:5000');
   if (!/^https?:\/\//.test(uri)) {
-    throw new Error(`MLFLOW_TRACKING_URI must be an http(s) tracking server URL, got "${uri}" (file and database URIs need the Python client)`);
+    throw new Error(
+      `MLFLOW_TRACKING_URI must be an http(s) tracking server URL, got "${uri}" (file and database URIs need the Python client)`,
+    );
   }
   const token = options.token ?? env.MLFLOW_TRACKING_TOKEN;
   const username = options.username ?? env.MLFLOW_TRACKING_USERNAME;

@@ -36,13 +36,18 @@ function metrics(fields: Fields, timestamp: number, step: number): Metric[] {
 }
 
 function keyValues(fields: Fields): KeyValue[] {
-  return fieldEntries(fields).map(([key, value]) => ({ key: sanitizeKey(key), value: Array.isArray(value) ? JSON.stringify(value) : String(value) }));
+  return fieldEntries(fields).map(([key, value]) => ({
+    key: sanitizeKey(key),
+    value: Array.isArray(value) ? JSON.stringify(value) : String(value),
+  }));
 }
 
 /** Tags the run does not hold yet with this value. */
-const newTags = (run: RunData, tags: readonly KeyValue[]) => tags.filter((t) => !run.data.tags?.some((h) => h.key === t.key && h.value === t.value));
+const newTags = (run: RunData, tags: readonly KeyValue[]) =>
+  tags.filter((t) => !run.data.tags?.some((h) => h.key === t.key && h.value === t.value));
 /** Points the run does not hold yet (its latest value per key, as runs/search returns it). */
-const newPoints = (run: RunData, points: readonly Metric[]) => points.filter((p) => !run.data.metrics?.some((h) => h.key === p.key && h.step === p.step && h.value === p.value));
+const newPoints = (run: RunData, points: readonly Metric[]) =>
+  points.filter((p) => !run.data.metrics?.some((h) => h.key === p.key && h.step === p.step && h.value === p.value));
 
 /** Records what a successful log-batch stored, so a re-sent batch finds it done. */
 function remember(run: RunData, batch: { metrics?: Metric[]; tags?: KeyValue[] }): void {
@@ -83,8 +88,14 @@ export class MlflowTransportImpl implements MlflowTransport {
     this.curve = new ParentCurve(client, client.config.lingerMs);
   }
 
-  private async log(client: MlflowClient, run: RunData, batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] }): Promise<void> {
-    await settleAll(planBatches(batch.metrics ?? [], batch.params ?? [], batch.tags ?? []).map((request) => client.logBatch(run.info.run_id, request)));
+  private async log(
+    client: MlflowClient,
+    run: RunData,
+    batch: { metrics?: Metric[]; params?: KeyValue[]; tags?: KeyValue[] },
+  ): Promise<void> {
+    await settleAll(
+      planBatches(batch.metrics ?? [], batch.params ?? [], batch.tags ?? []).map((request) => client.logBatch(run.info.run_id, request)),
+    );
     remember(run, batch);
   }
 
@@ -96,7 +107,10 @@ export class MlflowTransportImpl implements MlflowTransport {
       for (const child of state.children.values()) {
         if (child.info.status !== 'RUNNING') continue;
         const points = child.data.metrics ?? [];
-        this.curve.add(state.parent.info.run_id, points, { run: child, endTime: Math.max(child.info.start_time ?? 0, ...points.map((p) => p.timestamp)) });
+        this.curve.add(state.parent.info.run_id, points, {
+          run: child,
+          endTime: Math.max(child.info.start_time ?? 0, ...points.map((p) => p.timestamp)),
+        });
       }
     }
     return state;
@@ -131,13 +145,22 @@ export class MlflowTransportImpl implements MlflowTransport {
    * changed, uploads those side by side, then logs metrics and tags in one request and queues the parent's copy of
    * the points. Sends only what the run does not hold yet.
    */
-  private writeIteration(client: MlflowClient, state: RunState, iteration: number, startedAt: number, write: IterationWrite, createTags: KeyValue[]): Promise<void> {
+  private writeIteration(
+    client: MlflowClient,
+    state: RunState,
+    iteration: number,
+    startedAt: number,
+    write: IterationWrite,
+    createTags: KeyValue[],
+  ): Promise<void> {
     const child = this.registry.child(client, state, iteration, startedAt, createTags);
     const book = this.ledgers.get(state)!;
-    const planned = book.planning.catch(() => {}).then(async () => {
-      const run = await child;
-      return { run, plan: book.ledger.plan(iteration, run, write.files, this.earlier(state, iteration)) };
-    });
+    const planned = book.planning
+      .catch(() => {})
+      .then(async () => {
+        const run = await child;
+        return { run, plan: book.ledger.plan(iteration, run, write.files, this.earlier(state, iteration)) };
+      });
     book.planning = planned;
     return this.queue(state, iteration, async () => {
       const { run, plan } = await planned;
@@ -162,7 +185,11 @@ export class MlflowTransportImpl implements MlflowTransport {
   }
 
   /** Uploads the parent's files that changed; returns their tags (to log after the uploads). */
-  private async parentArtifacts(client: MlflowClient, parent: RunData, files: ReadonlyArray<{ file: string; content: string }>): Promise<KeyValue[]> {
+  private async parentArtifacts(
+    client: MlflowClient,
+    parent: RunData,
+    files: ReadonlyArray<{ file: string; content: string }>,
+  ): Promise<KeyValue[]> {
     const stored = storedFiles(parent, -1);
     const changed = files.filter(({ file, content }) => stored.get(file)?.hash !== contentHash(content));
     await settleAll(changed.map(({ file, content }) => client.putArtifact(parent.info, file, content)));
@@ -206,7 +233,10 @@ export class MlflowTransportImpl implements MlflowTransport {
     const jobs: Promise<void>[] = [];
     const episodes: MlflowEpisode[] = [];
     // One write per iteration run and batch: an iteration and its evolution entry share one log-batch.
-    const writes = new Map<RunState, Map<number, { startedAt: number; write: IterationWrite; createTags: KeyValue[]; stored: Array<() => void> }>>();
+    const writes = new Map<
+      RunState,
+      Map<number, { startedAt: number; write: IterationWrite; createTags: KeyValue[]; stored: Array<() => void> }>
+    >();
     const writeFor = (state: RunState, iteration: number, startedAt: number) => {
       const byIteration = writes.get(state) ?? new Map();
       writes.set(state, byIteration);
@@ -220,7 +250,10 @@ export class MlflowTransportImpl implements MlflowTransport {
       for (const [state, byIteration] of writes) {
         for (const [iteration, w] of byIteration) {
           const job = this.writeIteration(client, state, iteration, w.startedAt, w.write, w.createTags);
-          job.then(() => w.stored.forEach((f) => f()), () => {});
+          job.then(
+            () => w.stored.forEach((f) => f()),
+            () => {},
+          );
           jobs.push(job);
         }
       }

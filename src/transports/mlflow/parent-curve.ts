@@ -73,7 +73,8 @@ export class ParentCurve {
       const now = Date.now();
       const quietFor = this.active > 0 ? 0 : now - this.lastActivity;
       const age = now - (this.oldestSince ?? now);
-      if (quietFor < this.lingerMs && age < this.maxAgeMs) return this.schedule(Math.min(this.lingerMs - quietFor, this.maxAgeMs - age) + 1);
+      if (quietFor < this.lingerMs && age < this.maxAgeMs)
+        return this.schedule(Math.min(this.lingerMs - quietFor, this.maxAgeMs - age) + 1);
       this.flush().catch((error: unknown) => (this.failure = error));
     }, ms);
     this.timer.unref();

@@ -16,9 +16,13 @@ export const TAG = {
 } as const satisfies Record<string, MlflowKeys['iteration.tags']>;
 
 /** The values of `clawloop.role` that tell a parent run from an iteration run. */
-const ROLE = { run: MLFLOW_TARGETS['run.tags'].constants['clawloop.role'], iteration: MLFLOW_TARGETS['iteration.tags'].constants['clawloop.role'] };
+const ROLE = {
+  run: MLFLOW_TARGETS['run.tags'].constants['clawloop.role'],
+  iteration: MLFLOW_TARGETS['iteration.tags'].constants['clawloop.role'],
+};
 
-const tagList = (fields: MlflowFields<'run.tags'> | MlflowFields<'iteration.tags'>): KeyValue[] => fieldEntries<string>(fields).map(([key, value]) => ({ key, value: String(value) }));
+const tagList = (fields: MlflowFields<'run.tags'> | MlflowFields<'iteration.tags'>): KeyValue[] =>
+  fieldEntries<string>(fields).map(([key, value]) => ({ key, value: String(value) }));
 
 export const toMs = (seconds: number) => Math.round(seconds * 1000);
 
@@ -79,7 +83,10 @@ export class RunRegistry {
   private async lookup(runId: string, startedAt: number | undefined, bench: string | undefined): Promise<RunState> {
     const experimentId = await this.experimentId();
     const filter = (role: string) => `tags.\`${TAG.runId}\` = ${quote(runId)} and tags.\`${TAG.role}\` = '${role}'`;
-    const [[found], children] = await Promise.all([this.client.searchRuns(experimentId, filter(ROLE.run)), this.client.searchRuns(experimentId, filter(ROLE.iteration))]);
+    const [[found], children] = await Promise.all([
+      this.client.searchRuns(experimentId, filter(ROLE.run)),
+      this.client.searchRuns(experimentId, filter(ROLE.iteration)),
+    ]);
     const parent =
       found ??
       (await this.client.createRun(
@@ -88,17 +95,32 @@ export class RunRegistry {
         toMs(startedAt ?? Date.now() / 1000),
         tagList({ ...MLFLOW_TARGETS['run.tags'].constants, [TAG.runId]: runId } satisfies MlflowFields<'run.tags'>),
       ));
-    const state: RunState = { runId, parent, children: new Map(), creating: new Map(), params: new Map(), episodes: new Map(), jobs: new Map() };
+    const state: RunState = {
+      runId,
+      parent,
+      children: new Map(),
+      creating: new Map(),
+      params: new Map(),
+      episodes: new Map(),
+      jobs: new Map(),
+    };
     for (const p of parent.data.params ?? []) state.params.set(p.key, p.value);
     for (const child of children) {
       const tag = child.data.tags?.find((t) => t.key === TAG.iteration);
-      if (tag && child.data.tags?.some((t) => t.key === TAG.parent && t.value === parent.info.run_id)) state.children.set(Number(tag.value), child);
+      if (tag && child.data.tags?.some((t) => t.key === TAG.parent && t.value === parent.info.run_id))
+        state.children.set(Number(tag.value), child);
     }
     return state;
   }
 
   /** The iteration's run: found, being created, or created now (once, even when asked concurrently). */
-  child(client: MlflowClient, state: RunState, iteration: number, startedAt: number, tags: ReadonlyArray<{ key: string; value: string }>): Promise<RunData> {
+  child(
+    client: MlflowClient,
+    state: RunState,
+    iteration: number,
+    startedAt: number,
+    tags: ReadonlyArray<{ key: string; value: string }>,
+  ): Promise<RunData> {
     const known = state.children.get(iteration);
     if (known) return Promise.resolve(known);
     let creating = state.creating.get(iteration);

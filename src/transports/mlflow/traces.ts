@@ -58,7 +58,10 @@ export class MlflowTraces {
   }
 
   async send(client: MlflowClient, episodes: readonly MlflowEpisode[], what: string): Promise<void> {
-    const stored = await this.storedTraces(client, episodes.map(({ event }) => MlflowTraces.traceId(event)));
+    const stored = await this.storedTraces(
+      client,
+      episodes.map(({ event }) => MlflowTraces.traceId(event)),
+    );
     // A trace whose root span arrived is complete (OK or ERROR); one still IN_PROGRESS is sent again.
     const missing = episodes.filter(({ event }) => {
       const state = stored.get(MlflowTraces.traceId(event))?.state;
@@ -66,7 +69,9 @@ export class MlflowTraces {
     });
     await this.pipeline.export(this.pipeline.spans(missing), undefined, `${what} traces`);
     // The traces are stored: their assessments go out behind them (see assessment-queue.ts).
-    this.assessments.add(episodes.flatMap(({ event, assessments }) => this.assess(event, assessments, stored.get(MlflowTraces.traceId(event)))));
+    this.assessments.add(
+      episodes.flatMap(({ event, assessments }) => this.assess(event, assessments, stored.get(MlflowTraces.traceId(event)))),
+    );
     await this.assessments.waitBelow(undefined, undefined, client.signal);
   }
 
@@ -81,9 +86,14 @@ export class MlflowTraces {
     const requests: Array<Promise<void>> = [];
     for (let i = 0; i < ids.length; i += INFO_BATCH) {
       requests.push(
-        client.call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', { trace_ids: ids.slice(i, i + INFO_BATCH), experiment_ids: [this.experimentId] }).then((body) => {
-          for (const info of body.trace_infos ?? []) out.set(info.trace_id, info);
-        }),
+        client
+          .call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', {
+            trace_ids: ids.slice(i, i + INFO_BATCH),
+            experiment_ids: [this.experimentId],
+          })
+          .then((body) => {
+            for (const info of body.trace_infos ?? []) out.set(info.trace_id, info);
+          }),
       );
     }
     await settleAll(requests);
@@ -93,23 +103,33 @@ export class MlflowTraces {
   private assess(event: EpisodeEvent, fields: MlflowFields<'assessments'>, stored: TraceInfo | undefined): QueuedAssessment[] {
     if (!this.client.config.assessments) return [];
     const traceId = MlflowTraces.traceId(event);
-    const existing = new Set((stored?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name));
+    const existing = new Set(
+      (stored?.assessments ?? []).filter((a) => a.source?.source_id === ASSESSMENT_SOURCE_ID).map((a) => a.assessment_name),
+    );
     const signals = event.episode.summary.signals;
     return fieldEntries(fields)
       .filter((e): e is [string, number] => typeof e[1] === 'number' && !existing.has(e[0]))
       .map(([name, value]) => {
         const signal = signals[name];
         // The transport's own client, not the hub call's: the request outlives the call that queued it.
-        const post = () => this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
-          assessment: {
-            assessment_name: name,
-            trace_id: traceId,
-            source: { source_type: SOURCE_TYPE[signalSource(name)], source_id: ASSESSMENT_SOURCE_ID },
-            feedback: { value },
-            rationale: signal ? `${name} signal ${value} with confidence ${signal.confidence}` : `effective reward by ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}`,
-            metadata: { run_id: event.run_id, iteration: String(event.iteration), episode_id: event.episode.id, ...(signal ? { confidence: String(signal.confidence) } : {}) },
-          },
-        });
+        const post = () =>
+          this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
+            assessment: {
+              assessment_name: name,
+              trace_id: traceId,
+              source: { source_type: SOURCE_TYPE[signalSource(name)], source_id: ASSESSMENT_SOURCE_ID },
+              feedback: { value },
+              rationale: signal
+                ? `${name} signal ${value} with confidence ${signal.confidence}`
+                : `effective reward by ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}`,
+              metadata: {
+                run_id: event.run_id,
+                iteration: String(event.iteration),
+                episode_id: event.episode.id,
+                ...(signal ? { confidence: String(signal.confidence) } : {}),
+              },
+            },
+          });
         return { key: `${traceId}\u0000${name}`, post };
       });
   }

@@ -7,7 +7,13 @@
 import type { EpisodeEvent } from '../../../generated/types.gen.js';
 import { httpText } from '../../core/http.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
-import { countsForEffectiveReward, EFFECTIVE_REWARD_RULE, EXECUTION_MIN_CONFIDENCE, signalSource, type SignalSource } from '../../core/rewards.js';
+import {
+  countsForEffectiveReward,
+  EFFECTIVE_REWARD_RULE,
+  EXECUTION_MIN_CONFIDENCE,
+  signalSource,
+  type SignalSource,
+} from '../../core/rewards.js';
 import { episodeSpanIds } from '../../otlp/spans.js';
 import type { PhoenixConfig } from './config.js';
 
@@ -46,7 +52,12 @@ export function episodeAnnotations(event: EpisodeEvent, fields: Fields): SpanAnn
       name,
       annotator_kind: signal ? ANNOTATOR_KIND[signalSource(name)] : 'CODE',
       result: { score: value, ...(label ? { label } : {}), explanation },
-      metadata: { run_id: event.run_id, iteration: event.iteration, episode_id: event.episode.id, ...(signal ? { confidence: signal.confidence } : {}) },
+      metadata: {
+        run_id: event.run_id,
+        iteration: event.iteration,
+        episode_id: event.episode.id,
+        ...(signal ? { confidence: signal.confidence } : {}),
+      },
       identifier: ANNOTATION_IDENTIFIER,
     });
   }
@@ -59,7 +70,12 @@ export function episodeAnnotations(event: EpisodeEvent, fields: Fields): SpanAnn
  * `sync` asks Phoenix to confirm; a 404 (the span is still being ingested) is back-pressure the hub's worker retries,
  * the spans of the batch with it (they carry the same ids, so Phoenix keeps one copy).
  */
-export async function postAnnotations(config: PhoenixConfig, annotations: SpanAnnotation[], mode: 'async' | 'sync' = 'async', signal?: AbortSignal): Promise<void> {
+export async function postAnnotations(
+  config: PhoenixConfig,
+  annotations: SpanAnnotation[],
+  mode: 'async' | 'sync' = 'async',
+  signal?: AbortSignal,
+): Promise<void> {
   if (annotations.length === 0) return;
   await httpText({
     what: 'phoenix annotations',

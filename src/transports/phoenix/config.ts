@@ -22,7 +22,9 @@ export interface PhoenixConfig {
 export function resolvePhoenixConfig(options: PhoenixOptions = {}): PhoenixConfig {
   const env = options.env ?? process.env;
   // PHOENIX_COLLECTOR_ENDPOINT may name the base URL or its /v1/traces path; both are accepted, as Phoenix's clients do.
-  const endpoint = (options.endpoint ?? (env.PHOENIX_COLLECTOR_ENDPOINT || 'http://localhost:6006')).replace(/\/v1\/traces\/?$/, '').replace(/\/+$/, '');
+  const endpoint = (options.endpoint ?? (env.PHOENIX_COLLECTOR_ENDPOINT || 'http://localhost:6006'))
+    .replace(/\/v1\/traces\/?$/, '')
+    .replace(/\/+$/, '');
   const apiKey = options.apiKey ?? env.PHOENIX_API_KEY;
   return {
     endpoint,

@@ -60,7 +60,10 @@ export async function createPhoenixSink(options: PhoenixSinkOptions = {}): Promi
     timeoutMs: config.timeoutMs,
     maxAttributeLength: options.maxAttributeLength,
   });
-  const runResource = (runId: string, bench: string | undefined): PhoenixFields<'resource'> => ({ 'clawloop.run.id': runId, 'openinference.project.name': projectFor(config, bench) });
+  const runResource = (runId: string, bench: string | undefined): PhoenixFields<'resource'> => ({
+    'clawloop.run.id': runId,
+    'openinference.project.name': projectFor(config, bench),
+  });
   const pipeline = await OtlpPipeline.create({ sink: name, config: otlp, exporter: options.exporter, runResource });
   return createPhoenixAdapter(new PhoenixTransportImpl(pipeline, config, options.annotations), { name, concurrency: OTLP_CONCURRENCY });
 }

@@ -61,29 +61,78 @@ export function summaryCards(model: ReportModel, view: RunView): string {
   const cards: string[] = [];
   const two = fixed(2);
   const window = cardWindow(view.points.length);
-  if (view.effective.length > 0) cards.push(trendCard({ title: 'Effective reward', scale: 'mean per iteration · −1…1', values: view.effective, fmt: two, deltaFmt: two, window }));
+  if (view.effective.length > 0)
+    cards.push(
+      trendCard({ title: 'Effective reward', scale: 'mean per iteration · −1…1', values: view.effective, fmt: two, deltaFmt: two, window }),
+    );
   if (view.raw.length > 0) {
     const best = model.run.best_reward;
     const note = typeof best === 'number' ? `<div class="sub">ClawLoop's best_reward for the run: <b>${h(two(best))}</b></div>` : '';
-    cards.push(trendCard({ title: 'avg_reward (ClawLoop)', scale: 'mean raw reward per iteration · 0…1', values: view.raw, fmt: two, deltaFmt: two, window, extra: note }));
+    cards.push(
+      trendCard({
+        title: 'avg_reward (ClawLoop)',
+        scale: 'mean raw reward per iteration · 0…1',
+        values: view.raw,
+        fmt: two,
+        deltaFmt: two,
+        window,
+        extra: note,
+      }),
+    );
   }
   const pct = (v: number) => `${Math.round(v)}%`;
-  if (view.success.length > 0) cards.push(trendCard({ title: 'Success rate', scale: 'episodes with effective reward > 0', values: view.success, fmt: pct, deltaFmt: (v) => `${Math.round(v)} pts`, window }));
+  if (view.success.length > 0)
+    cards.push(
+      trendCard({
+        title: 'Success rate',
+        scale: 'episodes with effective reward > 0',
+        values: view.success,
+        fmt: pct,
+        deltaFmt: (v) => `${Math.round(v)} pts`,
+        window,
+      }),
+    );
   if (view.playbookSize.length > 0) {
     const lastHelpful = view.helpful.at(-1)?.[1];
     const lastHarmful = view.harmful.at(-1)?.[1];
-    const extra = lastHelpful !== undefined ? `<div class="sub">at the end: helpful ${formatNumber(lastHelpful)} · harmful ${formatNumber(lastHarmful ?? 0)}</div>` : '';
+    const extra =
+      lastHelpful !== undefined
+        ? `<div class="sub">at the end: helpful ${formatNumber(lastHelpful)} · harmful ${formatNumber(lastHarmful ?? 0)}</div>`
+        : '';
     const count = (v: number) => String(Math.round(v));
-    cards.push(trendCard({ title: 'Playbook', scale: 'entries', values: view.playbookSize, fmt: count, deltaFmt: count, window: 1, extra, bestWord: 'largest' }));
+    cards.push(
+      trendCard({
+        title: 'Playbook',
+        scale: 'entries',
+        values: view.playbookSize,
+        fmt: count,
+        deltaFmt: count,
+        window: 1,
+        extra,
+        bestWord: 'largest',
+      }),
+    );
   }
 
   const iterations = view.points.length;
   const planned = model.run.n_iterations;
   const status = typeof model.run.status === 'string' ? model.run.status : 'in progress';
-  cards.push(factCard('Run', `${iterations} iteration${iterations === 1 ? '' : 's'}`, `${typeof planned === 'number' ? `of ${planned} planned · ` : ''}${episodeCount(model)} episodes · ${h(status)}`));
+  cards.push(
+    factCard(
+      'Run',
+      `${iterations} iteration${iterations === 1 ? '' : 's'}`,
+      `${typeof planned === 'number' ? `of ${planned} planned · ` : ''}${episodeCount(model)} episodes · ${h(status)}`,
+    ),
+  );
   const steps = [...model.marks.values()].length;
   const byAction = [...view.evolution.entries()].map(([a, its]) => `${a.replace('_', ' ')} ${its.length}`).join(' · ');
-  cards.push(factCard('Evolution', `${steps} step${steps === 1 ? '' : 's'}`, `${byAction ? `${h(byAction)} · ` : ''}${view.stateChanges.length} state change${view.stateChanges.length === 1 ? '' : 's'}`));
+  cards.push(
+    factCard(
+      'Evolution',
+      `${steps} step${steps === 1 ? '' : 's'}`,
+      `${byAction ? `${h(byAction)} · ` : ''}${view.stateChanges.length} state change${view.stateChanges.length === 1 ? '' : 's'}`,
+    ),
+  );
   if (view.tokens.length > 0 || view.latency.length > 0) {
     const totalTokens = view.tokens.reduce((s, p) => s + p[1], 0);
     let latencySum = 0;
@@ -93,7 +142,15 @@ export function summaryCards(model: ReportModel, view: RunView): string {
       latencyN += t.withLatency;
     }
     const meanLatency = latencyN > 0 ? latencySum / latencyN : undefined;
-    cards.push(factCard('Cost', `${formatNumber(totalTokens)} tokens`, meanLatency !== undefined ? `mean episode latency ${meanLatency >= 1000 ? `${(meanLatency / 1000).toFixed(1)} s` : `${Math.round(meanLatency)} ms`}` : ''));
+    cards.push(
+      factCard(
+        'Cost',
+        `${formatNumber(totalTokens)} tokens`,
+        meanLatency !== undefined
+          ? `mean episode latency ${meanLatency >= 1000 ? `${(meanLatency / 1000).toFixed(1)} s` : `${Math.round(meanLatency)} ms`}`
+          : '',
+      ),
+    );
   }
   return `<section class="cards">${cards.join('\n')}</section>`;
 }

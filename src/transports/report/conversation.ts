@@ -110,5 +110,9 @@ export function shownConversation(messages: unknown): Conversation {
   if (all.length <= HEAD_MESSAGES + TAIL_MESSAGES) return { messages: all.map(shownMessage), total: all.length };
   const head = all.slice(0, HEAD_MESSAGES).map(shownMessage);
   const tail = all.slice(all.length - TAIL_MESSAGES).map(shownMessage);
-  return { messages: [...head, ...tail], folded: { at: HEAD_MESSAGES, count: all.length - HEAD_MESSAGES - TAIL_MESSAGES }, total: all.length };
+  return {
+    messages: [...head, ...tail],
+    folded: { at: HEAD_MESSAGES, count: all.length - HEAD_MESSAGES - TAIL_MESSAGES },
+    total: all.length,
+  };
 }

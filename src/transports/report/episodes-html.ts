@@ -10,14 +10,22 @@ function signalTags(json: unknown): string {
     const signals = JSON.parse(String(json)) as Record<string, { value: number; confidence: number }>;
     const entries = Object.entries(signals);
     if (entries.length === 0) return '<span class="muted">no signals</span>';
-    return entries.map(([name, s]) => `<span class="tag" title="confidence ${Number(s.confidence).toFixed(2)}">${h(name)} ${r2(Number(s.value))}</span>`).join('');
+    return entries
+      .map(
+        ([name, s]) => `<span class="tag" title="confidence ${Number(s.confidence).toFixed(2)}">${h(name)} ${r2(Number(s.value))}</span>`,
+      )
+      .join('');
   } catch {
     return '';
   }
 }
 
 function call(c: ShownCall): string {
-  const outcome = c.failed ? `<span class="neg">✗ ${h(c.error ?? 'failed')}</span>` : c.result !== undefined ? `<span class="muted">→ ${h(c.result)}</span>` : '';
+  const outcome = c.failed
+    ? `<span class="neg">✗ ${h(c.error ?? 'failed')}</span>`
+    : c.result !== undefined
+      ? `<span class="muted">→ ${h(c.result)}</span>`
+      : '';
   return `<div class="call${c.failed ? ' failed' : ''}"><span class="fn">${h(c.name)}</span>(${h(c.args)}) ${outcome}</div>`;
 }
 
@@ -27,7 +35,8 @@ function message(m: ShownMessage): string {
   if (m.role === 'system' && m.calls.length === 0) {
     return `<div class="msg role-system"><div class="who">${who}</div><div class="body"><details class="system"><summary>system prompt</summary><div class="text">${h(m.text)}</div></details></div></div>`;
   }
-  const text = m.text !== '' ? `<div class="text">${h(m.text)}</div>` : m.calls.length === 0 ? '<div class="text muted">(no text)</div>' : '';
+  const text =
+    m.text !== '' ? `<div class="text">${h(m.text)}</div>` : m.calls.length === 0 ? '<div class="text muted">(no text)</div>' : '';
   const reasoning = m.reasoning ? `<div class="reasoning"><span class="muted">reasoning:</span> ${h(m.reasoning)}</div>` : '';
   return `<div class="msg role-${h(m.role.replace(/[^a-z]/gi, ''))}"><div class="who">${who}</div><div class="body">${reasoning}${text}${m.calls.map(call).join('')}</div></div>`;
 }
@@ -37,7 +46,12 @@ function conversationHtml(c: Conversation): string {
     return `<p class="muted no-messages">This record has no messages: ClawLoop's archive keeps episode summaries only; the conversation of each episode comes from the after_iteration bridge (examples/observability/clawloop_bridge.py).</p>`;
   }
   const parts = c.messages.map(message);
-  if (c.folded) parts.splice(c.folded.at, 0, `<div class="folded">… ${c.folded.count} messages in the middle of this conversation are not shown …</div>`);
+  if (c.folded)
+    parts.splice(
+      c.folded.at,
+      0,
+      `<div class="folded">… ${c.folded.count} messages in the middle of this conversation are not shown …</div>`,
+    );
   return parts.join('');
 }
 

@@ -67,8 +67,12 @@ ${taskTable(model)}
 <section id="episodes">
 <h2>Episodes</h2>
 ${hasEpisodes ? '' : '<p class="muted">No episodes in this run’s input: full episodes come from the after_iteration bridge (examples/observability/clawloop_bridge.py); ClawLoop’s archive keeps summaries.</p>'}
-${hasEpisodes ? `<h3>Lowest effective reward <span class="muted">(${shown(worst.length)})</span></h3><div class="episodes worst">${episodeList(worst, true, 'none')}</div>
-<h3>Highest effective reward <span class="muted">(${shown(best.length)})</span></h3><div class="episodes best">${episodeList(best, false, 'none scored higher than the episodes above')}</div>` : ''}
+${
+  hasEpisodes
+    ? `<h3>Lowest effective reward <span class="muted">(${shown(worst.length)})</span></h3><div class="episodes worst">${episodeList(worst, true, 'none')}</div>
+<h3>Highest effective reward <span class="muted">(${shown(best.length)})</span></h3><div class="episodes best">${episodeList(best, false, 'none scored higher than the episodes above')}</div>`
+    : ''
+}
 </section>
 <section id="iterations">
 <h2>Iterations</h2>

@@ -114,7 +114,9 @@ export class ReportTransportImpl implements ReportTransport {
   }
 }
 
-export function createReportSink(options: ReportSinkOptions = {}): Sink & { readonly out: string; readonly transport: ReportTransportImpl } {
+export function createReportSink(
+  options: ReportSinkOptions = {},
+): Sink & { readonly out: string; readonly transport: ReportTransportImpl } {
   const out = options.out ?? DEFAULT_REPORT_PATH;
   // Checked before any work: an unwritable --out fails at once (a usage error) instead of after a whole replay.
   checkWritableFile(out);

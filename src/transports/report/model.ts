@@ -71,7 +71,17 @@ const MAX_IDS_PER_ITERATION = 10_000;
 export const MAX_TASKS = 5000;
 
 export function emptyModel(shown = 5): ReportModel {
-  return { run: {}, points: new Map(), marks: new Map(), tallies: new Map(), tasks: new Map(), tasksDropped: 0, worst: [], best: [], shown };
+  return {
+    run: {},
+    points: new Map(),
+    marks: new Map(),
+    tallies: new Map(),
+    tasks: new Map(),
+    tasksDropped: 0,
+    worst: [],
+    best: [],
+    shown,
+  };
 }
 
 /** A number the spec maps to `key`, if present. */
@@ -124,7 +134,16 @@ export function addPoint(model: ReportModel, point: ReportPoint): void {
         model.tasksDropped += 1;
         continue;
       }
-      task = { firstIteration: iteration, lastIteration: iteration, early: [], recent: [], sum: 0, iterations: 0, rollouts: 0, failingIterations: 0 };
+      task = {
+        firstIteration: iteration,
+        lastIteration: iteration,
+        early: [],
+        recent: [],
+        sum: 0,
+        iterations: 0,
+        rollouts: 0,
+        failingIterations: 0,
+      };
       model.tasks.set(id, task);
     }
     task.lastIteration = Math.max(task.lastIteration, iteration);
@@ -176,7 +195,12 @@ function tallyEpisode(model: ReportModel, episode: ReportEpisode): void {
 
 /** Order of the lowest-reward list: lower reward, then more failed tool calls, then an error, then later iteration. */
 function worseThan(a: ReportEpisode, b: ReportEpisode): boolean {
-  const key = (e: ReportEpisode) => [num(e, 'effective_reward') ?? 0, -(num(e, 'n_failed_tool_calls') ?? 0), e.error ? 0 : 1, -(num(e, 'iteration') ?? 0)];
+  const key = (e: ReportEpisode) => [
+    num(e, 'effective_reward') ?? 0,
+    -(num(e, 'n_failed_tool_calls') ?? 0),
+    e.error ? 0 : 1,
+    -(num(e, 'iteration') ?? 0),
+  ];
   const [x, y] = [key(a), key(b)];
   for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i] < y[i];
   return false;
@@ -194,7 +218,13 @@ function betterThan(a: ReportEpisode, b: ReportEpisode): boolean {
 const PER_TASK = 2;
 
 /** Inserts into a bounded ordered list; the conversation is built only when the episode makes it in. */
-function keep(list: ShownEpisode[], limit: number, fields: ReportEpisode, messages: unknown, before: (a: ReportEpisode, b: ReportEpisode) => boolean): void {
+function keep(
+  list: ShownEpisode[],
+  limit: number,
+  fields: ReportEpisode,
+  messages: unknown,
+  before: (a: ReportEpisode, b: ReportEpisode) => boolean,
+): void {
   const existing = list.findIndex((e) => e.fields.id === fields.id);
   if (existing !== -1) list.splice(existing, 1);
   const sameTask = list.filter((e) => e.fields.task_id === fields.task_id);

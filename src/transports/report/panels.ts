@@ -38,7 +38,12 @@ export interface Panels {
 export function learningPanels(view: RunView, smoothing: number): Panels {
   const common = { xDomain: view.xDomain, smoothing };
   const lane: LaneRow[] = [
-    ...[...view.evolution.entries()].map(([action, iterations]) => ({ key: `evolution.${action}`, name: ACTION_NAMES[action] ?? action, color: (COLORS as Record<string, string>)[action] ?? '#a16207', iterations })),
+    ...[...view.evolution.entries()].map(([action, iterations]) => ({
+      key: `evolution.${action}`,
+      name: ACTION_NAMES[action] ?? action,
+      color: (COLORS as Record<string, string>)[action] ?? '#a16207',
+      iterations,
+    })),
     { key: 'state.changed', name: 'state changed', color: COLORS.state, iterations: view.stateChanges },
   ];
   const rawValues = view.raw.map((p) => p[1]);
@@ -62,7 +67,8 @@ export function learningPanels(view: RunView, smoothing: number): Panels {
       ...common,
       id: 'chart-effective-reward',
       title: 'Effective reward per iteration',
-      caption: "ClawLoop's effective reward of each episode (its user, outcome, execution or judge signal, in that priority), averaged over the iteration; the lanes below mark the evolver's steps.",
+      caption:
+        "ClawLoop's effective reward of each episode (its user, outcome, execution or judge signal, in that priority), averaged over the iteration; the lanes below mark the evolver's steps.",
       scale: { label: 'effective reward, −1…1', min: -1, max: 1 },
       series: [{ key: 'reward.mean', name: 'mean effective reward', color: COLORS.effective, points: view.effective, smooth: true }],
       lane,
@@ -70,7 +76,10 @@ export function learningPanels(view: RunView, smoothing: number): Panels {
     });
   }
   if (view.raw.length > 0) panels.push(rawPanel(!hasEffective));
-  if (!hasEffective) missing.push('effective reward, success rate, signal, token and latency curves (they are computed from episodes; this run has none — the after_iteration bridge, examples/observability/clawloop_bridge.py, records them)');
+  if (!hasEffective)
+    missing.push(
+      'effective reward, success rate, signal, token and latency curves (they are computed from episodes; this run has none — the after_iteration bridge, examples/observability/clawloop_bridge.py, records them)',
+    );
   if (view.success.length > 0) {
     panels.push({
       ...common,
@@ -88,7 +97,13 @@ export function learningPanels(view: RunView, smoothing: number): Panels {
       title: 'Reward signals per iteration',
       caption: 'Mean value of each signal over the episodes that carry it.',
       scale: { label: 'signal value, −1…1', min: -1, max: 1 },
-      series: [...view.signals.entries()].map(([name, points], i) => ({ key: `signal.${name}`, name, color: SIGNAL_COLORS[i % SIGNAL_COLORS.length], points, smooth: true })),
+      series: [...view.signals.entries()].map(([name, points], i) => ({
+        key: `signal.${name}`,
+        name,
+        color: SIGNAL_COLORS[i % SIGNAL_COLORS.length],
+        points,
+        smooth: true,
+      })),
     });
   }
   if (view.playbookSize.length > 0) {

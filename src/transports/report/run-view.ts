@@ -44,17 +44,23 @@ function stateChanges(model: ReportModel, points: readonly ReportPoint[]): numbe
   const hashed = points.filter((p) => p['state.combined'] !== undefined);
   if (hashed.length > 1) {
     const out: number[] = [];
-    for (let i = 1; i < hashed.length; i += 1) if (hashed[i]['state.combined'] !== hashed[i - 1]['state.combined']) out.push(num(hashed[i], 'iteration')!);
+    for (let i = 1; i < hashed.length; i += 1)
+      if (hashed[i]['state.combined'] !== hashed[i - 1]['state.combined']) out.push(num(hashed[i], 'iteration')!);
     return out;
   }
-  return [...model.marks.values()].filter((m) => m.state_before !== undefined && m.state_before !== m.state_after).map((m) => num(m, 'iteration')!).sort((a, b) => a - b);
+  return [...model.marks.values()]
+    .filter((m) => m.state_before !== undefined && m.state_before !== m.state_after)
+    .map((m) => num(m, 'iteration')!)
+    .sort((a, b) => a - b);
 }
 
 export function runView(model: ReportModel): RunView {
   const points = sortedPoints(model);
   const xs = [...points.map((p) => num(p, 'iteration')!), ...model.marks.keys(), ...model.tallies.keys()];
   const xDomain: [number, number] = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 0];
-  const signalKeys = [...new Set(points.flatMap((p) => Object.keys(p).filter((k): k is `signal.${string}` => k.startsWith('signal.'))))].sort();
+  const signalKeys = [
+    ...new Set(points.flatMap((p) => Object.keys(p).filter((k): k is `signal.${string}` => k.startsWith('signal.')))),
+  ].sort();
   const tallies = [...model.tallies.entries()].sort((a, b) => a[0] - b[0]);
   const evolution = new Map<string, number[]>();
   for (const [iteration, mark] of [...model.marks.entries()].sort((a, b) => a[0] - b[0])) {

@@ -141,7 +141,9 @@ export function chartPanel(o: PanelOptions): string {
   const xTicks = niceTicks(o.xDomain[0], o.xDomain[1], o.wide ? 10 : 6).filter((t) => Number.isInteger(t));
   for (const t of xTicks) parts.push(`<text class="tick x" x="${f1(x(t))}" y="${height - M.bottom + 14}" text-anchor="middle">${t}</text>`);
   parts.push(`<text class="axis" x="${M.left + plotW / 2}" y="${height - 3}" text-anchor="middle">iteration</text>`);
-  parts.push(`<text class="axis" transform="translate(${M.left - 44} ${M.top + plotH / 2}) rotate(-90)" text-anchor="middle">${h(o.scale.label)}</text>`);
+  parts.push(
+    `<text class="axis" transform="translate(${M.left - 44} ${M.top + plotH / 2}) rotate(-90)" text-anchor="middle">${h(o.scale.label)}</text>`,
+  );
   if (y0 < 0 && y1 > 0) parts.push(`<line class="zero" x1="${M.left}" x2="${width - M.right}" y1="${f1(y(0))}" y2="${f1(y(0))}"/>`);
 
   for (const s of series) {
@@ -159,7 +161,11 @@ export function chartPanel(o: PanelOptions): string {
     }
     // Points are marked while they stay distinguishable; each carries its value for hovering.
     if (raw.length <= 40) {
-      s.thin.forEach((p) => parts.push(`<circle class="dot${s.smooth ? ' raw-dot' : ''}" data-series="${h(s.key)}" cx="${f1(x(p[0]))}" cy="${f1(y(p[1]))}" r="3" fill="${s.color}"><title>${h(`${s.name} · iteration ${p[0]}: ${fmt(p[1])}`)}</title></circle>`));
+      s.thin.forEach((p) =>
+        parts.push(
+          `<circle class="dot${s.smooth ? ' raw-dot' : ''}" data-series="${h(s.key)}" cx="${f1(x(p[0]))}" cy="${f1(y(p[1]))}" r="3" fill="${s.color}"><title>${h(`${s.name} · iteration ${p[0]}: ${fmt(p[1])}`)}</title></circle>`,
+        ),
+      );
     }
   }
   if (laneRows.length > 0) {
@@ -174,14 +180,18 @@ export function chartPanel(o: PanelOptions): string {
       for (const [from, to] of gap ? [...new Set(row.iterations)].map((i) => [i, i] as const) : runsOf(row.iterations)) {
         const left = Math.max(M.left, x(from) - step / 2 + gap);
         const right = Math.min(M.left + plotW, x(to) + step / 2 - gap);
-        parts.push(`<rect class="lane-mark" data-series="${h(row.key)}" x="${f1(left)}" y="${ry}" width="${f1(Math.max(1.5, right - left))}" height="${LANE_ROW - 3}" fill="${row.color}"><title>${h(`${row.name}: iteration ${from === to ? from : `${from}–${to}`}`)}</title></rect>`);
+        parts.push(
+          `<rect class="lane-mark" data-series="${h(row.key)}" x="${f1(left)}" y="${ry}" width="${f1(Math.max(1.5, right - left))}" height="${LANE_ROW - 3}" fill="${row.color}"><title>${h(`${row.name}: iteration ${from === to ? from : `${from}–${to}`}`)}</title></rect>`,
+        );
       }
     });
   }
 
   const legend = [
     ...series.map((s) => legendItem(s.key, s.name, s.color, s.dashed ? 'dashed' : 'line')),
-    ...laneRows.map((r) => legendItem(r.key, r.name, r.color, 'lane', `(${r.iterations.length} of ${o.xDomain[1] - o.xDomain[0] + 1} iterations)`)),
+    ...laneRows.map((r) =>
+      legendItem(r.key, r.name, r.color, 'lane', `(${r.iterations.length} of ${o.xDomain[1] - o.xDomain[0] + 1} iterations)`),
+    ),
   ];
   return `<figure class="panel${o.wide ? ' wide' : ''}" id="${h(o.id)}" data-scale="${h(o.scale.label)}">
 <figcaption><b>${h(o.title)}</b>${o.caption ? `<span class="caption">${h(o.caption)}</span>` : ''}</figcaption>

@@ -81,11 +81,21 @@ export class WandbTransportImpl implements WandbTransport {
       dir: options.dir ?? (env.WANDB_DIR || process.cwd()),
       runId: options.runId ?? (env.WANDB_RUN_ID || undefined),
       group: options.group ?? (env.WANDB_RUN_GROUP || undefined),
-      tags: options.tags ?? (env.WANDB_TAGS ? env.WANDB_TAGS.split(',').map((t) => t.trim()).filter(Boolean) : undefined),
+      tags:
+        options.tags ??
+        (env.WANDB_TAGS
+          ? env.WANDB_TAGS.split(',')
+              .map((t) => t.trim())
+              .filter(Boolean)
+          : undefined),
     };
   }
 
-  private async open(runId: string, startedAt: number, extra: { tags?: readonly string[]; config?: WandbFields<'config'> } = {}): Promise<RunState> {
+  private async open(
+    runId: string,
+    startedAt: number,
+    extra: { tags?: readonly string[]; config?: WandbFields<'config'> } = {},
+  ): Promise<RunState> {
     let state = this.runs.get(runId);
     if (!state) {
       // W&B run ids name files and URL paths: made safe (a hostile ClawLoop run id cannot reach outside WANDB_DIR).
@@ -126,7 +136,10 @@ export class WandbTransportImpl implements WandbTransport {
       switch (m.type) {
         case 'run.started': {
           const tags = m.run.tags;
-          await this.open(m.event.run_id, m.event.started_at, { tags: Array.isArray(tags) ? (tags as string[]) : undefined, config: m.config });
+          await this.open(m.event.run_id, m.event.started_at, {
+            tags: Array.isArray(tags) ? (tags as string[]) : undefined,
+            config: m.config,
+          });
           break;
         }
         case 'episode': {
@@ -186,12 +199,18 @@ function displayPath(path: string): string {
 
 /** Where each offline run is and the official command that uploads it. */
 export function offlineRunNotes(dirs: Iterable<string>): string[] {
-  return [...dirs].flatMap((dir) => [`wandb: offline run written to ${displayPath(dir)}`, `wandb: upload it with: wandb sync ${displayPath(dir)}`]);
+  return [...dirs].flatMap((dir) => [
+    `wandb: offline run written to ${displayPath(dir)}`,
+    `wandb: upload it with: wandb sync ${displayPath(dir)}`,
+  ]);
 }
 
 /** Offline by default (no API key): a run directory for `wandb sync`. With WANDB_API_KEY (and mode online): the W&B API. */
 export function createWandbSink(options: WandbSinkOptions = {}): Sink & { readonly transport: WandbTransportImpl } {
   const online = resolveOnline(options);
   const transport = new WandbTransportImpl(options, online ? (o) => new OnlineRun(online, o) : undefined);
-  return Object.assign(createWandbAdapter(transport, { name: options.name ?? 'wandb' }), { transport, closingNotes: () => offlineRunNotes(transport.offlineDirs) });
+  return Object.assign(createWandbAdapter(transport, { name: options.name ?? 'wandb' }), {
+    transport,
+    closingNotes: () => offlineRunNotes(transport.offlineDirs),
+  });
 }

@@ -81,7 +81,11 @@ export class OfflineRun {
 
   /** One history row at `step` (W&B's _step), with _runtime and _timestamp as the Python client adds them. */
   history(step: number, timestamp: number, values: Record<string, unknown>): void {
-    const system = { _step: step, _runtime: Math.max(0, timestamp - this.options.startedAt), _timestamp: timestamp } satisfies HistoryValues;
+    const system = {
+      _step: step,
+      _runtime: Math.max(0, timestamp - this.options.startedAt),
+      _timestamp: timestamp,
+    } satisfies HistoryValues;
     const row: Array<readonly [string, unknown]> = [...Object.entries(values), ...Object.entries(system)];
     this.append('history', pb.history(step, row));
     for (const [k, v] of Object.entries(values)) this.summary.set(k, v);

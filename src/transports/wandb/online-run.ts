@@ -18,10 +18,21 @@ export interface OnlineSettings {
 }
 
 /** Online settings when the sink should talk to W&B (WANDB_MODE online, or an API key and no mode), else undefined. */
-export function resolveOnline(options: { mode?: 'online' | 'offline'; apiKey?: string; baseUrl?: string; env?: NodeJS.ProcessEnv }): OnlineSettings | undefined {
+export function resolveOnline(options: {
+  mode?: 'online' | 'offline';
+  apiKey?: string;
+  baseUrl?: string;
+  env?: NodeJS.ProcessEnv;
+}): OnlineSettings | undefined {
   const env = options.env ?? process.env;
   const apiKey = options.apiKey ?? env.WANDB_API_KEY;
-  const mode = options.mode ?? (env.WANDB_MODE === 'offline' || env.WANDB_MODE === 'dryrun' ? 'offline' : env.WANDB_MODE === 'online' || apiKey ? 'online' : 'offline');
+  const mode =
+    options.mode ??
+    (env.WANDB_MODE === 'offline' || env.WANDB_MODE === 'dryrun'
+      ? 'offline'
+      : env.WANDB_MODE === 'online' || apiKey
+        ? 'online'
+        : 'offline');
   if (mode === 'offline') return undefined;
   if (!apiKey) throw new Error('WANDB_MODE=online needs WANDB_API_KEY');
   return { apiKey, baseUrl: (options.baseUrl ?? (env.WANDB_BASE_URL || 'https://api.wandb.ai')).replace(/\/+$/, ''), timeoutMs: 30_000 };
@@ -60,12 +71,23 @@ export class OnlineRun {
   }
 
   private async request(method: 'POST' | 'PUT', url: string, body: string | Buffer, contentType = 'application/json'): Promise<unknown> {
-    return httpJson({ what: `wandb ${method} ${new URL(url).pathname}`, url, method, headers: { authorization: this.auth, 'content-type': contentType }, body, timeoutMs: this.settings.timeoutMs });
+    return httpJson({
+      what: `wandb ${method} ${new URL(url).pathname}`,
+      url,
+      method,
+      headers: { authorization: this.auth, 'content-type': contentType },
+      body,
+      timeoutMs: this.settings.timeoutMs,
+    });
   }
 
   private async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const result = (await this.request('POST', `${this.settings.baseUrl}/graphql`, JSON.stringify({ query, variables }))) as { data?: T; errors?: Array<{ message: string }> };
-    if (result.errors?.length) throw new SinkError(`wandb graphql: ${result.errors.map((e) => e.message).join('; ')}`, { retryable: false });
+    const result = (await this.request('POST', `${this.settings.baseUrl}/graphql`, JSON.stringify({ query, variables }))) as {
+      data?: T;
+      errors?: Array<{ message: string }>;
+    };
+    if (result.errors?.length)
+      throw new SinkError(`wandb graphql: ${result.errors.map((e) => e.message).join('; ')}`, { retryable: false });
     return result.data as T;
   }
 
@@ -73,16 +95,19 @@ export class OnlineRun {
   private start(): Promise<{ entity: string; project: string }> {
     this.ready ??= (async () => {
       const entity = this.run.entity ?? (await this.graphql<{ viewer: { entity: string } }>(VIEWER, {})).viewer.entity;
-      const data = await this.graphql<{ upsertBucket: { bucket: { project: { name: string; entity: { name: string } } } } }>(UPSERT_BUCKET, {
-        name: this.run.runId,
-        project: this.run.project,
-        entity,
-        groupName: this.run.group,
-        displayName: this.run.displayName,
-        host: hostname(),
-        tags: this.run.tags?.length ? this.run.tags : undefined,
-        config: Object.keys(this.pendingConfig).length ? JSON.stringify(this.pendingConfig) : undefined,
-      });
+      const data = await this.graphql<{ upsertBucket: { bucket: { project: { name: string; entity: { name: string } } } } }>(
+        UPSERT_BUCKET,
+        {
+          name: this.run.runId,
+          project: this.run.project,
+          entity,
+          groupName: this.run.group,
+          displayName: this.run.displayName,
+          host: hostname(),
+          tags: this.run.tags?.length ? this.run.tags : undefined,
+          config: Object.keys(this.pendingConfig).length ? JSON.stringify(this.pendingConfig) : undefined,
+        },
+      );
       return { entity: data.upsertBucket.bucket.project.entity.name, project: data.upsertBucket.bucket.project.name };
     })();
     this.ready.catch(() => (this.ready = undefined));
@@ -104,7 +129,10 @@ export class OnlineRun {
   }
 
   async history(step: number, timestamp: number, values: Record<string, unknown>): Promise<void> {
-    const row = { ...values, ...({ _step: step, _runtime: Math.max(0, timestamp - this.run.startedAt), _timestamp: timestamp } satisfies HistoryValues) };
+    const row = {
+      ...values,
+      ...({ _step: step, _runtime: Math.max(0, timestamp - this.run.startedAt), _timestamp: timestamp } satisfies HistoryValues),
+    };
     Object.assign(this.summary, values);
     await this.stream({
       files: {
@@ -120,7 +148,12 @@ export class OnlineRun {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const path = `media/table/${key.split('/').map(safeName).join('/')}_${step}_${sha256.slice(0, 20)}.table.json`;
     const { entity, project } = await this.start();
-    const created = await this.graphql<{ createRunFiles: { files: Array<{ name: string; uploadUrl: string }> } }>(CREATE_RUN_FILES, { entity, project, run: this.run.runId, files: [path] });
+    const created = await this.graphql<{ createRunFiles: { files: Array<{ name: string; uploadUrl: string }> } }>(CREATE_RUN_FILES, {
+      entity,
+      project,
+      run: this.run.runId,
+      files: [path],
+    });
     const target = created.createRunFiles.files.find((f) => f.name === path);
     if (target?.uploadUrl) await this.request('PUT', target.uploadUrl, content);
     return { _type: 'table-file', sha256, size: Buffer.byteLength(content), path, ncols: table.columns.length, nrows: table.data.length };
@@ -133,6 +166,7 @@ export class OnlineRun {
   }
 
   async abandon(): Promise<void> {
-    if (Object.keys(this.summary).length > 0) await this.stream({ files: { 'wandb-summary.json': { offset: 0, content: [JSON.stringify(this.summary)] } } });
+    if (Object.keys(this.summary).length > 0)
+      await this.stream({ files: { 'wandb-summary.json': { offset: 0, content: [JSON.stringify(this.summary)] } } });
   }
 }

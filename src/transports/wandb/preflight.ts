@@ -5,7 +5,10 @@ import { resolveOnline } from './online-run.js';
 export const wandbPreflight: SinkPreflight = {
   async preflight(env) {
     if (env.WANDB_MODE === 'online' && !env.WANDB_API_KEY) {
-      throw new SinkConfigError('wandb', 'WANDB_MODE=online but WANDB_API_KEY is not set; set WANDB_API_KEY (and WANDB_BASE_URL for a self-hosted server), or WANDB_MODE=offline to write a run for `wandb sync`');
+      throw new SinkConfigError(
+        'wandb',
+        'WANDB_MODE=online but WANDB_API_KEY is not set; set WANDB_API_KEY (and WANDB_BASE_URL for a self-hosted server), or WANDB_MODE=offline to write a run for `wandb sync`',
+      );
     }
     asConfigError('wandb', () => resolveOnline({ env }));
   },

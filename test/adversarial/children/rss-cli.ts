@@ -10,5 +10,7 @@ delay.enable();
 const code = await main(['node', 'clawloop-sinks', ...process.argv.slice(2)]);
 delay.disable();
 const blockedMs = Math.round(delay.max / 1e6);
-process.stderr.write(`\nexit-code ${code} peak-rss-mb ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} max-loop-delay-ms ${blockedMs}\n`);
+process.stderr.write(
+  `\nexit-code ${code} peak-rss-mb ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} max-loop-delay-ms ${blockedMs}\n`,
+);
 process.exit(code);

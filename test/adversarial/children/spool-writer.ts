@@ -28,7 +28,12 @@ const sink = {
   async close() {},
 };
 
-const hub = new Hub([sink], { queueSize: 64, batchSize: 16, spool: { dir, segmentBytes: 4 * 1024 * 1024 }, onWarning: (line) => process.stderr.write(`${line}\n`) });
+const hub = new Hub([sink], {
+  queueSize: 64,
+  batchSize: 16,
+  spool: { dir, segmentBytes: 4 * 1024 * 1024 },
+  onWarning: (line) => process.stderr.write(`${line}\n`),
+});
 writeSync(1, `ready ${JSON.stringify(hub.spoolPendingAtStart())}\n`);
 
 if (mode === 'drain') {

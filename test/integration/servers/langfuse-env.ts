@@ -41,9 +41,11 @@ export function langfuseEnv(envFile: string, ports: LangfusePorts, keys: { publi
   const chosen = new Set(Object.values(ports).map(String));
   for (const [key, value] of Object.entries(env)) {
     for (const m of value.matchAll(/(?:127\.0\.0\.1|localhost|0\.0\.0\.0):(\d+)/g)) {
-      if (!chosen.has(m[1])) throw new Error(`${envFile}: ${key} points at fixed port ${m[1]}; langfuseEnv must move it to a port chosen at start`);
+      if (!chosen.has(m[1]))
+        throw new Error(`${envFile}: ${key} points at fixed port ${m[1]}; langfuseEnv must move it to a port chosen at start`);
     }
   }
-  if (!env.REDIS_AUTH || !env.LANGFUSE_S3_EVENT_UPLOAD_BUCKET) throw new Error(`${envFile}: REDIS_AUTH and LANGFUSE_S3_EVENT_UPLOAD_BUCKET are expected`);
+  if (!env.REDIS_AUTH || !env.LANGFUSE_S3_EVENT_UPLOAD_BUCKET)
+    throw new Error(`${envFile}: REDIS_AUTH and LANGFUSE_S3_EVENT_UPLOAD_BUCKET are expected`);
   return env;
 }

@@ -94,7 +94,14 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
   const procs = new Map<keyof LangfusePorts, Managed>();
   const logPath = (name: string) => join(dir, `${name}.log`);
 
-  const launch = (name: keyof LangfusePorts, command: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}, term: NodeJS.Signals = 'SIGTERM') => {
+  const launch = (
+    name: keyof LangfusePorts,
+    command: string,
+    args: string[],
+    cwd: string,
+    extraEnv: NodeJS.ProcessEnv = {},
+    term: NodeJS.Signals = 'SIGTERM',
+  ) => {
     const out = createWriteStream(logPath(name), { flags: 'a' });
     // Own process group: `next start` and chDB spawn helpers, and stop() must end them too.
     const child = spawn(command, args, { cwd, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -108,7 +115,8 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const child = procs.get(name)!.child;
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`langfuse ${name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log(name)}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`langfuse ${name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log(name)}`);
       if (await ready().catch(() => false)) return;
       if (Date.now() > deadline) throw new Error(`langfuse ${name} not ready after ${timeoutMs} ms:\n${log(name)}`);
       await new Promise((r) => setTimeout(r, 300));
@@ -135,7 +143,8 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
     await exited;
     clearTimeout(timer);
   };
-  const log = (name: keyof LangfusePorts, chars = 4000) => (existsSync(logPath(name)) ? readFileSync(logPath(name), 'utf8').slice(-chars) : '');
+  const log = (name: keyof LangfusePorts, chars = 4000) =>
+    existsSync(logPath(name)) ? readFileSync(logPath(name), 'utf8').slice(-chars) : '';
 
   const startWorker = async () => {
     launch('worker', node, ['dist/index.js'], join(cache, 'lf', 'worker'), { ...env, PORT: String(worker), HOSTNAME: '127.0.0.1' });
@@ -143,7 +152,13 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
   };
   const startWeb = async () => {
     const web = join(cache, 'lf', 'web');
-    launch('web', node, [join(web, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(ports.web)], web, { ...env, NEXT_MANUAL_SIG_HANDLE: 'true', HOSTNAME: '127.0.0.1', PORT: String(ports.web) });
+    launch(
+      'web',
+      node,
+      [join(web, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(ports.web)],
+      web,
+      { ...env, NEXT_MANUAL_SIG_HANDLE: 'true', HOSTNAME: '127.0.0.1', PORT: String(ports.web) },
+    );
     await waitFor('web', () => httpOk(`${url}/api/public/health`));
   };
 
@@ -154,19 +169,48 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
         mkdirSync(pgDir, { mode: 0o700 });
         run('tar', ['-xf', join(cache, 'pg-template', 'pg.tar'), '-C', pgDir]);
         const pgBin = readFileSync(join(cache, 'pg-template', 'PG_BIN'), 'utf8').trim();
-        const args = ['-D', pgDir, '-p', String(postgres), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'];
+        const args = [
+          '-D',
+          pgDir,
+          '-p',
+          String(postgres),
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'unix_socket_directories=',
+          '-c',
+          'fsync=off',
+        ];
         // initdb and postgres refuse to run as root: as root, the data belongs to (and the server runs as) `postgres`.
         if (process.getuid?.() === 0) {
           run('chown', ['-R', 'postgres:postgres', pgDir]);
-          launch('postgres', 'setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', join(pgBin, 'postgres'), ...args], dir, {}, 'SIGINT');
+          launch(
+            'postgres',
+            'setpriv',
+            ['--reuid=postgres', '--regid=postgres', '--init-groups', join(pgBin, 'postgres'), ...args],
+            dir,
+            {},
+            'SIGINT',
+          );
         } else {
           launch('postgres', join(pgBin, 'postgres'), args, dir, {}, 'SIGINT');
         }
         await waitFor('postgres', async () => pgReady(pgBin, postgres));
       })(),
       (async () => {
-        launch('redis', 'redis-server', ['--port', String(redis), '--bind', '127.0.0.1', '--requirepass', env.REDIS_AUTH!, '--save', '', '--appendonly', 'no'], dir);
-        await waitFor('redis', () => Promise.resolve(spawnSync('redis-cli', ['-p', String(redis), '-a', env.REDIS_AUTH!, '--no-auth-warning', 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG'));
+        launch(
+          'redis',
+          'redis-server',
+          ['--port', String(redis), '--bind', '127.0.0.1', '--requirepass', env.REDIS_AUTH!, '--save', '', '--appendonly', 'no'],
+          dir,
+        );
+        await waitFor('redis', () =>
+          Promise.resolve(
+            spawnSync('redis-cli', ['-p', String(redis), '-a', env.REDIS_AUTH!, '--no-auth-warning', 'ping'], {
+              encoding: 'utf8',
+            }).stdout.trim() === 'PONG',
+          ),
+        );
       })(),
       (async () => {
         launch('s3', join(cache, 'venv', 'bin', 'moto_server'), ['-H', '127.0.0.1', '-p', String(s3)], dir);
@@ -175,7 +219,20 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
         if (!bucket.ok) throw new Error(`moto: creating the bucket answered ${bucket.status}`);
       })(),
       (async () => {
-        launch('clickhouse', join(cache, 'venv', 'bin', 'python'), [join(shared, 'chdb_http.py'), '--path', join(dir, 'chdb'), '--port', String(clickhouse), '--migrations', join(cache, 'lf', 'packages', 'shared', 'clickhouse', 'migrations', 'unclustered')], dir);
+        launch(
+          'clickhouse',
+          join(cache, 'venv', 'bin', 'python'),
+          [
+            join(shared, 'chdb_http.py'),
+            '--path',
+            join(dir, 'chdb'),
+            '--port',
+            String(clickhouse),
+            '--migrations',
+            join(cache, 'lf', 'packages', 'shared', 'clickhouse', 'migrations', 'unclustered'),
+          ],
+          dir,
+        );
         await waitFor('clickhouse', () => httpOk(`http://127.0.0.1:${clickhouse}/ping`));
       })(),
     ]);

@@ -22,13 +22,29 @@ export async function startMlflow(options: { port?: number; dir?: string } = {})
   const server = await startServer(
     'mlflow',
     mlflow,
-    ['server', '--backend-store-uri', `sqlite:///${join(dir, 'mlflow.db')}`, '--artifacts-destination', join(dir, 'artifacts'), '--host', '127.0.0.1', '--port', String(port), '--workers', '1'],
+    [
+      'server',
+      '--backend-store-uri',
+      `sqlite:///${join(dir, 'mlflow.db')}`,
+      '--artifacts-destination',
+      join(dir, 'artifacts'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--workers',
+      '1',
+    ],
     { dir, ready: () => httpOk(`${url}/health`), timeoutMs: 180_000, env: { MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' } },
   );
   const call = async <T>(method: string, path: string, body?: unknown, query?: Record<string, string>): Promise<T> => {
     const target = new URL(`${url}${path}`);
     for (const [k, v] of Object.entries(query ?? {})) target.searchParams.set(k, v);
-    const res = await fetchForReadBack(target, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetchForReadBack(target, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return JSON.parse(text) as T;

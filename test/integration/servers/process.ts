@@ -46,7 +46,12 @@ export interface RunningServer {
 }
 
 /** Spawns `command`, logging to a file in a fresh temp dir, and waits until `ready()` resolves true. */
-export async function startServer(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; ready: () => Promise<boolean>; timeoutMs?: number; dir?: string }): Promise<RunningServer> {
+export async function startServer(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; ready: () => Promise<boolean>; timeoutMs?: number; dir?: string },
+): Promise<RunningServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `${name}-`));
   const logPath = join(dir, `${name}.log`);
   const logStream = createWriteStream(logPath);
