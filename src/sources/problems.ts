@@ -14,6 +14,9 @@ export interface InputProblem {
 
 export type ProblemHandler = (problem: InputProblem) => void;
 
+/** Skipped lines the closing summary names by place. */
+const SKIPPED_NAMED = 5;
+
 export function formatProblem(p: InputProblem): string {
   // Line 0: the file as a whole (a directory, a FIFO, unreadable).
   return `${p.file}${p.line > 0 ? `:${p.line}` : ''}: ${p.field ? `${p.field}: ` : ''}${p.problem}`;
@@ -28,6 +31,8 @@ export class ProblemTally {
   skippedLines = 0;
   /** Lines delivered after a field was dropped or coerced. */
   keptLines = 0;
+  /** Where the first skipped lines were (the closing summary names them; bounded). */
+  private readonly skippedAt: string[] = [];
   private last = '';
 
   add(problem: InputProblem): void {
@@ -35,17 +40,25 @@ export class ProblemTally {
     if (key === this.last) return;
     this.last = key;
     if (problem.kept) this.keptLines += 1;
-    else this.skippedLines += 1;
+    else {
+      this.skippedLines += 1;
+      if (this.skippedAt.length < SKIPPED_NAMED) this.skippedAt.push(`${problem.file}${problem.line > 0 ? `:${problem.line}` : ''}`);
+    }
   }
 
   get any(): boolean {
     return this.skippedLines + this.keptLines > 0;
   }
 
-  /** `3 bad input line(s) were skipped; 2 line(s) were delivered with a field dropped or coerced (listed above)`. */
+  /**
+   * `3 bad input line(s) were skipped (a.jsonl:3, a.jsonl:9, b.jsonl:1); 2 line(s) were delivered with a field dropped
+   * or coerced (listed above)`.
+   */
   describe(skipped = 'skipped'): string {
+    const more = this.skippedLines - this.skippedAt.length;
+    const where = `${this.skippedAt.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
     const parts = [
-      this.skippedLines ? `${this.skippedLines} bad input line(s) were ${skipped}` : '',
+      this.skippedLines ? `${this.skippedLines} bad input line(s) were ${skipped} (${where})` : '',
       this.keptLines ? `${this.keptLines} line(s) were delivered with a field dropped or coerced` : '',
     ].filter(Boolean);
     return `${parts.join('; ')} (listed above)`;
