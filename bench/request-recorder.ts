@@ -3,6 +3,7 @@
  * took to answer (measured from the moment the request is forwarded to the end of the reply: the server's own time
  * plus one loopback hop). Ids in paths are folded so that one endpoint is one row.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -32,9 +33,14 @@ export function endpointOf(method: string, url: string): string {
   return `${method} ${folded}`;
 }
 
-export async function startRequestRecorder(target: string): Promise<RequestRecorder> {
+/**
+ * With `capture`, every request is also appended to that file in arrival order (a JSON header line, then the raw
+ * body), for bench/ingest-ceiling.ts to send the backend the exact same bytes again.
+ */
+export async function startRequestRecorder(target: string, options: { capture?: string } = {}): Promise<RequestRecorder> {
   const upstream = new URL(target);
   const table = new Map<string, EndpointStats>();
+  const capture = options.capture ? openSync(options.capture, 'w') : undefined;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -45,6 +51,11 @@ export async function startRequestRecorder(target: string): Promise<RequestRecor
       table.set(key, row);
       row.requests += 1;
       row.requestBytes += body.length;
+      if (capture !== undefined) {
+        const header = { method: req.method, path: req.url, contentType: req.headers['content-type'], bytes: body.length };
+        writeSync(capture, JSON.stringify(header) + '\n');
+        writeSync(capture, body);
+      }
       const started = performance.now();
       const up = request(
         {
@@ -78,6 +89,7 @@ export async function startRequestRecorder(target: string): Promise<RequestRecor
       new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
+        if (capture !== undefined) closeSync(capture);
       }),
   };
 }

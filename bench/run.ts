@@ -2,11 +2,13 @@
  * `pnpm bench`: emit() overhead; replay throughput per sink into real loopback backends (bundled sample and a generated
  * 200-iteration × 50-episode run); the baselines a user would otherwise pick; peak RSS streaming a ≥ 1 GB input; MLflow
  * request count against the ⌈n/1000⌉ floor. Writes bench/results/results.json and results.md. Needs `pnpm backends`.
+ * With `--anchors <clawloop-checkout>` it compares with ClawLoop's own exporters instead (bench/anchors.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { MLFLOW, venvBin, WANDB } from '../scripts/backends/python.js';
 import type { CanonicalEvent } from '../generated/types.gen.js';
 import { openSource } from '../src/sources/open-source.js';
@@ -26,7 +28,36 @@ import { formatRequestTable, startRequestRecorder, type EndpointStats } from './
 import { replayInto, type Throughput } from './throughput.js';
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-const samplePath = process.argv[2] ?? 'examples/data/toolbench-run';
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    anchors: { type: 'string' },
+    'anchors-python': { type: 'string' },
+    repeat: { type: 'string', default: '3' },
+    sinks: { type: 'string', default: 'wandb,jaeger,phoenix' },
+    iterations: { type: 'string', default: '200' },
+    episodes: { type: 'string', default: '50' },
+  },
+});
+if (args.anchors) {
+  // The comparison with ClawLoop's own exporters (bench/anchors.ts) instead of the default benchmark.
+  const { runAnchors } = await import('./anchors.js');
+  try {
+    await runAnchors({
+      checkout: args.anchors,
+      python: args['anchors-python'],
+      repeat: Number(args.repeat),
+      sinks: args.sinks!.split(','),
+      iterations: Number(args.iterations),
+      episodes: Number(args.episodes),
+    });
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+}
+const samplePath = positionals[0] ?? 'examples/data/toolbench-run';
 const sample: CanonicalEvent[] = [];
 for await (const e of openSource(samplePath, { onProblem: () => {} })) sample.push(e);
 const work = mkdtempSync(join(tmpdir(), 'clawloop-bench-'));
