@@ -249,6 +249,27 @@ describe('watch never loses silently', () => {
     done(`all ${EVOLVED.length} evolution steps, 6 iterations, 12 episodes, each evolution after its iteration`);
   });
 
+  it('lines for an iteration already sent are still delivered (or named in a note)', async (context) => {
+    const done = attack(context, 'watch: experiment and evolution lines after their iteration was sent from the dump alone');
+    const dir = runDir(false);
+    const w = watchIn(dir, { graceMs: 0 });
+    // Only the dump exists at first: with no grace, iteration 0 goes out with its episodes and nothing else.
+    append(dir, 'episodes.ndjson', RUN.dump[0]);
+    await until(() => w.episodes() === 2, 'the episodes of iteration 0');
+    append(dir, 'experiment.jsonl', RUN.experiment[0]);
+    append(dir, 'evolution.jsonl', RUN.evolution[0]);
+    await until(() => w.evolutions().length === 1, 'the late evolution step');
+    // A second dump line for the same iteration: its episodes go out again (same ids: backends update), and it is said.
+    append(dir, 'episodes.ndjson', RUN.dump[0]);
+    await until(() => w.episodes() === 4, 'the repeated episodes');
+    await until(() => w.notices.some((n) => n.includes('iteration 0: its after_iteration dump line came after')), 'the note');
+    await w.stop();
+    expect(w.iterations()).toEqual([0]);
+    expect(w.events.findIndex((e) => e.type === 'evolution')).toBeGreaterThan(w.events.findIndex((e) => e.type === 'iteration'));
+    expect(w.problems).toEqual([]);
+    done('the late iteration line sent as the iteration, the late evolution step after it; a repeated dump line sent and noted');
+  });
+
   it('the report is rewritten atomically while watching, before any stop', async (context) => {
     const done = attack(context, 'watch: read the report while the run is still going');
     const dir = runDir();
