@@ -9,9 +9,8 @@
  *   reached it; a file that does not exist is waited for only `graceMs`, or
  * - the archive says the run completed, or the watch stops: everything held is sent, an unterminated last line
  *   included (src/sources/follow.ts).
- * A line that arrives for an iteration already sent is still delivered where it can be (an evolution step, episodes,
- * an iteration not sent yet), and said in a notice where it cannot; an iteration whose experiment.jsonl line was
- * refused is sent from what the other files hold, never waited for.
+ * The merge itself (what is held, what a late line still delivers) is src/sources/watch-merge.ts; an iteration whose
+ * experiment.jsonl line was refused is sent from what the other files hold, never waited for.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,11 +25,12 @@ import type {
   ExperimentLine,
 } from '../../generated/types.gen.js';
 import { OUTPUT_FILES } from './clawloop-run.js';
-import { episodesFromCallback, evolutionFrom, iterationFrom, runFinishedFromArchive, runStartedFromArchive } from './convert.js';
+import { runFinishedFromArchive, runStartedFromArchive } from './convert.js';
 import { FileFollower } from './follow.js';
 import { eventValidatorFor } from './ndjson-events.js';
 import type { ProblemHandler } from './problems.js';
 import { runIdFromDirectory } from './run-id.js';
+import { IterationMerge, type DenseFile } from './watch-merge.js';
 import { pause } from '../core/pause.js';
 
 export interface WatchOptions {
@@ -62,15 +62,6 @@ export async function* watchSource(path: string, options: WatchOptions): AsyncGe
 type RunStart = Extract<ArchiveRunRecord, { record_type: 'run_start' }>;
 type RunComplete = Extract<ArchiveRunRecord, { record_type: 'run_complete' }>;
 
-/** What the files hold of an iteration not sent yet. */
-interface Held {
-  experiment?: ExperimentLine;
-  callback?: CallbackLine;
-  archive?: ArchiveIterationRecord;
-  evolution: EvolutionLine[];
-  firstSeen: number;
-}
-
 async function* watchDirectory(
   dir: string,
   options: WatchOptions,
@@ -85,148 +76,67 @@ async function* watchDirectory(
   const callback = follow<CallbackLine>(OUTPUT_FILES.callback, SOURCE_VALIDATORS.CallbackLine);
   const runs = follow<ArchiveRunRecord>(join(OUTPUT_FILES.archive, 'runs.jsonl'), SOURCE_VALIDATORS.ArchiveRunRecord);
   const archive = follow<ArchiveIterationRecord>(join(OUTPUT_FILES.archive, 'iterations.jsonl'), SOURCE_VALIDATORS.ArchiveIterationRecord);
-  /** The files ClawLoop writes a line to in every iteration, and the highest iteration each has reached. */
-  const reached = { experiment: -1, callback: -1, archive: -1 };
-  const denseFiles = { experiment, callback, archive };
+  const dense: Record<DenseFile, FileFollower<unknown>> = { experiment, callback, archive };
 
-  const held = new Map<number, Held>();
-  /** Iterations sent, and whether an iteration event went out for each. */
-  const sent = new Map<number, boolean>();
-  const hold = (i: number): Held => {
-    let h = held.get(i);
-    if (!h) held.set(i, (h = { evolution: [], firstSeen: Date.now() }));
-    return h;
-  };
-  let newest = -1;
-  let runId = options.runId;
-  let start: RunStart | undefined;
-  let complete: RunComplete | undefined;
-  let started = false;
-  let iterations = 0;
-  /** What may be sent, decided at the end of the previous poll. */
-  let due: { upTo: number; complete: boolean } | undefined;
-
-  function* release(upTo: number): Generator<CanonicalEvent> {
-    for (const i of [...held.keys()].sort((a, b) => a - b)) {
-      if (i > upTo) break;
-      const h = held.get(i)!;
-      held.delete(i);
-      if (h.callback) yield* episodesFromCallback(runId!, h.callback);
-      const iteration = iterationFrom({ runId: runId!, iteration: i, experiment: h.experiment, callback: h.callback, archive: h.archive });
-      if (!h.experiment && experiment.exists())
-        notice(
-          `iteration ${i}: its experiment.jsonl line did not arrive (a refused line is listed with the input errors); ${iteration ? 'the iteration was sent from the archive record' : 'no other file gives it a time, so no iteration event was sent'}${h.callback ? '; its episodes were sent' : ''}`,
-        );
-      if (iteration) {
-        yield iteration;
-        iterations += 1;
-      }
-      sent.set(i, iteration !== undefined);
-      for (const line of h.evolution) yield evolutionFrom(runId!, line);
-    }
-  }
-
-  /** A line for an iteration already sent: delivered where it still can be, else said. */
-  function* late(i: number, line: { experiment?: ExperimentLine; callback?: CallbackLine; archive?: ArchiveIterationRecord }) {
-    const iterationSent = sent.get(i);
-    if (line.callback) yield* episodesFromCallback(runId!, line.callback);
-    if (!iterationSent) {
-      const iteration = iterationFrom({ runId: runId!, iteration: i, ...line });
-      if (iteration) {
-        sent.set(i, true);
-        iterations += 1;
-        yield iteration;
-      }
-      return;
-    }
-    const what = line.experiment
-      ? 'its experiment.jsonl line came again (a second run written into the same directory?); it was not sent again'
-      : line.callback
-        ? 'its after_iteration dump line came after the iteration was sent; its episodes were sent, its playbook and state hashes were not'
-        : 'its archive record came after the iteration was sent; its harness snapshot hash was not sent';
-    notice(`iteration ${i}: ${what}`);
-  }
-
-  /** Lines read before the run started (its id decides which archive records are this run's). */
-  const early = {
+  /** Lines read and not yet given to the merge (before the run started, its id decides which archive records are its). */
+  const read = {
     experiment: [] as ExperimentLine[],
     evolution: [] as EvolutionLine[],
     archive: [] as ArchiveIterationRecord[],
     callback: [] as CallbackLine[],
   };
+  let start: RunStart | undefined;
+  let complete: RunComplete | undefined;
+  let merge: IterationMerge | undefined;
+  let runId = options.runId;
   let seenBefore = false;
+  /** What may be sent, decided at the end of the previous poll: every line written before that evidence has been read since. */
+  let due: { upTo: number; complete: boolean } | undefined;
+
   for (;;) {
+    // At the stop, or a poll after run_complete: the writer is done, so the last poll takes unterminated last lines too.
     const final = options.signal.aborted || due?.complete === true;
     const runRecords = await runs.poll({ final });
-    early.experiment.push(...(await experiment.poll({ final })));
-    early.evolution.push(...(await evolution.poll({ final })));
-    early.archive.push(...(await archive.poll({ final })));
-    early.callback.push(...(await callback.poll({ final })));
+    read.experiment.push(...(await experiment.poll({ final })));
+    read.evolution.push(...(await evolution.poll({ final })));
+    read.archive.push(...(await archive.poll({ final })));
+    read.callback.push(...(await callback.poll({ final })));
     for (const record of runRecords) {
       if (record.record_type === 'run_start' && (!options.runId || record.run_id === options.runId)) start = record;
-      if (record.record_type === 'run_complete') complete = record.run_id === (runId ?? start?.run_id) ? record : complete;
+      if (record.record_type === 'run_complete' && record.run_id === (runId ?? start?.run_id)) complete = record;
     }
-    const anyLine = early.experiment.length + early.callback.length + early.evolution.length + early.archive.length > 0;
-    // The run starts a poll after its first line was seen, so the archive's run_start (written before anything) has been read.
-    if (!started && (start || ((seenBefore || final) && anyLine))) {
+    const anyLine = read.experiment.length + read.callback.length + read.evolution.length + read.archive.length > 0;
+    // Without run_start the run starts a poll after its first line was seen: run_start, written before anything, has been read by then.
+    if (!merge && (start || ((seenBefore || final) && anyLine))) {
       runId ??= start?.run_id ?? runIdFromDirectory(dir);
       yield start
         ? runStartedFromArchive(start, sourceLabel(dir))
         : {
             type: 'run.started',
             run_id: runId,
-            started_at:
-              early.experiment[0]?.timestamp ?? early.evolution[0]?.timestamp ?? early.archive[0]?.created_at ?? Date.now() / 1000,
+            started_at: read.experiment[0]?.timestamp ?? read.evolution[0]?.timestamp ?? read.archive[0]?.created_at ?? Date.now() / 1000,
             source: sourceLabel(dir),
           };
-      started = true;
+      merge = new IterationMerge(runId, notice, () => experiment.exists());
     }
     seenBefore ||= anyLine;
-    if (started) {
-      const seen = (file: keyof typeof reached | undefined, i: number) => {
-        newest = Math.max(newest, i);
-        if (file) reached[file] = Math.max(reached[file], i);
-      };
-      for (const line of early.experiment.splice(0)) {
-        seen('experiment', line.iteration);
-        if (sent.has(line.iteration)) yield* late(line.iteration, { experiment: line });
-        else hold(line.iteration).experiment = line;
-      }
-      for (const line of early.callback.splice(0)) {
-        seen('callback', line.iteration);
-        if (sent.has(line.iteration)) yield* late(line.iteration, { callback: line });
-        else hold(line.iteration).callback = line;
-      }
-      for (const record of early.archive.splice(0)) {
-        if (record.run_id !== runId) continue;
-        seen('archive', record.iteration_num);
-        if (sent.has(record.iteration_num)) yield* late(record.iteration_num, { archive: record });
-        else hold(record.iteration_num).archive = record;
-      }
-      for (const line of early.evolution.splice(0)) {
-        seen(undefined, line.iteration);
-        if (sent.has(line.iteration)) yield evolutionFrom(runId!, line);
-        else hold(line.iteration).evolution.push(line);
-      }
-      // Decided a poll ago: every line written before that evidence has been read since.
-      if (final) yield* release(Number.POSITIVE_INFINITY);
-      else if (due) yield* release(due.upTo);
+    if (merge) {
+      for (const line of read.experiment.splice(0)) yield* merge.add('experiment', line.iteration, line);
+      for (const line of read.callback.splice(0)) yield* merge.add('callback', line.iteration, line);
+      for (const record of read.archive.splice(0)) if (record.run_id === runId) yield* merge.add('archive', record.iteration_num, record);
+      for (const line of read.evolution.splice(0)) yield* merge.addEvolution(line);
+      if (final) yield* merge.release(Number.POSITIVE_INFINITY);
+      else if (due) yield* merge.release(due.upTo);
     }
     if (final) {
-      if (due?.complete && complete) yield runFinishedFromArchive(complete, iterations);
+      if (complete && merge) yield runFinishedFromArchive(complete, merge.iterations);
       return;
     }
-    due = started ? decide() : undefined;
+    due =
+      merge &&
+      (complete
+        ? { upTo: Number.POSITIVE_INFINITY, complete: true }
+        : { upTo: merge.doneUpTo((file) => dense[file].exists(), graceMs), complete: false });
     await pause(pollMs, options.signal);
-  }
-
-  function decide(): { upTo: number; complete: boolean } {
-    if (complete && complete.run_id === runId) return { upTo: Number.POSITIVE_INFINITY, complete: true };
-    const h = held.get(newest);
-    if (!h) return { upTo: newest - 1, complete: false };
-    // The newest iteration: done once every per-iteration file has it; a file that does not exist costs the grace period.
-    const waiting = (Object.keys(reached) as Array<keyof typeof reached>).filter((file) => reached[file] < newest);
-    const ready = waiting.length === 0 || (waiting.every((file) => !denseFiles[file].exists()) && Date.now() - h.firstSeen >= graceMs);
-    return { upTo: ready ? newest : newest - 1, complete: false };
   }
 }
