@@ -58,12 +58,21 @@ export class DepthScanner {
     if (this.refusal) return false;
     let { depth, inString, escaped, values } = this;
     for (let i = from; i < to; i += 1) {
-      const c = data[i];
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
-      } else if (c === QUOTE) inString = true;
+        // Most of an event's bytes are inside strings: jump to the string's closing quote with a native search
+        // instead of looking at every byte (this scan was a tenth of a file replay's CPU).
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        const end = closingQuote(data, i, to);
+        if (end < to) inString = false;
+        else escaped = backslashRunIsOdd(data, i, to);
+        i = end;
+        continue;
+      }
+      const c = data[i];
+      if (c === QUOTE) inString = true;
       else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
         depth += 1;
         values += 1;
@@ -87,6 +96,27 @@ export class DepthScanner {
     this.values = values;
     return true;
   }
+}
+
+/** True when the backslashes ending at `end` (exclusive, none before `from` counted) are an odd run. */
+function backslashRunIsOdd(data: Uint8Array, from: number, end: number): boolean {
+  let run = 0;
+  while (end - run - 1 >= from && data[end - run - 1] === BACKSLASH) run += 1;
+  return run % 2 === 1;
+}
+
+/**
+ * Where the string that is open at `from` (not right after a backslash) closes: the first quote in [from, to) not
+ * escaped by an odd run of backslashes, or `to` when it does not close in this piece.
+ */
+function closingQuote(data: Uint8Array, from: number, to: number): number {
+  for (let at = from; at < to;) {
+    const q = Buffer.prototype.indexOf.call(data, QUOTE, at);
+    if (q === -1 || q >= to) return to;
+    if (!backslashRunIsOdd(data, from, q)) return q;
+    at = q + 1;
+  }
+  return to;
 }
 
 /** Why `text` (one event) may not be parsed — too deep, too many values — or undefined. */

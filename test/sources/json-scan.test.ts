@@ -1,6 +1,6 @@
 /** NaN / Infinity found in one pass with their field paths, nesting checked before anything is built. */
 import { describe, expect, it } from 'vitest';
-import { scanNonFinite, shapeProblem } from '../../src/sources/json-scan.js';
+import { DepthScanner, scanNonFinite, shapeProblem } from '../../src/sources/json-scan.js';
 import { parseJsonLine } from '../../src/sources/parse-json-line.js';
 
 describe('scanNonFinite', () => {
@@ -45,5 +45,32 @@ describe('scanNonFinite', () => {
     expect(shapeProblem(`["${'['.repeat(100)}"]`)).toBeUndefined();
     expect(shapeProblem(`[${'1,'.repeat(1_000_001)}1]`)).toBe('more than 1,000,000 values in one event');
     expect(shapeProblem(`["${','.repeat(2_000_000)}"]`)).toBeUndefined();
+  });
+
+  it('DepthScanner skips strings whole, however the bytes are split: escaped quotes, backslash runs, brackets inside', () => {
+    // Depth limit 2: a bracket inside a string, counted by mistake, refuses the text.
+    const texts = [
+      String.raw`[["a\"[[[","b\\",["c\\\"[[["]]]`,
+      String.raw`[{"k\\\\":"[[\\\"[","v":["\\"]}]`,
+      String.raw`[[["\\\\\\\\\"[[[["]]]`,
+    ];
+    for (const text of texts) {
+      const bytes = Buffer.from(text);
+      const whole = new DepthScanner('line', 3);
+      whole.push(bytes);
+      expect(whole.refusal, text).toBeUndefined();
+      const deep = new DepthScanner('line', 2);
+      deep.push(bytes);
+      expect(deep.refusal, text).toBe('nested deeper than 2 levels');
+      for (let cut = 1; cut < bytes.length; cut += 1) {
+        const split = new DepthScanner('line', 3);
+        split.push(bytes.subarray(0, cut));
+        split.push(bytes.subarray(cut));
+        expect(split.refusal, `${text} cut at ${cut}`).toBeUndefined();
+      }
+      const byByte = new DepthScanner('line', 3);
+      for (let i = 0; i < bytes.length; i += 1) byByte.push(bytes, i, i + 1);
+      expect(byByte.refusal, text).toBeUndefined();
+    }
   });
 });
