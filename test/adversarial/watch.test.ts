@@ -131,19 +131,23 @@ describe('watch never loses silently', () => {
     done(`iterations 3-5 delivered (sent ${total}/${total}), iteration 2 from the archive; line 3 named, exit 2`);
   }, 90_000);
 
-  it('run_complete inside the grace period keeps the last iteration (no dump file)', async (context) => {
-    const done = attack(context, 'watch: archive run_complete right after the last iteration, grace 60 s, no dump');
+  it('run_complete inside the grace period keeps the last iteration, its unterminated experiment line included (no dump file)', async (context) => {
+    const done = attack(context, 'watch: run_complete right after the last iteration (its experiment line unterminated), grace 60 s');
     const dir = runDir();
     const w = watchIn(dir, { graceMs: 60_000 });
     append(dir, 'archive/runs.jsonl', RUN.runs[0]);
-    for (const i of ALL) writeIteration(dir, i, { dump: false });
+    for (const i of ALL.slice(0, 5)) writeIteration(dir, i, { dump: false });
+    appendFileSync(join(dir, 'experiment.jsonl'), RUN.experiment[5]);
+    append(dir, 'archive/iterations.jsonl', RUN.iterations[5]);
     append(dir, 'archive/runs.jsonl', RUN.runs[1]);
     await until(() => w.ended, 'watch to end at run_complete');
     expect(w.iterations()).toEqual(ALL);
     expect(w.evolutions()).toEqual(EVOLVED);
+    // Iteration 5 from its experiment line (per_task is only there), not from the archive record alone.
+    expect(w.events.find((e) => e.type === 'iteration' && e.iteration === 5)).toHaveProperty('per_task');
     expect(w.events.at(-1)).toMatchObject({ type: 'run.finished', run_id: RUN_ID, n_iterations_completed: 6 });
     expect(w.problems).toEqual([]);
-    done('all 6 iterations, then run.finished (n_iterations_completed 6)');
+    done('all 6 iterations (the last from its unterminated line), then run.finished (n_iterations_completed 6)');
   });
 
   it('copy-truncate rotation loses no line, whether the file shrank or grew again before the next read', async (context) => {
