@@ -8,7 +8,7 @@
  * bench/results/anchors.json and anchors.md. Medians over repeats; on a shared machine only the ratios carry.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EpisodeEvent } from '../generated/types.gen.js';
@@ -209,9 +209,26 @@ export async function runAnchors(options: {
   const x = await expectedOf(input);
   log(`${x.episodes} episodes, ${x.iterations} iterations, ${x.episodeSpans} episode spans; ClawLoop at ${c.checkout} with ${c.python}`);
   const runs: Record<string, Delivery[]> = {};
+  const mlflow = hasMlflowSink(c)
+    ? 'ClawLoop has an MLflow sink in this checkout but the bench does not drive it yet'
+    : 'no MLflow sink in this ClawLoop checkout (clawloop/integrations/mlflow.py): not compared';
+  const dir = join('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  let done = 0;
+  // Written after every delivery: a long run stopped early still leaves what it measured.
+  const write = () => {
+    const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadavg: loadavg() };
+    const input = { perIteration: options.episodes, ...x };
+    writeFileSync(
+      join(dir, 'anchors.json'),
+      JSON.stringify({ date: new Date().toISOString(), machine, input, runs, mlflow }, null, 2) + '\n',
+    );
+    writeFileSync(join(dir, 'anchors.md'), formatAnchors(runs, `${done} of ${options.repeat} repeats done`, x, mlflow, machine));
+  };
   const add = (sink: string, d: Delivery) => {
     log(`${sink} ${d.who}: ${d.seconds.toFixed(2)} s, ${d.readBack}${d.complete ? '' : ' (INCOMPLETE)'}; ${d.detail ?? ''}`);
     (runs[sink] ??= []).push(d);
+    write();
   };
   for (let i = 0; i < options.repeat; i += 1) {
     const theirsFirst = i % 2 === 1;
@@ -234,29 +251,15 @@ export async function runAnchors(options: {
       for (const f of theirsFirst ? pair.reverse() : pair) add(sink, await f());
       add(sink, await otlpCeiling(kind, capture, x, ourSpans));
     }
+    done += 1;
   }
-  const mlflow = hasMlflowSink(c)
-    ? 'ClawLoop has an MLflow sink in this checkout but the bench does not drive it yet'
-    : 'no MLflow sink in this ClawLoop checkout (clawloop/integrations/mlflow.py): not compared';
-  const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadavg: loadavg() };
-  const results = {
-    date: new Date().toISOString(),
-    machine,
-    input: { perIteration: options.episodes, ...x },
-    runs,
-    mlflow,
-  };
-  const dir = join('bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'anchors.json'), JSON.stringify(results, null, 2) + '\n');
-  const md = formatAnchors(runs, options.repeat, x, mlflow, machine);
-  writeFileSync(join(dir, 'anchors.md'), md);
-  process.stdout.write(md);
+  write();
+  process.stdout.write(readFileSync(join(dir, 'anchors.md'), 'utf8'));
 }
 
 export function formatAnchors(
   runs: Record<string, Delivery[]>,
-  repeat: number,
+  repeats: string,
   x: Expected,
   mlflow: string,
   machine: { cpus: number; loadavg: number[] },
@@ -265,7 +268,7 @@ export function formatAnchors(
   const lines = [
     `# Ours vs ClawLoop's exporters vs backend ceiling`,
     '',
-    `${x.iterations} iterations × ${x.episodes / x.iterations} episodes (${x.episodes} episodes, ${x.episodeSpans} episode spans); median of ${repeat}; ${machine.cpus} cores, load average ${machine.loadavg.map((l) => l.toFixed(1)).join(' ')} at the end.`,
+    `${x.iterations} iterations × ${x.episodes / x.iterations} episodes (${x.episodes} episodes, ${x.episodeSpans} episode spans); median over runs (${repeats}); ${machine.cpus} cores, load average ${machine.loadavg.map((l) => l.toFixed(1)).join(' ')} at the end.`,
     '',
     '| sink | ours s | ClawLoop s | ceiling s | ClawLoop / ours | ours / ceiling | ours read back | ClawLoop read back | ceiling |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -274,12 +277,17 @@ export function formatAnchors(
     const of = (who: Delivery['who']) => ds.filter((d) => d.who === who);
     const med = (who: Delivery['who']) => (of(who).length ? median(of(who).map((d) => d.seconds)) : undefined);
     const [ours, theirs, ceiling] = [med('ours'), med('clawloop'), med('ceiling')];
+    // The median, and every run's figure when there are several.
+    const cell = (who: Delivery['who']) => {
+      const all = of(who).map((d) => d.seconds.toFixed(2));
+      return all.length > 1 ? `${f(med(who))} (${all.join(', ')})` : f(med(who));
+    };
     const back = (who: Delivery['who']) =>
       of(who)
         .map((d) => `${d.readBack}${d.complete ? '' : ' **incomplete**'}`)
         .join('; ') || '—';
     lines.push(
-      `| ${sink} | ${f(ours)} | ${f(theirs)} | ${f(ceiling)} | ${ours && theirs ? `${(theirs / ours).toFixed(2)}×` : '—'} | ${ours && ceiling ? `${(ours / ceiling).toFixed(2)}×` : '—'} | ${back('ours')} | ${back('clawloop')} | ${of('ceiling')[0]?.detail ?? '—'} |`,
+      `| ${sink} | ${cell('ours')} | ${cell('clawloop')} | ${cell('ceiling')} | ${ours && theirs ? `${(theirs / ours).toFixed(2)}×` : '—'} | ${ours && ceiling ? `${(ours / ceiling).toFixed(2)}×` : '—'} | ${back('ours')} | ${back('clawloop')} | ${of('ceiling')[0]?.detail ?? '—'} |`,
     );
   }
   lines.push('', `MLflow: ${mlflow}.`, '');
