@@ -6,6 +6,7 @@ import { SinkConfigError } from '../core/preflight.js';
 import { installCommand } from '../core/install-command.js';
 import { SINKS } from '../sinks/registry.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
+import { preferSmallHeap } from './heap.js';
 import { safeLines, say } from './output.js';
 import { replay } from './replay.js';
 import { DEFAULT_LIVE_TIMEOUT_MS, DEFAULT_STALL_MS, UsageError } from './run-sinks.js';
@@ -117,6 +118,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  preferSmallHeap();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -19,16 +19,28 @@ export type CallOutcome =
 
 const TIMEOUT = Symbol('timeout');
 
-function after<T>(ms: number, value: T, signal?: AbortSignal): Promise<T> {
-  return new Promise((resolve) => {
+/**
+ * Resolves with `value` after `ms`, or at once when `signal` aborts; `cancel` ends the wait early without resolving.
+ * A call that answers in time must cancel its time limit: otherwise each call leaves a timer and a listener on the
+ * worker's stop signal behind for the whole time limit (thousands at once on a fast sink: a heap snapshot of a
+ * replay into the report sink held 3 232 of them).
+ */
+function after<T>(ms: number, value: T, signal?: AbortSignal): { promise: Promise<T>; cancel(): void } {
+  let cancel = () => {};
+  const promise = new Promise<T>((resolve) => {
     const timer = setTimeout(done, ms);
-    function done() {
+    function stop() {
       clearTimeout(timer);
       signal?.removeEventListener('abort', done);
+    }
+    function done() {
+      stop();
       resolve(value);
     }
+    cancel = stop;
     signal?.addEventListener('abort', done, { once: true });
   });
+  return { promise, cancel };
 }
 
 /**
@@ -52,14 +64,18 @@ export async function callSink(
         () => ({ ok: true }) as const,
         (error: unknown) => ({ ok: false, error: error ?? new Error(`${sink.name}.handle() failed without a reason`) }) as const,
       );
-    const first = await Promise.race([settled, after(timeoutMs, TIMEOUT, stop)]);
+    const limit = after(timeoutMs, TIMEOUT, stop);
+    const first = await Promise.race([settled, limit.promise]);
+    limit.cancel();
     if (first !== TIMEOUT) return first.ok ? first : { ...first, timedOut: false, stillRunning: false };
     const error = stop.aborted
       ? (stop.reason ?? new Error('stopped'))
       : new CallTimeoutError(`${sink.name}.handle() did not answer within ${timeoutMs} ms (aborted)`);
     controller.abort(error);
     // Wait for the aborted call to end (transports pass the signal to fetch, so this is immediate) before any retry.
-    const late = stop.aborted ? TIMEOUT : await Promise.race([settled, after(graceMs, TIMEOUT)]);
+    const grace = after(graceMs, TIMEOUT);
+    const late = stop.aborted ? TIMEOUT : await Promise.race([settled, grace.promise]);
+    grace.cancel();
     if (late !== TIMEOUT && late.ok) return late;
     return { ok: false, error, timedOut: !stop.aborted, stillRunning: late === TIMEOUT };
   } finally {

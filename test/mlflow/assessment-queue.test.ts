@@ -48,4 +48,20 @@ describe('AssessmentQueue', () => {
     expect(queue.backlog).toBeLessThanOrEqual(2);
     await queue.drain();
   });
+
+  it('remembers stored keys for a while, not for ever (memory stays flat over a long replay)', async () => {
+    const queue = new AssessmentQueue({ concurrency: 64 });
+    const made: string[] = [];
+    const item = (key: string) => ({ key, post: async () => void made.push(key) });
+    queue.add([item('first')]);
+    await queue.drain();
+    queue.add([item('first')]); // re-sent soon after: known, not posted again
+    await queue.drain();
+    expect(made).toEqual(['first']);
+    queue.add(Array.from({ length: 10_000 }, (_, i) => item(`k${i}`)));
+    await queue.drain();
+    queue.add([item('first')]); // 10 000 stored since: forgotten (the stored-trace check covers this case)
+    await queue.drain();
+    expect(made.filter((k) => k === 'first')).toHaveLength(2);
+  });
 });

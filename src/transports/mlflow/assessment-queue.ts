@@ -25,9 +25,19 @@ export interface QueuedAssessment {
   post: () => Promise<unknown>;
 }
 
+/** Stored assessments still remembered as known (a batch re-sent soon after is not posted twice). */
+const REMEMBERED = 10_000;
+
 export class AssessmentQueue {
   private readonly limit;
+  /**
+   * Keys queued or stored recently. Bounded: a key leaves once its assessment is stored and REMEMBERED newer ones were
+   * stored after it (a set of every key ever queued grew by ~3.5 keys per episode for the whole replay). A re-sent
+   * batch older than that is caught by the stored-trace check in traces.ts, which skips assessments the server has.
+   */
   private readonly known = new Set<string>();
+  private readonly stored: string[] = [];
+  private storedHead = 0;
   private pending = 0;
   private readonly waiters = new Set<() => void>();
   private failures: string[] = [];
@@ -60,6 +70,7 @@ export class AssessmentQueue {
     for (let pause = this.options.retryMs.first; ; pause = Math.min(pause * 2, this.options.retryMs.max)) {
       try {
         await item.post();
+        this.remember(item.key);
         return;
       } catch (error) {
         const retryable = error instanceof SinkError ? error.retryable : true;
@@ -70,6 +81,20 @@ export class AssessmentQueue {
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random() / 2)));
+      }
+    }
+  }
+
+  /** Keeps `key` known among the last REMEMBERED stored ones; the oldest is forgotten. */
+  private remember(key: string): void {
+    this.stored.push(key);
+    if (this.stored.length - this.storedHead > REMEMBERED) {
+      this.known.delete(this.stored[this.storedHead]);
+      this.storedHead += 1;
+      // Compact now and then instead of shifting the array on every store.
+      if (this.storedHead >= REMEMBERED) {
+        this.stored.splice(0, this.storedHead);
+        this.storedHead = 0;
       }
     }
   }

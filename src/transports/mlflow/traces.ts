@@ -29,6 +29,11 @@ interface TraceInfo {
   assessments?: Array<{ assessment_name: string; source?: { source_id?: string } }>;
 }
 
+/** One assessment's request. The transport's own client, not the hub call's: the request outlives the call that queued it. */
+function postAssessment(client: MlflowClient, traceId: string, body: unknown): () => Promise<unknown> {
+  return () => client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, body);
+}
+
 /** Trace ids per batchGetInfos request. */
 const INFO_BATCH = 100;
 
@@ -111,26 +116,27 @@ export class MlflowTraces {
       .filter((e): e is [string, number] => typeof e[1] === 'number' && !existing.has(e[0]))
       .map(([name, value]) => {
         const signal = signals[name];
-        // The transport's own client, not the hub call's: the request outlives the call that queued it.
-        const post = () =>
-          this.client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, {
-            assessment: {
-              assessment_name: name,
-              trace_id: traceId,
-              source: { source_type: SOURCE_TYPE[signalSource(name)], source_id: ASSESSMENT_SOURCE_ID },
-              feedback: { value },
-              rationale: signal
-                ? `${name} signal ${value} with confidence ${signal.confidence}`
-                : `effective reward by ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}`,
-              metadata: {
-                run_id: event.run_id,
-                iteration: String(event.iteration),
-                episode_id: event.episode.id,
-                ...(signal ? { confidence: String(signal.confidence) } : {}),
-              },
+        // The body is made now and the request built outside this scope (postAssessment), so that a queued request holds
+        // the body alone: a closure made here would keep this scope, and with it the whole episode (messages and all),
+        // alive until the assessment is posted.
+        const body = {
+          assessment: {
+            assessment_name: name,
+            trace_id: traceId,
+            source: { source_type: SOURCE_TYPE[signalSource(name)], source_id: ASSESSMENT_SOURCE_ID },
+            feedback: { value },
+            rationale: signal
+              ? `${name} signal ${value} with confidence ${signal.confidence}`
+              : `effective reward by ClawLoop's priority: ${EFFECTIVE_REWARD_RULE}`,
+            metadata: {
+              run_id: event.run_id,
+              iteration: String(event.iteration),
+              episode_id: event.episode.id,
+              ...(signal ? { confidence: String(signal.confidence) } : {}),
             },
-          });
-        return { key: `${traceId}\u0000${name}`, post };
+          },
+        };
+        return { key: `${traceId}\u0000${name}`, post: postAssessment(this.client, traceId, body) };
       });
   }
 
