@@ -1,9 +1,12 @@
 /**
  * A loopback proxy that records, per endpoint, how many requests a sink sent, their bytes and how long the backend
  * took to answer (measured from the moment the request is forwarded to the end of the reply: the server's own time
- * plus one loopback hop). Ids in paths are folded so that one endpoint is one row.
+ * plus one loopback hop). Ids in paths are folded so that one endpoint is one row. It also keeps a log of every
+ * request with a body — its lifetime at the backend side and a digest of path and body — from which
+ * `overlappingDuplicates` finds a batch sent again while its first attempt was still alive.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -17,9 +20,23 @@ export interface EndpointStats {
   maxServerMs: number;
 }
 
+/** One request with a body, alive from its arrival until its answer was sent or the client hung up. */
+export interface RecordedRequest {
+  endpoint: string;
+  /** sha256 of method, path and body: the same batch sent twice has the same digest. */
+  digest: string;
+  start: number;
+  end?: number;
+  /** The client closed the connection before the answer was complete (a timed-out call it aborted). */
+  aborted: boolean;
+  status?: number;
+}
+
 export interface RequestRecorder {
   url: string;
   stats(): EndpointStats[];
+  /** Every request that carried a body, in arrival order. */
+  log: RecordedRequest[];
   close(): Promise<void>;
 }
 
@@ -41,12 +58,28 @@ export async function startRequestRecorder(target: string, options: { capture?: 
   const upstream = new URL(target);
   const table = new Map<string, EndpointStats>();
   const capture = options.capture ? openSync(options.capture, 'w') : undefined;
+  const log: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
+    const start = performance.now();
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const key = endpointOf(req.method ?? 'GET', req.url ?? '/');
+      if (body.length > 0) {
+        const entry: RecordedRequest = {
+          endpoint: key,
+          digest: createHash('sha256').update(`${req.method} ${req.url}\n`).update(body).digest('hex'),
+          start,
+          aborted: false,
+        };
+        log.push(entry);
+        res.on('close', () => {
+          entry.end = performance.now();
+          entry.aborted = !res.writableFinished;
+          entry.status = res.statusCode;
+        });
+      }
       const row = table.get(key) ?? { endpoint: key, requests: 0, requestBytes: 0, serverMs: 0, maxServerMs: 0 };
       table.set(key, row);
       row.requests += 1;
@@ -75,7 +108,13 @@ export async function startRequestRecorder(target: string, options: { capture?: 
           });
         },
       );
-      up.on('error', () => res.writeHead(502).end());
+      up.on('error', () => {
+        if (!res.headersSent && !res.destroyed) res.writeHead(502).end();
+      });
+      // A client that hangs up ends the attempt at the backend too, as a real connection close would.
+      res.on('close', () => {
+        if (!res.writableFinished) up.destroy();
+      });
       up.end(body);
     });
   });
@@ -85,6 +124,7 @@ export async function startRequestRecorder(target: string, options: { capture?: 
   return {
     url: `http://127.0.0.1:${port}`,
     stats: () => [...table.values()].sort((a, b) => b.serverMs - a.serverMs),
+    log,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -110,4 +150,27 @@ export function formatRequestTable(rows: readonly EndpointStats[]): string[] {
     ),
     `| total | ${total.requests} | ${(total.bytes / 1e6).toFixed(2)} | ${(total.ms / 1000).toFixed(2)} | | |`,
   ];
+}
+
+/**
+ * Requests whose digest (path and body) equals an earlier one's: `resent` counts them all (a retry after the first
+ * attempt ended is allowed), `overlapping` the pairs where both were alive at the backend at once (never allowed).
+ */
+export function overlappingDuplicates(log: readonly RecordedRequest[]): {
+  resent: number;
+  overlapping: Array<[RecordedRequest, RecordedRequest]>;
+} {
+  const groups = new Map<string, RecordedRequest[]>();
+  for (const r of log) groups.set(r.digest, [...(groups.get(r.digest) ?? []), r]);
+  let resent = 0;
+  const overlapping: Array<[RecordedRequest, RecordedRequest]> = [];
+  for (const group of groups.values()) {
+    resent += group.length - 1;
+    for (let i = 0; i < group.length; i += 1)
+      for (let j = i + 1; j < group.length; j += 1) {
+        const [a, b] = [group[i], group[j]];
+        if (a.start < (b.end ?? Infinity) && b.start < (a.end ?? Infinity)) overlapping.push([a, b]);
+      }
+  }
+  return { resent, overlapping };
 }
