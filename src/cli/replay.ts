@@ -60,7 +60,7 @@ export async function replay(paths: string[], flags: ReplayFlags): Promise<numbe
         // A replay can wait for slow sinks (a training loop never does), through busy spells and outages, until a sink
         // has made no progress for --stall-timeout. A few batches in flight keep every sink busy while memory stays
         // flat on inputs of any size.
-        await Promise.race([session.hub.waitForCapacity(REPLAY_MAX_QUEUED, { untilStalled: true }), stop.signalled]);
+        await session.hub.waitForCapacity(REPLAY_MAX_QUEUED, { untilStalled: true, signal: stop.signal });
       }
     } catch (error) {
       // A path that fails in an unforeseen way is reported as such; the other paths are still read.

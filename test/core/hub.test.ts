@@ -150,4 +150,18 @@ describe('Hub', () => {
   it('refuses two sinks with one name', () => {
     expect(() => new Hub([new RecordingSink('x'), new RecordingSink('x')])).toThrow('two sinks are named "x"');
   });
+
+  it('waitForCapacity ends when its signal aborts (a replay asked to stop does not wait for a full sink)', async () => {
+    const hub = new Hub([new HangingSink()], { onWarning: () => {} });
+    for (const e of manyEvents(300)) hub.emit(e); // one batch of 100 in the hanging call, the rest queued
+    const stop = new AbortController();
+    const waiting = hub.waitForCapacity(5, { untilStalled: true, signal: stop.signal });
+    let done = false;
+    void waiting.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toBe(false);
+    stop.abort();
+    await waiting;
+    void hub.close({ timeoutMs: 10 });
+  });
 });
