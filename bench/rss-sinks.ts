@@ -97,7 +97,8 @@ function runChild(input: string, sink: string, env: NodeJS.ProcessEnv, maxSecond
     let hwm = 0;
     const sampler = setInterval(() => {
       const m = procRss(child.pid!);
-      if (!m) return;
+      // A process on its way out may show a status without its memory lines.
+      if (!m || !Number.isFinite(m.rss) || !Number.isFinite(m.hwm)) return;
       samples.push({ at: performance.now() - started, rss: m.rss });
       hwm = Math.max(hwm, m.hwm);
     }, 250);

@@ -3,8 +3,9 @@
  * 200-iteration × 50-episode run); the baselines a user would otherwise pick; peak RSS streaming a ≥ 1 GB input; MLflow
  * request count against the ⌈n/1000⌉ floor. Writes bench/results/results.json and results.md. Needs `pnpm backends`.
  * With `--anchors <clawloop-checkout>` it compares with ClawLoop's own exporters instead (bench/anchors.ts).
+ * `--rss` runs only the per-sink peak RSS table (bench/rss-sinks.ts); `--done-means` only issue 19's 2 500-episode
+ * replays into real Phoenix, MLflow and Langfuse with one core busy (bench/complete-2500.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import { metricRows, mlflowPython, otelSdkNaive, wandbPython } from './baselines
 import { benchEmit } from './emit.js';
 import { generateRun } from './generate.js';
 import { formatRequestTable, startRequestRecorder, type EndpointStats } from './request-recorder.js';
+import { formatRssTable, rssPerSink } from './rss-sinks.js';
 import { replayInto, type Throughput } from './throughput.js';
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -37,8 +39,24 @@ const { values: args, positionals } = parseArgs({
     sinks: { type: 'string', default: 'wandb,jaeger,phoenix' },
     iterations: { type: 'string', default: '200' },
     episodes: { type: 'string', default: '50' },
+    rss: { type: 'boolean', default: false },
+    'done-means': { type: 'boolean', default: false },
   },
 });
+if (args.rss || args['done-means']) {
+  const out: string[] = [];
+  if (args.rss) {
+    const { rssPerSink, formatRssTable } = await import('./rss-sinks.js');
+    const { rows, inputBytes } = await rssPerSink();
+    out.push(...formatRssTable(rows, inputBytes), '');
+  }
+  if (args['done-means']) {
+    const { doneMeans, formatDoneMeans } = await import('./complete-2500.js');
+    out.push(...formatDoneMeans(await doneMeans(), 2500), '');
+  }
+  process.stdout.write(out.join('\n'));
+  process.exit(0);
+}
 if (args.anchors) {
   // The comparison with ClawLoop's own exporters (bench/anchors.ts) instead of the default benchmark.
   const { runAnchors } = await import('./anchors.js');
@@ -188,18 +206,11 @@ try {
   await Promise.all([jaeger.stop(), phoenix.stop(), mlflow.stop()]);
 }
 
-log('peak RSS streaming ≥ 1 GB');
-const huge = join(work, 'run-1gb.ndjson');
-let hugeInfo = { episodes: 0, bytes: 0 };
-for (let its = 2000; hugeInfo.bytes < 2 ** 30; its *= 2) hugeInfo = generateRun(sample, huge, its, 50);
-const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'rss-child.ts'), huge, join(work, 'rss-report.html')], {
-  encoding: 'utf8',
-  timeout: 3_600_000,
-});
-const rss = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { events?: number; maxRssMb?: number };
+log('peak RSS per sink streaming ≥ 1 GB');
+const { rows: rssRows, inputBytes: rssInputBytes } = await rssPerSink();
 
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
-const results = { machine, emit, throughput, baselines, mlflowRequests, mlflowTables, rss: { inputBytes: hugeInfo.bytes, ...rss } };
+const results = { machine, emit, throughput, baselines, mlflowRequests, mlflowTables, rss: { inputBytes: rssInputBytes, sinks: rssRows } };
 const dir = join('bench', 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -232,7 +243,7 @@ const md = [
     ...formatRequestTable(t.rows),
     '',
   ]),
-  `Peak RSS streaming ${f(hugeInfo.bytes / 2 ** 30)} GB (${rss.events ?? '?'} events) into the report sink: ${f(rss.maxRssMb ?? NaN, 0)} MB.`,
+  ...formatRssTable(rssRows, rssInputBytes),
   '',
 ].join('\n');
 writeFileSync(join(dir, 'results.md'), md);
