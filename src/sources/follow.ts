@@ -187,7 +187,7 @@ export class FileFollower<T> {
       this.onNotice(`${this.path} was truncated (rotated); the lines after line ${file.nextLine - 1} were read from its copy ${copy}`);
     } else {
       this.onNotice(
-        `${this.path} was truncated; no copy holding what followed line ${file.nextLine - 1} was found beside it, so lines written between the last read and the truncation are missing`,
+        `${this.path} was truncated; no copy holding what followed line ${file.nextLine - 1} was found beside it: lines written between the last read and the truncation, if any, are missing`,
       );
     }
     Object.assign(file, { offset: 0, nextLine: 1, head: Buffer.alloc(0), tail: Buffer.alloc(0), sizeSeen: 0 });
