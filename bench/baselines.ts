@@ -7,7 +7,6 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { mapMlflowEvent } from '../generated/mlflow/adapter.gen.js';
 import { mapWandbEvent } from '../generated/wandb/adapter.gen.js';
-import type { EpisodeEvent } from '../generated/types.gen.js';
 import { DerivedContext } from '../src/core/derived-context.js';
 import { openSource } from '../src/sources/open-source.js';
 import { pythonSeconds } from './throughput.js';
@@ -85,7 +84,7 @@ export async function otelSdkNaive(input: string, otlpBase: string): Promise<num
   const started = performance.now();
   for await (const event of openSource(input, { onProblem: () => {} })) {
     if (event.type !== 'episode') continue;
-    const { episode } = event as EpisodeEvent;
+    const { episode } = event;
     const root = tracer.startSpan(`episode:${episode.id}`, {
       startTime: (episode.created_at ?? 0) * 1000,
       attributes: { 'clawloop.episode.id': episode.id, 'clawloop.task.id': episode.task_id },

@@ -97,11 +97,11 @@ log('starting Jaeger, Phoenix and MLflow on loopback');
 const [jaeger, phoenix, mlflow] = await Promise.all([startJaeger(), startPhoenix(), startMlflow()]);
 const throughput: Throughput[] = [];
 const baselines: Array<{ name: string; seconds: number; ours: number; ratio: number; note: string }> = [];
-let mlflowRequests = { logBatch: 0, metrics: 0, floor: 0 };
+const mlflowRequests = { logBatch: 0, metrics: 0, floor: 0 };
 const mlflowTables: Array<{ traces: boolean; rows: EndpointStats[] }> = [];
 try {
   for (const input of inputs) {
-    const run = `${input.label}`;
+    const run = input.label;
     log(`replay ${run}`);
     throughput.push(await replayInto(createReportSink({ out: join(work, 'report.html') }), input.path, run, input.episodes, input.bytes));
     throughput.push(

@@ -148,9 +148,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const work = mkdtempSync(join(tmpdir(), 'sink-profile-'));
   const input = values.input ?? (await benchInput(work, Number(values.iterations), Number(values.episodes)));
-  const backend = await startBackend(values.sink!, work);
+  const backend = await startBackend(values.sink, work);
   try {
-    const p = await profileSink(values.sink!, input, backend, work, `profile-${values.sink}-${Date.now()}`);
+    const p = await profileSink(values.sink, input, backend, work, `profile-${values.sink}-${Date.now()}`);
     process.stdout.write(formatSinkProfile(p, Number(values.top)).join('\n') + '\n');
   } finally {
     await backend.server?.stop();

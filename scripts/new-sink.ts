@@ -55,7 +55,7 @@ function register(root: string, name: string, pascalName: string): void {
 
 function addExport(root: string, name: string): void {
   const path = join(root, 'package.json');
-  const pkg = JSON.parse(readFileSync(path, 'utf8'));
+  const pkg = JSON.parse(readFileSync(path, 'utf8')) as { exports: Record<string, unknown> };
   pkg.exports[`./${name}`] = { types: `./dist/src/transports/${name}/index.d.ts`, import: `./dist/src/transports/${name}/index.js` };
   writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');
 }

@@ -194,7 +194,6 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
 
       const rules: ResolvedRule[] = entry.fields.map((rule) => {
         const { file, pointer } = rule.origin;
-        // eslint-disable-next-line no-inner-declarations
         function fail(at: string, pointerAt: string, _backend: string, eventType: string, message: string): never {
           return failAt(at, pointerAt, writer.get(at) ?? backend, eventType, message);
         }
@@ -290,7 +289,6 @@ export function loadSpecs(root: string, model: SchemaModel, derived: DerivedDecl
 
       const ignored = entry.ignore.map((item) => {
         const { file, pointer } = item.origin;
-        // eslint-disable-next-line no-inner-declarations
         function fail(at: string, pointerAt: string, _backend: string, eventType: string, message: string): never {
           return failAt(at, pointerAt, writer.get(at) ?? backend, eventType, message);
         }

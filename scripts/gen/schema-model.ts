@@ -166,7 +166,7 @@ export function buildFieldTree(bundle: JsonSchema, schema: JsonSchema, path = '$
   const base = { path, types: types.filter((t) => t !== 'null'), nullable, optional, description: shape.description as string | undefined };
   const join2 = (suffix: string) => (path === '$' ? suffix : `${path}.${suffix}`);
 
-  if (base.types.includes('object') && shape.properties && Object.keys(shape.properties as object).length > 0) {
+  if (base.types.includes('object') && shape.properties && Object.keys(shape.properties).length > 0) {
     if (Array.isArray(shape.oneOf)) throw new GenError(`${path}: objects with oneOf alternatives cannot be walked; split the schema`);
     const required = new Set((shape.required as string[] | undefined) ?? []);
     const children = Object.entries(shape.properties as Record<string, JsonSchema>).map(([name, child]) =>

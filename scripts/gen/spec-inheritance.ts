@@ -61,11 +61,21 @@ export interface FlatSpec {
   events: Map<string, { fields: RawRule[]; ignore: RawIgnore[]; origin: Origin }>;
 }
 
+/** A spec file's JSON as mapping.schema.json admits it (checked before anything reads it). */
+interface SpecDoc {
+  backend?: unknown;
+  base?: unknown;
+  description: string;
+  extends?: string | { spec: string; targets?: string[]; rules?: boolean };
+  targets?: Record<string, Omit<RawTarget, 'origin'>>;
+  events?: Record<string, { fields?: Omit<RawRule, 'origin'>[]; ignore?: Omit<RawIgnore, 'origin'>[] }>;
+}
+
 interface SpecFile {
   name: string;
   kind: 'backend' | 'base';
   path: string;
-  doc: any;
+  doc: SpecDoc;
 }
 
 const DIR = join('schema', 'backends');
@@ -76,15 +86,15 @@ export function pointerEscape(segment: string): string {
 
 function readSpecFiles(root: string, toolRoot: string): SpecFile[] {
   const metaSchema = JSON.parse(readFileSync(join(toolRoot, DIR, 'mapping.schema.json'), 'utf8')) as JsonSchema;
-  const validate = new Ajv2020({ allErrors: true, strict: false }).compile<any>(metaSchema);
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile<SpecDoc>(metaSchema);
   const names = readdirSync(join(root, DIR))
     .filter((n) => n.endsWith('.mapping.json') || n.endsWith('.base.json'))
     .sort();
   return names.map((file) => {
     const path = join(DIR, file);
-    let doc: any;
+    let doc: unknown;
     try {
-      doc = JSON.parse(readFileSync(join(root, path), 'utf8'));
+      doc = JSON.parse(readFileSync(join(root, path), 'utf8')) as unknown;
     } catch (error) {
       throw new GenError(`${path}: not valid JSON: ${(error as Error).message}`);
     }
@@ -107,15 +117,15 @@ function readSpecFiles(root: string, toolRoot: string): SpecFile[] {
 
 function ownSpec(file: SpecFile): FlatSpec {
   const targets = new Map<string, RawTarget>();
-  for (const [name, t] of Object.entries((file.doc.targets ?? {}) as Record<string, any>)) {
+  for (const [name, t] of Object.entries(file.doc.targets ?? {})) {
     targets.set(name, { ...t, origin: { file: file.path, pointer: `/targets/${pointerEscape(name)}` } });
   }
   const events = new Map<string, { fields: RawRule[]; ignore: RawIgnore[]; origin: Origin }>();
-  for (const [type, entry] of Object.entries((file.doc.events ?? {}) as Record<string, any>)) {
+  for (const [type, entry] of Object.entries(file.doc.events ?? {})) {
     const base = `/events/${pointerEscape(type)}`;
     events.set(type, {
-      fields: ((entry.fields ?? []) as any[]).map((r, i) => ({ ...r, origin: { file: file.path, pointer: `${base}/fields/${i}` } })),
-      ignore: ((entry.ignore ?? []) as any[]).map((r, i) => ({ ...r, origin: { file: file.path, pointer: `${base}/ignore/${i}` } })),
+      fields: (entry.fields ?? []).map((r, i) => ({ ...r, origin: { file: file.path, pointer: `${base}/fields/${i}` } })),
+      ignore: (entry.ignore ?? []).map((r, i) => ({ ...r, origin: { file: file.path, pointer: `${base}/ignore/${i}` } })),
       origin: { file: file.path, pointer: base },
     });
   }
@@ -138,7 +148,7 @@ function resolve(file: SpecFile, byName: Map<string, SpecFile>, done: Map<string
   const known = done.get(file.path);
   if (known) return known;
   const own = ownSpec(file);
-  const ext = file.doc.extends as string | { spec: string; targets?: string[]; rules?: boolean } | undefined;
+  const ext = file.doc.extends;
   if (ext === undefined) {
     done.set(file.path, own);
     return own;

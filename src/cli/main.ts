@@ -8,11 +8,11 @@ import { SINKS } from '../sinks/registry.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { preferSmallHeap } from './heap.js';
 import { safeLines, say } from './output.js';
-import { replay } from './replay.js';
+import { replay, type ReplayFlags } from './replay.js';
 import { DEFAULT_LIVE_TIMEOUT_MS, DEFAULT_STALL_MS, UsageError } from './run-sinks.js';
-import { serve } from './serve.js';
+import { serve, type ServeFlags } from './serve.js';
 import { packageVersion } from '../core/version.js';
-import { watch } from './watch.js';
+import { watch, type WatchFlags } from './watch.js';
 
 /** Flags every sink-driving command shares; a replay ends by progress, watch and serve by a fixed deadline. */
 function sinkOptions(command: Command, mode: 'replay' | 'live' = 'live'): Command {
@@ -76,7 +76,7 @@ export function buildProgram(): Command {
       )
       .option('--no-progress', 'no progress bar or progress lines'),
     'replay',
-  ).action(async (paths: string[], flags) => {
+  ).action(async (paths: string[], flags: ReplayFlags) => {
     process.exitCode = await replay(paths, flags);
   });
 
@@ -87,7 +87,7 @@ export function buildProgram(): Command {
       .argument('<path>', 'output directory or events .ndjson')
       .option('--run-id <id>', 'run id to use')
       .option('--poll <ms>', 'how often to look for new lines', '250'),
-  ).action(async (path: string, flags) => {
+  ).action(async (path: string, flags: WatchFlags) => {
     process.exitCode = await watch(path, flags);
   });
 
@@ -99,7 +99,7 @@ export function buildProgram(): Command {
       .option('--port <port>', 'port (0 picks a free one)', '8787')
       .option('--token <token>', 'bearer token clients must send (default: $CLAWLOOP_SINKS_TOKEN)')
       .option('--max-body <bytes>', 'largest request body accepted', String(16 * 1024 * 1024)),
-  ).action(async (flags) => {
+  ).action(async (flags: ServeFlags) => {
     process.exitCode = await serve(flags);
   });
 

@@ -56,8 +56,9 @@ export interface Session {
   sinks: Sink[];
   /** Lines skipped and lines delivered with a field dropped or coerced. */
   problems: ProblemTally;
-  onProblem(problem: InputProblem): void;
-  onNotice(message: string): void;
+  // Properties, not methods: the sources take them as callbacks.
+  onProblem: (problem: InputProblem) => void;
+  onNotice: (message: string) => void;
   /** Closes the hub, prints the summary, returns the exit code. */
   finish(): Promise<number>;
 }

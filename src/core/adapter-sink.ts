@@ -49,14 +49,10 @@ export function createAdapterSink<M>(
   return {
     name: options.name ?? name,
     concurrency: options.concurrency,
-    // Mapping happens synchronously, before the first await, so concurrent calls still map in event order.
-    handle(batch, handleOptions) {
-      let records: M[];
-      try {
-        records = batch.map(mapOnce);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+    // Mapping happens synchronously (an async body runs at once up to its first await), so concurrent calls still map
+    // in event order; a mapping error becomes the call's rejection.
+    async handle(batch, handleOptions) {
+      const records = batch.map(mapOnce);
       // The call's signal also reaches requests deep inside the transport (src/core/call-signal.ts).
       return withCallSignal(handleOptions?.signal, () => transport.send(records, handleOptions));
     },

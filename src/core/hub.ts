@@ -293,7 +293,7 @@ export class Hub {
       this.workers.forEach((w, i) => {
         const spooled = this.spool?.pendingCount(w.sink.name);
         const { stalledSince } = outcomes[i];
-        const closeError = outcomes[i].closeError === undefined ? undefined : safeLine(outcomes[i].closeError!, ERROR_CHARS);
+        const closeError = outcomes[i].closeError === undefined ? undefined : safeLine(outcomes[i].closeError, ERROR_CHARS);
         sinks[w.sink.name] = {
           ...scrub({ ...w.counters }),
           undelivered: w.counters.received - w.counters.sent,

@@ -130,6 +130,7 @@ export function applyTransform(value: unknown, transform: Transform | undefined)
     case 'json':
       return typeof value === 'string' ? value : safeJson(value);
     case 'hash12':
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- hashes are strings; anything else as String() writes it
       return String(value).slice(0, 12);
     case 'string':
       return typeof value === 'string' ? value : safeJson(value);
@@ -145,7 +146,7 @@ export function toFieldValue(value: unknown): FieldValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   if (Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return value as number[];
   return safeJson(value);
 }
@@ -174,10 +175,9 @@ export function applyRules<S, K extends string = string>(
   const out: Record<string, FieldValue> = Object.assign({}, target.constants);
   for (const rule of rules) {
     if (rule.entries) {
-      for (const [mapKey, raw] of rule.entries(scope, ctx))
-        put(out, rule.key.replace('{key}', mapKey), raw, rule as FieldRule<never>, target);
+      for (const [mapKey, raw] of rule.entries(scope, ctx)) put(out, rule.key.replace('{key}', mapKey), raw, rule, target);
     } else if (rule.get) {
-      put(out, rule.key, rule.get(scope, ctx), rule as FieldRule<never>, target);
+      put(out, rule.key, rule.get(scope, ctx), rule, target);
     }
   }
   return out as Fields<K>;

@@ -75,7 +75,7 @@ class LineRepair {
   private remove(path: PathSegment[], slot: FieldSlot): void {
     const parent = this.parentOf(path);
     if (slot.place === 'item' && Array.isArray(parent)) parent.splice(path[path.length - 1] as number, 1);
-    else delete parent[path[path.length - 1]];
+    else Reflect.deleteProperty(parent, path[path.length - 1]);
   }
 
   /** A value of the right kind made from a wrong one, or undefined when there is none. */
@@ -87,11 +87,7 @@ class LineRepair {
   ): { value: unknown; how: string } | undefined {
     const types = slot.schema ? typesOf(slot.schema) : [];
     if (error?.keyword === 'type') {
-      if (
-        types.includes('string') &&
-        (typeof value === 'number' || typeof value === 'boolean') &&
-        Number.isFinite(value as number | boolean)
-      ) {
+      if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') && Number.isFinite(value)) {
         return { value: String(value), how: 'coerced to text' };
       }
       // Inside a record (tool-call arguments a client gave as an object); an identity field stays what it is.
@@ -196,7 +192,7 @@ export function quarantine<T>(
     const { problem: described } = describeError(error, validate.errors ?? []);
     const problem = error.keyword === 'required' ? described : `${described}, got ${show(valueAt(root.value, path))}`;
     if (error.keyword === 'required') {
-      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const missing = String((error.params as { missingProperty: unknown }).missingProperty);
       repair.repair([...path, missing], problem, error, true);
     } else {
       repair.repair(path, problem, error);

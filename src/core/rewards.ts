@@ -52,7 +52,9 @@ export function playbookEffectiveScore(entry: PlaybookEntryLike, atSeconds: numb
 }
 
 /** ClawLoop's priority rule in words, for explanations a backend shows next to the effective reward. */
-export const EFFECTIVE_REWARD_RULE = `${PRIORITY.map((name) => (name === 'execution' ? `execution (confidence ≥ ${EXECUTION_MIN_CONFIDENCE})` : name)).join(' > ')}`;
+export const EFFECTIVE_REWARD_RULE = PRIORITY.map((name) =>
+  name === 'execution' ? `execution (confidence ≥ ${EXECUTION_MIN_CONFIDENCE})` : name,
+).join(' > ');
 
 /** Who produced a reward signal: a person (user feedback), a model (judge), or code (outcome, execution, others). */
 export type SignalSource = 'human' | 'llm' | 'code';

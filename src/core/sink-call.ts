@@ -68,7 +68,7 @@ export async function callSink(
     const first = await Promise.race([settled, limit.promise]);
     limit.cancel();
     if (first !== TIMEOUT) return first.ok ? first : { ...first, timedOut: false, stillRunning: false };
-    const error = stop.aborted
+    const error: unknown = stop.aborted
       ? (stop.reason ?? new Error('stopped'))
       : new CallTimeoutError(`${sink.name}.handle() did not answer within ${timeoutMs} ms (aborted)`);
     controller.abort(error);

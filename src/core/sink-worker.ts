@@ -435,9 +435,15 @@ export class SinkWorker {
     const watchdog = new Promise<'timeout' | 'stalled'>((resolve) => {
       const tick = () => {
         const t = now();
-        if (drainUntil !== undefined && t >= drainUntil) return resolve('timeout');
+        if (drainUntil !== undefined && t >= drainUntil) {
+          resolve('timeout');
+          return;
+        }
         const stallAt = limits.stallMs === undefined ? Number.POSITIVE_INFINITY : this.counters.lastProgressAt + limits.stallMs;
-        if (t >= stallAt) return resolve('stalled');
+        if (t >= stallAt) {
+          resolve('stalled');
+          return;
+        }
         timer = setTimeout(tick, Math.max(1, Math.min(stallAt - t, (drainUntil ?? Number.POSITIVE_INFINITY) - t, 1000)));
       };
       tick();

@@ -44,7 +44,7 @@ export class SpanAssembler {
     if (!state) {
       const service: SpanTreeFields<'resource'> = { 'service.name': this.config.serviceName };
       state = {
-        resource: this.makeResource({ ...service, ...this.config.resourceAttributes, ...this.runResource(runId, bench) } as Attributes),
+        resource: this.makeResource({ ...service, ...this.config.resourceAttributes, ...this.runResource(runId, bench) }),
       };
       this.runs.set(runId, state);
     }

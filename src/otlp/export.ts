@@ -7,7 +7,7 @@ import { callSignal } from '../core/call-signal.js';
 import { classifyStatus, SinkError } from '../core/errors.js';
 import { MissingPeerError } from '../core/peers.js';
 import type { OtlpConfig } from './config.js';
-import { OtlpHttpExporter } from './otlp-http.js';
+import { EXPORT_SUCCESS, OtlpHttpExporter } from './otlp-http.js';
 
 /**
  * Calls the hub may have in flight per OTLP sink: one export does not depend on another (span and trace ids are
@@ -55,11 +55,13 @@ export function exportSpans(
   if (exporter instanceof OtlpHttpExporter) return exporter.send(spans, what, signal);
   return new Promise((resolve, reject) => {
     exporter.export(spans, (result) => {
-      if (result.code === 0) return resolve();
-      const error = result.error as (Error & { code?: number; data?: string }) | undefined;
+      if (result.code === EXPORT_SUCCESS) return resolve();
+      const error = result.error;
       if (error instanceof SinkError) return reject(error);
-      const status = typeof error?.code === 'number' ? error.code : undefined;
-      const detail = [error?.message, error?.data].filter(Boolean).join(': ').slice(0, 500);
+      // OTLPExporterError carries the HTTP status as `code` and the answer's body as `data`.
+      const { code, data } = (error ?? {}) as { code?: unknown; data?: unknown };
+      const status = typeof code === 'number' ? code : undefined;
+      const detail = [error?.message, data].filter(Boolean).join(': ').slice(0, 500);
       const message = `${what}: export of ${spans.length} spans failed${status ? ` (HTTP ${status})` : ''}: ${detail || 'unknown error'}`;
       // One classifier for every status (src/core/errors.ts); without a status, the cause says what happened.
       const kind = status !== undefined ? classifyStatus(status, detail) : undefined;

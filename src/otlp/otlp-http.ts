@@ -8,12 +8,18 @@
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { ExportResult } from '@opentelemetry/core';
+import type { ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { SinkError } from '../core/errors.js';
 import { httpFailure, httpRequest } from '../core/http.js';
 import { redactSecrets } from '../core/redact.js';
 import type { OtlpConfig } from './config.js';
+
+// @opentelemetry/core is no peer of ours, so its ExportResultCode values are named here rather than imported.
+/* eslint-disable @typescript-eslint/no-unsafe-enum-assignment -- the enum's own values, which the import cannot give */
+export const EXPORT_SUCCESS = 0 as ExportResultCode.SUCCESS;
+const EXPORT_FAILED = 1 as ExportResultCode.FAILED;
+/* eslint-enable @typescript-eslint/no-unsafe-enum-assignment */
 
 const gzipAsync = promisify(gzip);
 
@@ -77,8 +83,8 @@ export class OtlpHttpExporter implements SpanExporter {
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
     this.send(spans, 'otlp').then(
-      () => resultCallback({ code: 0 }),
-      (error: Error) => resultCallback({ code: 1, error }),
+      () => resultCallback({ code: EXPORT_SUCCESS }),
+      (error: unknown) => resultCallback({ code: EXPORT_FAILED, error: error instanceof Error ? error : new Error(String(error)) }),
     );
   }
 

@@ -44,7 +44,7 @@ function context(traceId: string, id: string): SpanContext {
 function limitValue(value: FieldValue, max: number | undefined): FieldValue {
   if (max === undefined) return value;
   if (typeof value === 'string') return truncate(value, max);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return (value as string[]).map((v) => truncate(v, max));
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v) => truncate(v, max));
   return value;
 }
 
@@ -65,9 +65,9 @@ export function attributes(fields: Fields, extra: Fields, max: number | undefine
     const value = fields[key];
     if (value === undefined || !fits(value, max)) copy = true;
   }
-  if (!copy) return fields as Attributes;
+  if (!copy) return fields;
   const out: Attributes = {};
-  for (const [key, value] of [...fieldEntries(extra), ...fieldEntries(fields)]) out[key] = limitValue(value, max) as Attributes[string];
+  for (const [key, value] of [...fieldEntries(extra), ...fieldEntries(fields)]) out[key] = limitValue(value, max);
   return out;
 }
 

@@ -115,7 +115,7 @@ export async function createSinks(names: readonly string[], context: SinkContext
   );
   const failures = checks.flatMap((c) => (c.status === 'rejected' ? [c.reason as unknown] : []));
   const unexpected = failures.find((f) => !(f instanceof SinkConfigError));
-  if (unexpected) throw unexpected;
+  if (unexpected) throw unexpected as Error; // a preflight's own error, rethrown as it came
   if (failures.length > 0) throw SinkConfigError.combine(failures as SinkConfigError[]);
   const sinks: Sink[] = [];
   for (const name of names) sinks.push(await entryFor(name).create(context));

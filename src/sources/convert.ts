@@ -84,7 +84,7 @@ export function episodeFromArchive(runId: string, record: ArchiveEpisodeRecord):
 
 /** A variant's playbook, or undefined for `playbook_snapshot: {}` (the run had no ClawLoop Harness). */
 export function variantPlaybook(record: ArchiveVariantRecord): Playbook | undefined {
-  const snapshot = record.playbook_snapshot as Partial<Playbook> | undefined;
+  const snapshot: { entries?: unknown } | undefined = record.playbook_snapshot;
   return snapshot && Array.isArray(snapshot.entries) ? (snapshot as Playbook) : undefined;
 }
 
@@ -159,6 +159,6 @@ export function evolutionFrom(runId: string, line: EvolutionLine): EvolutionEven
 
 /** Removes keys whose value is undefined, so "absent" stays absent in the event. */
 export function dropUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
+  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) Reflect.deleteProperty(value, key);
   return value;
 }

@@ -27,7 +27,7 @@ function raw(
   return new Promise((resolve) => {
     const req = request(url, { method: 'POST', headers }, (res) => {
       let body = '';
-      res.on('data', (d) => (body += d));
+      res.on('data', (d: Buffer) => (body += String(d)));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', (error) => resolve({ error: error.message }));

@@ -56,7 +56,7 @@ async function startServe() {
     post: (body: string) =>
       fetch(`${url}/events`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body }).then(async (r) => ({
         status: r.status,
-        body: (await r.json()) as unknown,
+        body: await r.json(),
       })),
     stop: () => {
       serve.child.kill('SIGTERM');

@@ -160,7 +160,7 @@ describe('no secret in any output', () => {
     expect(detailed).toMatch(/lastError/);
     checkOutput(detailed);
     const rebound = await new Promise<number>((resolve, reject) => {
-      import('node:http').then(({ request }) => {
+      void import('node:http').then(({ request }) => {
         const req = request(`${base}/healthz`, { headers: { host: 'evil.example:80' } }, (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);

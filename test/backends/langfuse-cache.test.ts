@@ -33,7 +33,7 @@ function fakeCache(files: string[], complete?: string): string {
 
 describe('Langfuse build cache', () => {
   it('lives in the user-level cache, outside the clone, unless overridden', () => {
-    expect(langfuseCacheDir({ HOME: '/home/u' } as NodeJS.ProcessEnv)).toMatch(/\/\.cache\/clawloop-sinks\/langfuse-v4\.16\.0$/);
+    expect(langfuseCacheDir({ HOME: '/home/u' })).toMatch(/\/\.cache\/clawloop-sinks\/langfuse-v4\.16\.0$/);
     expect(langfuseCacheDir({ XDG_CACHE_HOME: '/xdg' })).toBe('/xdg/clawloop-sinks/langfuse-v4.16.0');
     expect(langfuseCacheDir({ CLAWLOOP_LANGFUSE_CACHE: '/elsewhere', XDG_CACHE_HOME: '/xdg' })).toBe('/elsewhere');
   });

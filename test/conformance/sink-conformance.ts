@@ -20,7 +20,7 @@ export interface BackendRecord {
 
 export interface ConformanceTarget {
   /** A fresh sink writing into a fresh backend (or a backend namespace no other test uses). */
-  create(): Promise<{ sink: Sink; readBack(): Promise<BackendRecord[]> }>;
+  create(): Promise<{ sink: Sink; readBack: () => Promise<BackendRecord[]> }>;
 }
 
 /** A sink that fails its first `failures` calls with a plain Error (not a SinkError), then delegates. */

@@ -52,7 +52,7 @@ function work(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal.reason as Error);
     });
   });
 }
@@ -146,7 +146,7 @@ describe('a timed-out call is aborted before it is retried', () => {
       for (const b of sink.calls) {
         if (a === b || !a.ids.some((id) => b.ids.includes(id))) continue;
         const overlap = a.start < b.end! && b.start < a.end!;
-        expect(overlap, `${a.ids} and ${b.ids} overlap`).toBe(false);
+        expect(overlap, `${a.ids.join(',')} and ${b.ids.join(',')} overlap`).toBe(false);
       }
     }
     // The batch that timed out was retried in halves (a slow backend gets smaller calls).

@@ -43,7 +43,7 @@ describe('fuzzed input', () => {
         const event = {
           ...sample[(2_000 - goodLeft) % sample.length],
           run_id: `fuzz-${Math.floor((2_000 - goodLeft) / sample.length)}`,
-        } as CanonicalEvent;
+        };
         good.push(event);
         delivered.push(event);
         writeSync(fd, JSON.stringify(event) + '\n');

@@ -21,8 +21,8 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promis
   const child = spawn(NODE, cliArgs(args), { env: { ...process.env, ...env }, cwd: ROOT });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.on('data', (d: Buffer) => (stdout += String(d)));
+  child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
@@ -30,7 +30,7 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promis
 export async function startCli(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}) {
   const child: ChildProcessWithoutNullStreams = spawn(NODE, cliArgs(args), { env: { ...process.env, ...env }, cwd: ROOT });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`CLI not ready: ${stderr}`)), 30_000);

@@ -46,6 +46,7 @@ export async function startFaultProxy(target: string, decide: (n: number, path: 
   const upstream = new URL(target);
   const state = { requests: 0, forwarded: 0 };
   const log: LoggedRequest[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a throw fails the test that caused it
   const server: Server = createServer(async (req, res) => {
     const n = ++state.requests;
     const entry: LoggedRequest = { n, path: req.url ?? '/', body: Buffer.alloc(0), start: performance.now(), aborted: false };

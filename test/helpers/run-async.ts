@@ -15,8 +15,8 @@ export function runAsync(command: string, args: readonly string[], options: Spaw
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = options.timeout ? setTimeout(() => child.kill('SIGKILL'), options.timeout) : undefined;
     child.on('error', reject);
     child.on('close', (status) => {

@@ -54,7 +54,7 @@ async function annotations(project: string, spanIds: string[], server = phoenix,
   for (const id of spanIds) params.append('span_ids', id);
   // Annotations are queued by Phoenix and attached once their span is ingested (it retries every 10 s): poll.
   for (let i = 0; ; i += 1) {
-    const res = await fetchForReadBack(`${server.url}/v1/projects/${project}/span_annotations?${params}`);
+    const res = await fetchForReadBack(`${server.url}/v1/projects/${project}/span_annotations?${params.toString()}`);
     const data = ((await res.json()) as { data: Annotation[] }).data;
     if (data.length >= expected || i >= 150) return data;
     await new Promise((r) => setTimeout(r, 200));
@@ -155,7 +155,7 @@ describe('phoenix sink → Phoenix', () => {
     // Confirmed synchronously: present at once, no polling.
     const params = new URLSearchParams({ limit: '10000' });
     for (const id of roots) params.append('span_ids', id);
-    const res = await fetchForReadBack(`${phoenix.url}/v1/projects/sync-annotations/span_annotations?${params}`);
+    const res = await fetchForReadBack(`${phoenix.url}/v1/projects/sync-annotations/span_annotations?${params.toString()}`);
     expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(expected);
   });
 

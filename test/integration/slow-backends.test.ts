@@ -160,7 +160,7 @@ describe('phoenix → a real Phoenix on sqlite', () => {
       for (let i = 0; i < roots.length; i += 50) {
         const params = new URLSearchParams({ limit: '10000' });
         for (const id of roots.slice(i, i + 50)) params.append('span_ids', id);
-        const res = await fetchForReadBack(`${phoenix.url}/v1/projects/${project}/span_annotations?${params}`);
+        const res = await fetchForReadBack(`${phoenix.url}/v1/projects/${project}/span_annotations?${params.toString()}`);
         all = all.concat(((await res.json()) as { data: Array<{ span_id: string; name: string }> }).data);
       }
       return all;

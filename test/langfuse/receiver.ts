@@ -103,7 +103,7 @@ export async function startLangfuseReceiver(credentials: { publicKey: string; se
         return send(failures[kind].status, { error: 'injected', message: `injected ${failures[kind].status}` }, failures[kind].headers);
       }
       if (kind === 'otel') {
-        const contentType = String(req.headers['content-type'] ?? '');
+        const contentType = req.headers['content-type'] ?? '';
         // Langfuse's OTLP route: JSON or protobuf, anything else is a 400.
         if (!contentType.includes('application/json') && !contentType.includes('application/x-protobuf'))
           return send(400, { error: 'Invalid content type' });

@@ -143,7 +143,7 @@ describe('tool spans', () => {
 
   it('falls back to ToolCall.result when there is no tool message', async () => {
     const event = makeOtelEpisode({ withTools: true });
-    event.episode.messages! = event.episode.messages!.filter((m) => m.role !== 'tool');
+    event.episode.messages = event.episode.messages!.filter((m) => m.role !== 'tool');
     const [tool] = byPrefix(await export_([event]), 'tool:');
     expect(tool.attributes['tool.output']).toBe('search result 0');
   });

@@ -28,7 +28,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse, body: 
     req.on('end', () => handler(req, res, Buffer.concat(chunks)));
   });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1/traces`;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`;
 }
 
 /** Real spans of one episode, as the otel sink assembles them. */
@@ -94,7 +94,7 @@ describe('OTLP over HTTP, abortable', () => {
           () => {
             throw new Error('should fail');
           },
-          (e: SinkError) => e,
+          (e: unknown) => e as SinkError,
         ),
       );
     expect(errors.map((e) => e.kind)).toEqual(['busy', 'outage', 'rejected']);
@@ -106,7 +106,7 @@ describe('OTLP over HTTP, abortable', () => {
     let closed = 0;
     const url = await serve((req) => req.socket.on('close', () => (closed += 1)));
     const exporter = new OtlpHttpExporter(resolveOtlpConfig({ url, env: {}, timeoutMs: 100 }));
-    const error = await exporter.send(await spansOfOneEpisode(), 'test').catch((e: SinkError) => e);
+    const error = await exporter.send(await spansOfOneEpisode(), 'test').catch((e: unknown) => e as SinkError);
     expect(error).toBeInstanceOf(SinkError);
     expect((error as SinkError).kind).toBe('busy');
     for (let i = 0; i < 250 && closed === 0; i += 1) await new Promise((r) => setTimeout(r, 20));

@@ -57,7 +57,7 @@ const MUTATIONS: Mutation[] = [
   ['missing fb_results', 'experiment.jsonl', (v) => delete v.fb_results, 'clean', ''],
   ['a layer status ClawLoop may add', 'experiment.jsonl', (v) => (v.fb_results.harness.status = 'done'), 'clean', ''],
   ['per-task reward as string', 'experiment.jsonl', (v) => (v.per_task[Object.keys(v.per_task)[0]].reward = 'x'), 'kept', '.reward: must be number, got "x"; dropped'],
-  ['pre-2026-04-19 per_task entry', 'experiment.jsonl', (v) => Object.values(v.per_task).forEach((t: any) => Object.keys(t).forEach((k) => ['reward', 'signals', 'error'].includes(k) || delete t[k])), 'clean', ''],
+  ['pre-2026-04-19 per_task entry', 'experiment.jsonl', (v) => Object.values(v.per_task).forEach((t: any) => Object.keys(t).forEach((k) => ['reward', 'signals', 'error'].includes(k) || Reflect.deleteProperty(t, k))), 'clean', ''],
   ['missing timestamp', 'experiment.jsonl', (v) => delete v.timestamp, 'skipped', 'timestamp: missing required field'],
   ['an evolution action ClawLoop may add', 'evolution.jsonl', (v) => (v.actions = ['rewrite']), 'clean', ''],
   ['empty evolution actions', 'evolution.jsonl', (v) => (v.actions = []), 'kept', 'actions: must NOT have fewer than 1 items, got []; dropped'],

@@ -32,7 +32,7 @@ describe('replay of the real sample output directory', () => {
     const [runStart, runComplete] = jsonLines(join(sample, 'archive', 'runs.jsonl'));
     const count = (type: string) => events.filter((e) => e.type === type).length;
     expect(count('run.started')).toBe(1);
-    expect(count('episode')).toBe(dump.reduce((n, line) => n + line.episodes.length, 0));
+    expect(count('episode')).toBe(dump.reduce((n: number, line: { episodes: unknown[] }) => n + line.episodes.length, 0));
     expect(count('iteration')).toBe(experiment.length);
     expect(count('evolution')).toBe(evolution.length);
     expect(count('run.finished')).toBe(1);

@@ -23,13 +23,14 @@ export interface WandbRecorder extends Recorded {
   lines(file: string): string[];
   close(): Promise<void>;
   /** Answers the next `n` file_stream requests with `status` (to test retries). */
-  failFileStream(n: number, status: number, headers?: Record<string, string>): void;
+  failFileStream: (n: number, status: number, headers?: Record<string, string>) => void;
 }
 
 export async function startWandbRecorder(): Promise<WandbRecorder> {
   const recorded: Recorded = { graphql: [], fileStream: [], uploads: new Map() };
   let failures: { n: number; status: number; headers: Record<string, string> } = { n: 0, status: 200, headers: {} };
   let base = '';
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a throw fails the test that caused it
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {

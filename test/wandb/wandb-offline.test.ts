@@ -218,8 +218,8 @@ describe('wandb sync (official, wandb-core) uploads our offline run', () => {
       });
       let stdout = '';
       let stderr = '';
-      p.stdout.on('data', (d) => (stdout += d));
-      p.stderr.on('data', (d) => (stderr += d));
+      p.stdout.on('data', (d: Buffer) => (stdout += String(d)));
+      p.stderr.on('data', (d: Buffer) => (stderr += String(d)));
       p.on('close', (status) => resolve({ status, stdout, stderr }));
     });
   }, 120_000);

@@ -4,7 +4,7 @@ import { header, type GeneratedFile } from '../files.js';
 import type { SchemaModel } from '../schema-model.js';
 
 export async function generateTypes(model: SchemaModel): Promise<GeneratedFile> {
-  const compiled = await compile(model.bundle as never, 'ClawLoopSchemaBundle', {
+  const compiled = await compile(model.bundle, 'ClawLoopSchemaBundle', {
     bannerComment: '',
     unreachableDefinitions: true,
     // Schemas leave objects open (fields a newer ClawLoop adds pass through, schema/README.md); the types name only

@@ -16,7 +16,7 @@ const standaloneCode = ((standalone as unknown as { default?: typeof standalone 
 export function generateValidators(model: SchemaModel, render: Render): GeneratedFile[] {
   // allErrors: a failed oneOf branch then reports its discriminator mismatch too, so describeErrors can pick the right branch.
   const ajv = new Ajv2020({ code: { source: true, esm: true, lines: true }, allErrors: true, strict: true });
-  ajv.addSchema(model.bundle as never);
+  ajv.addSchema(model.bundle);
   const all = [
     ...model.events.map((e) => ({ ...e, kind: 'event' as const })),
     ...model.sources.map((s) => ({ ...s, kind: 'source' as const })),

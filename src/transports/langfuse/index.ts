@@ -72,7 +72,7 @@ export class LangfuseTransportImpl extends PipelineTransport<LangfuseMapped> imp
               {
                 traceId,
                 name,
-                value: boolean ? Number(value) : (value as number),
+                value: boolean ? Number(value) : value,
                 dataType: boolean ? 'BOOLEAN' : 'NUMERIC',
                 comment: signal
                   ? `${name} signal, confidence ${signal.confidence}`

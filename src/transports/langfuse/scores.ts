@@ -29,7 +29,7 @@ export interface IngestionEvent {
 export const MAX_BATCH = 100;
 
 export function scoreEvent(body: Omit<ScoreBody, 'id'>, timestampSeconds: number): IngestionEvent {
-  const id = deterministicUuid('langfuse-score', body.traceId, body.name, String(body.metadata?.iteration ?? ''));
+  const id = deterministicUuid('langfuse-score', body.traceId, body.name, String((body.metadata?.iteration as number | undefined) ?? ''));
   // The event id is derived too: a retried batch is the same batch.
   return {
     id: deterministicUuid('langfuse-event', id, body.value),

@@ -38,10 +38,10 @@ export function planBatches(metrics: readonly Metric[], params: readonly KeyValu
     current = { metrics: [], params: [], tags: [] };
     bytes = 64;
   };
-  const add = <T>(list: 'metrics' | 'params' | 'tags', item: T, limit: number) => {
+  const add = (list: 'metrics' | 'params' | 'tags', item: unknown, limit: number) => {
     const itemBytes = size(item);
-    if ((current[list] as T[]).length >= limit || entities() >= LIMITS.entities || bytes + itemBytes > LIMITS.bytes) flush();
-    (current[list] as T[]).push(item);
+    if (current[list].length >= limit || entities() >= LIMITS.entities || bytes + itemBytes > LIMITS.bytes) flush();
+    (current[list] as unknown[]).push(item);
     bytes += itemBytes;
   };
   for (const p of params) add('params', p, LIMITS.params);

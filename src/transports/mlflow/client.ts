@@ -88,7 +88,7 @@ export class MlflowClient {
     shared?: { limit: LimitFunction; requests: Map<string, number> },
   ) {
     this.limit = shared?.limit ?? pLimit(config.concurrency);
-    this.requests = shared?.requests ?? new Map();
+    this.requests = shared?.requests ?? new Map<string, number>();
   }
 
   /** The same client (same request limit and counts) whose requests also end when `signal` aborts. */

@@ -233,16 +233,14 @@ export class MlflowTransportImpl implements MlflowTransport {
     const jobs: Promise<void>[] = [];
     const episodes: MlflowEpisode[] = [];
     // One write per iteration run and batch: an iteration and its evolution entry share one log-batch.
-    const writes = new Map<
-      RunState,
-      Map<number, { startedAt: number; write: IterationWrite; createTags: KeyValue[]; stored: Array<() => void> }>
-    >();
-    const writeFor = (state: RunState, iteration: number, startedAt: number) => {
-      const byIteration = writes.get(state) ?? new Map();
+    type Write = { startedAt: number; write: IterationWrite; createTags: KeyValue[]; stored: Array<() => void> };
+    const writes = new Map<RunState, Map<number, Write>>();
+    const writeFor = (state: RunState, iteration: number, startedAt: number): Write => {
+      const byIteration = writes.get(state) ?? new Map<number, Write>();
       writes.set(state, byIteration);
       const existing = byIteration.get(iteration);
       if (existing) return existing;
-      const created = { startedAt, write: { points: [], tags: [], files: {}, endTime: 0 }, createTags: [], stored: [] };
+      const created: Write = { startedAt, write: { points: [], tags: [], files: {}, endTime: 0 }, createTags: [], stored: [] };
       byIteration.set(iteration, created);
       return created;
     };

@@ -34,7 +34,7 @@ export class ParentCurve {
   private oldestSince: number | undefined;
   private flushing: Promise<void> = Promise.resolve();
   /** A failure of a timer-driven flush, reported by the next send() or flush(). */
-  private failure: unknown;
+  private failure: Error | undefined;
 
   constructor(
     private readonly client: MlflowClient,
@@ -75,7 +75,7 @@ export class ParentCurve {
       const age = now - (this.oldestSince ?? now);
       if (quietFor < this.lingerMs && age < this.maxAgeMs)
         return this.schedule(Math.min(this.lingerMs - quietFor, this.maxAgeMs - age) + 1);
-      this.flush().catch((error: unknown) => (this.failure = error));
+      this.flush().catch((error: unknown) => (this.failure = error as Error));
     }, ms);
     this.timer.unref();
   }

@@ -7,7 +7,7 @@ const r2 = (v: number | undefined) => (v === undefined ? '—' : v < 0 ? `−${M
 
 function signalTags(json: unknown): string {
   try {
-    const signals = JSON.parse(String(json)) as Record<string, { value: number; confidence: number }>;
+    const signals = JSON.parse(String(json)) as Record<string, { value: unknown; confidence: unknown }>;
     const entries = Object.entries(signals);
     if (entries.length === 0) return '<span class="muted">no signals</span>';
     return entries
@@ -60,10 +60,10 @@ function episodeBlock(e: ShownEpisode, open: boolean): string {
   const reward = num(f, 'effective_reward');
   const failed = num(f, 'n_failed_tool_calls') ?? 0;
   const facts = [
-    `iteration ${f.iteration}`,
-    `${f.n_steps ?? '?'} step${f.n_steps === 1 ? '' : 's'}`,
-    `${f.n_tool_calls ?? 0} tool call${f.n_tool_calls === 1 ? '' : 's'}${failed ? ` (<span class="neg">${failed} failed</span>)` : ''}`,
-    f.total_tokens !== undefined ? `${f.total_tokens} tokens` : '',
+    `iteration ${String(f.iteration)}`,
+    `${String(f.n_steps ?? '?')} step${f.n_steps === 1 ? '' : 's'}`,
+    `${String(f.n_tool_calls ?? 0)} tool call${f.n_tool_calls === 1 ? '' : 's'}${failed ? ` (<span class="neg">${failed} failed</span>)` : ''}`,
+    f.total_tokens !== undefined ? `${String(f.total_tokens)} tokens` : '',
     f.total_ms !== undefined ? `${(Number(f.total_ms) / 1000).toFixed(1)} s` : '',
     f.model ? h(f.model) : '',
     f.filtered === true ? '<span class="tag">filtered</span>' : '',

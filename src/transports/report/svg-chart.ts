@@ -77,7 +77,7 @@ export function formatNumber(n: number): string {
 function bucketsOf<T extends readonly number[]>(points: ReadonlyArray<T>): T[][] {
   const size = Math.max(1, Math.ceil(points.length / MAX_POINTS));
   const out: T[][] = [];
-  for (let i = 0; i < points.length; i += size) out.push(points.slice(i, i + size) as T[]);
+  for (let i = 0; i < points.length; i += size) out.push(points.slice(i, i + size));
   return out;
 }
 

@@ -54,8 +54,8 @@ export function iterationTable(model: ReportModel, view: RunView): string {
       .map((k) => (p[k] ? `${k.slice(3)} ${h(p[k])}` : ''))
       .filter(Boolean)
       .join(' · ');
-    return `<tr><td class="num">${it}</td><td class="num">${p.episodes ?? p.n_episodes ?? '—'}</td><td class="num ${cls(num(p, 'reward.mean'))}">${r2(num(p, 'reward.mean'))}</td><td class="num">${r2(num(p, 'raw.mean'))}</td><td class="num">${success}</td>
-<td class="num">${p['playbook.size'] ?? '—'}</td><td>${p['state.combined'] !== undefined ? `<code class="${changed.has(it) ? 'changed' : ''}">${h(p['state.combined'])}</code>` : changed.has(it) ? '<span class="muted">changed</span>' : ''}</td>
+    return `<tr><td class="num">${it}</td><td class="num">${String(p.episodes ?? p.n_episodes ?? '—')}</td><td class="num ${cls(num(p, 'reward.mean'))}">${r2(num(p, 'reward.mean'))}</td><td class="num">${r2(num(p, 'raw.mean'))}</td><td class="num">${success}</td>
+<td class="num">${String(p['playbook.size'] ?? '—')}</td><td>${p['state.combined'] !== undefined ? `<code class="${changed.has(it) ? 'changed' : ''}">${h(p['state.combined'])}</code>` : changed.has(it) ? '<span class="muted">changed</span>' : ''}</td>
 <td>${mark && Array.isArray(mark.actions) ? (mark.actions as string[]).map((a) => `<span class="tag">${h(a.replace('_', ' '))}</span>`).join('') : ''}</td><td class="muted">${layers}</td></tr>`;
   });
   const note =

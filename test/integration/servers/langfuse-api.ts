@@ -64,7 +64,7 @@ export interface LangfuseScore {
 const OBSERVATION_FIELDS = 'core,basic,time,io,metadata,model,usage,trace_context';
 
 async function get<T>(api: LangfuseApi, path: string, params: Record<string, string>): Promise<T> {
-  const res = await fetch(`${api.url}${path}?${new URLSearchParams(params)}`, {
+  const res = await fetch(`${api.url}${path}?${new URLSearchParams(params).toString()}`, {
     headers: { authorization: `Basic ${Buffer.from(`${api.publicKey}:${api.secretKey}`).toString('base64')}` },
     signal: AbortSignal.timeout(60_000),
   });

@@ -105,8 +105,8 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
     const out = createWriteStream(logPath(name), { flags: 'a' });
     // Own process group: `next start` and chDB spawn helpers, and stop() must end them too.
     const child = spawn(command, args, { cwd, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    child.stdout!.pipe(out);
-    child.stderr!.pipe(out);
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
     procs.set(name, { child, term });
     live.add(child.pid!);
     child.once('exit', () => live.delete(child.pid!));
@@ -201,12 +201,12 @@ export async function startLangfuse(options: StartLangfuseOptions = {}): Promise
         launch(
           'redis',
           'redis-server',
-          ['--port', String(redis), '--bind', '127.0.0.1', '--requirepass', env.REDIS_AUTH!, '--save', '', '--appendonly', 'no'],
+          ['--port', String(redis), '--bind', '127.0.0.1', '--requirepass', env.REDIS_AUTH, '--save', '', '--appendonly', 'no'],
           dir,
         );
         await waitFor('redis', () =>
           Promise.resolve(
-            spawnSync('redis-cli', ['-p', String(redis), '-a', env.REDIS_AUTH!, '--no-auth-warning', 'ping'], {
+            spawnSync('redis-cli', ['-p', String(redis), '-a', env.REDIS_AUTH, '--no-auth-warning', 'ping'], {
               encoding: 'utf8',
             }).stdout.trim() === 'PONG',
           ),

@@ -52,7 +52,7 @@ export async function startPhoenix(fixedPort?: number): Promise<Phoenix> {
       let cursor: string | null = null;
       do {
         const params = new URLSearchParams({ limit: '1000', ...query, ...(cursor ? { cursor } : {}) });
-        const res = await fetchForReadBack(`${url}/v1/projects/${encodeURIComponent(project)}/spans?${params}`);
+        const res = await fetchForReadBack(`${url}/v1/projects/${encodeURIComponent(project)}/spans?${params.toString()}`);
         if (res.status === 404) return [];
         const body = (await res.json()) as { data: PhoenixSpan[]; next_cursor: string | null };
         out.push(...body.data);

@@ -56,8 +56,8 @@ export async function startServer(
   const logPath = join(dir, `${name}.log`);
   const logStream = createWriteStream(logPath);
   const child = spawn(command, args, { cwd: dir, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.pipe(logStream);
-  child.stderr!.pipe(logStream);
+  child.stdout.pipe(logStream);
+  child.stderr.pipe(logStream);
   const log = () => (existsSync(logPath) ? readFileSync(logPath, 'utf8') : '');
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   for (;;) {
