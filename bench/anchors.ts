@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EpisodeEvent } from '../generated/types.gen.js';
 import { openSource } from '../src/sources/open-source.js';
 import { startJaeger } from '../test/integration/servers/jaeger.js';
 import { startPhoenix } from '../test/integration/servers/phoenix.js';
@@ -46,8 +45,7 @@ async function expectedOf(input: string): Promise<Expected> {
     if (event.type !== 'episode') continue;
     e.episodes += 1;
     e.episodeSpans += 1;
-    for (const m of (event as EpisodeEvent).episode.messages ?? [])
-      if (m.role === 'assistant') e.episodeSpans += 1 + (m.tool_calls?.length ?? 0);
+    for (const m of event.episode.messages ?? []) if (m.role === 'assistant') e.episodeSpans += 1 + (m.tool_calls?.length ?? 0);
   }
   return e;
 }

@@ -65,7 +65,7 @@ if (args.anchors) {
       checkout: args.anchors,
       python: args['anchors-python'],
       repeat: Number(args.repeat),
-      sinks: args.sinks!.split(','),
+      sinks: args.sinks.split(','),
       iterations: Number(args.iterations),
       episodes: Number(args.episodes),
     });
