@@ -89,7 +89,7 @@ async function readPhoenix(phoenix: Phoenix, project: string, run: Run) {
     for (let i = 0; i < roots.length; i += 50) {
       const params = new URLSearchParams({ limit: '10000' });
       for (const id of roots.slice(i, i + 50)) params.append('span_ids', id);
-      const res = await fetchForReadBack(`${phoenix.url}/v1/projects/${project}/span_annotations?${params}`);
+      const res = await fetchForReadBack(`${phoenix.url}/v1/projects/${project}/span_annotations?${params.toString()}`);
       for (const a of ((await res.json()) as { data: Array<{ span_id: string; name: string }> }).data) ids.add(`${a.span_id}/${a.name}`);
     }
     return ids.size;

@@ -92,7 +92,7 @@ function runChild(input: string, sink: string, env: NodeJS.ProcessEnv, maxSecond
     const started = performance.now();
     const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c).slice(-20_000)));
+    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-20_000)));
     const samples: Array<{ at: number; rss: number }> = [];
     let hwm = 0;
     const sampler = setInterval(() => {

@@ -14,6 +14,9 @@ export const MAX_DEPTH = 64;
 export const MAX_VALUES = 1_000_000;
 
 const QUOTE = 0x22;
+// Buffer's byte search, called with .call on any Uint8Array (@types/node types Buffer.prototype as any).
+// eslint-disable-next-line @typescript-eslint/unbound-method -- always called as indexOfByte.call(data, …)
+const indexOfByte = (Buffer.prototype as Buffer).indexOf as (this: Uint8Array, value: number, byteOffset: number) => number;
 const BACKSLASH = 0x5c;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
@@ -111,7 +114,7 @@ function backslashRunIsOdd(data: Uint8Array, from: number, end: number): boolean
  */
 function closingQuote(data: Uint8Array, from: number, to: number): number {
   for (let at = from; at < to;) {
-    const q = Buffer.prototype.indexOf.call(data, QUOTE, at);
+    const q = indexOfByte.call(data, QUOTE, at);
     if (q === -1 || q >= to) return to;
     if (!backslashRunIsOdd(data, from, q)) return q;
     at = q + 1;

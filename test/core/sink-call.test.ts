@@ -24,7 +24,12 @@ describe('callSink', () => {
     const sink = {
       name: 'slow',
       handle: (_: unknown, { signal }: { signal: AbortSignal }) =>
-        new Promise<void>((_resolve, reject) => signal.addEventListener('abort', () => ((aborted = true), reject(signal.reason)))),
+        new Promise<void>((_resolve, reject) =>
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(signal.reason as Error);
+          }),
+        ),
     } as unknown as Sink;
     const outcome = callSink(sink, [], 1000, 500, new AbortController().signal);
     await vi.advanceTimersByTimeAsync(1000);
