@@ -42,9 +42,15 @@ export interface DerivedFunctions {
   /** JSON list with this assistant message (role, content, tool_calls), as gen_ai.output.messages. */
   output_messages_json(s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext): string | undefined;
   /** OpenInference flattened input messages: keys like `0.message.role`, `1.message.content`, `2.message.tool_calls.0.tool_call.function.name`. */
-  input_messages_flat(s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext): ReadonlyArray<readonly [string, string]>;
+  input_messages_flat(
+    s: NonNullable<EpisodeEvent['episode']['messages']>[number],
+    ctx: DerivedContext,
+  ): ReadonlyArray<readonly [string, string]>;
   /** OpenInference flattened output message (this assistant message), keys like `0.message.content`. */
-  output_messages_flat(s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext): ReadonlyArray<readonly [string, string]>;
+  output_messages_flat(
+    s: NonNullable<EpisodeEvent['episode']['messages']>[number],
+    ctx: DerivedContext,
+  ): ReadonlyArray<readonly [string, string]>;
   /** JSON {"output": token_count} of an assistant message, as Langfuse usage_details. */
   usage_details_json(s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext): string | undefined;
   /** The message's content as text: a string as is, content parts joined (text parts' text, others as `[<type>]`), nothing for null. */
@@ -56,11 +62,20 @@ export interface DerivedFunctions {
   /** StepMeta.done of the message's step. */
   step_done(s: NonNullable<EpisodeEvent['episode']['messages']>[number], ctx: DerivedContext): boolean | undefined;
   /** Content of the tool message answering this call, else ToolCall.result. */
-  tool_output(s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext): string | undefined;
+  tool_output(
+    s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number],
+    ctx: DerivedContext,
+  ): string | undefined;
   /** Step the tool call belongs to. */
-  tool_step_index(s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext): number | undefined;
+  tool_step_index(
+    s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number],
+    ctx: DerivedContext,
+  ): number | undefined;
   /** ERROR when the tool call failed (success === false), else DEFAULT (Langfuse observation level). */
-  tool_level(s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext): string | undefined;
+  tool_level(
+    s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number],
+    ctx: DerivedContext,
+  ): string | undefined;
   /** Mean effective reward over the iteration's episodes (ClawLoop WandbSink reward/mean). */
   reward_mean(s: IterationEvent, ctx: DerivedContext): number | undefined;
   /** Min effective reward over the iteration's episodes. */
@@ -98,5 +113,50 @@ export interface DerivedFunctions {
 }
 
 /** Names of all derived values. */
-export const DERIVED_NAMES = ['effective_reward', 'normalized_reward', 'signals_json', 'first_user_message', 'final_answer', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'n_messages', 'trace_name', 'episode_tags', 'harness_version', 'episode_error', 'episode_summary_only', 'episode_extras', 'input_messages_json', 'output_messages_json', 'input_messages_flat', 'output_messages_flat', 'usage_details_json', 'message_text', 'step_index', 'step_reward', 'step_done', 'tool_output', 'tool_step_index', 'tool_level', 'reward_mean', 'reward_min', 'reward_max', 'reward_mean_normalized', 'signal_means', 'episodes_count', 'playbook_size', 'playbook_mean_score', 'playbook_max_score', 'playbook_helpful_total', 'playbook_harmful_total', 'fb_numeric_metrics', 'iteration_extras', 'action_flags', 'evolution_extras', 'run_started_extras', 'run_finished_extras'] as const;
+export const DERIVED_NAMES = [
+  'effective_reward',
+  'normalized_reward',
+  'signals_json',
+  'first_user_message',
+  'final_answer',
+  'n_steps',
+  'n_tool_calls',
+  'n_failed_tool_calls',
+  'n_messages',
+  'trace_name',
+  'episode_tags',
+  'harness_version',
+  'episode_error',
+  'episode_summary_only',
+  'episode_extras',
+  'input_messages_json',
+  'output_messages_json',
+  'input_messages_flat',
+  'output_messages_flat',
+  'usage_details_json',
+  'message_text',
+  'step_index',
+  'step_reward',
+  'step_done',
+  'tool_output',
+  'tool_step_index',
+  'tool_level',
+  'reward_mean',
+  'reward_min',
+  'reward_max',
+  'reward_mean_normalized',
+  'signal_means',
+  'episodes_count',
+  'playbook_size',
+  'playbook_mean_score',
+  'playbook_max_score',
+  'playbook_helpful_total',
+  'playbook_harmful_total',
+  'fb_numeric_metrics',
+  'iteration_extras',
+  'action_flags',
+  'evolution_extras',
+  'run_started_extras',
+  'run_finished_extras',
+] as const;
 export type DerivedName = (typeof DERIVED_NAMES)[number];

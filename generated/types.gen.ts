@@ -851,9 +851,9 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Event type → its TypeScript type. */
 export interface EventByType {
-  'episode': EpisodeEvent;
-  'evolution': EvolutionEvent;
-  'iteration': IterationEvent;
+  episode: EpisodeEvent;
+  evolution: EvolutionEvent;
+  iteration: IterationEvent;
   'run.finished': RunFinishedEvent;
   'run.started': RunStartedEvent;
 }

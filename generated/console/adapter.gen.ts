@@ -17,7 +17,7 @@ export interface ConsoleEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': ConsoleFields<'line'>;
+  readonly line: ConsoleFields<'line'>;
 }
 
 /** A `iteration` event mapped into console's vocabulary. */
@@ -25,7 +25,7 @@ export interface ConsoleIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': ConsoleFields<'line'>;
+  readonly line: ConsoleFields<'line'>;
 }
 
 /** A `run.finished` event mapped into console's vocabulary. */
@@ -33,7 +33,7 @@ export interface ConsoleRunFinished {
   readonly type: 'run.finished';
   readonly event: RunFinishedEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': ConsoleFields<'line'>;
+  readonly line: ConsoleFields<'line'>;
 }
 
 /** A `run.started` event mapped into console's vocabulary. */
@@ -41,7 +41,7 @@ export interface ConsoleRunStarted {
   readonly type: 'run.started';
   readonly event: RunStartedEvent;
   /** Values printed on the event's line, as key=value. */
-  readonly 'line': ConsoleFields<'line'>;
+  readonly line: ConsoleFields<'line'>;
 }
 
 /** Any event mapped into console's vocabulary. */
@@ -72,25 +72,25 @@ export function mapConsoleEvent(event: CanonicalEvent, ctx: DerivedContext): Con
       return {
         type: 'evolution',
         event,
-        'line': applyRules(CONSOLE_RULES['evolution']['line'], event, ctx, CONSOLE_TARGETS['line']),
+        line: applyRules(CONSOLE_RULES['evolution']['line'], event, ctx, CONSOLE_TARGETS['line']),
       };
     case 'iteration':
       return {
         type: 'iteration',
         event,
-        'line': applyRules(CONSOLE_RULES['iteration']['line'], event, ctx, CONSOLE_TARGETS['line']),
+        line: applyRules(CONSOLE_RULES['iteration']['line'], event, ctx, CONSOLE_TARGETS['line']),
       };
     case 'run.finished':
       return {
         type: 'run.finished',
         event,
-        'line': applyRules(CONSOLE_RULES['run.finished']['line'], event, ctx, CONSOLE_TARGETS['line']),
+        line: applyRules(CONSOLE_RULES['run.finished']['line'], event, ctx, CONSOLE_TARGETS['line']),
       };
     case 'run.started':
       return {
         type: 'run.started',
         event,
-        'line': applyRules(CONSOLE_RULES['run.started']['line'], event, ctx, CONSOLE_TARGETS['line']),
+        line: applyRules(CONSOLE_RULES['run.started']['line'], event, ctx, CONSOLE_TARGETS['line']),
       };
   }
 }

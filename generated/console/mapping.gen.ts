@@ -7,7 +7,7 @@ import type { EvolutionEvent, IterationEvent, RunFinishedEvent, RunStartedEvent 
 /** One human-readable line per run start, iteration, evolution step and run end on stderr: a live view while a run streams in. */
 export const CONSOLE_TARGETS = {
   /** Values printed on the event's line, as key=value. */
-  'line': { scope: '$', maxValueLength: 120 },
+  line: { scope: '$', maxValueLength: 120 },
 } as const satisfies Record<string, TargetSpec>;
 
 export type ConsoleTarget = keyof typeof CONSOLE_TARGETS;
@@ -19,7 +19,22 @@ export type ConsoleTarget = keyof typeof CONSOLE_TARGETS;
  */
 export interface ConsoleKeys {
   /** Values printed on the event's line, as key=value. */
-  'line': 'iteration' | 'actions' | 'reward_delta' | 'episodes' | 'reward' | 'avg_reward' | 'playbook' | 'state' | 'status' | 'best_reward' | 'iterations' | 'error' | 'run' | 'bench' | 'source';
+  line:
+    | 'iteration'
+    | 'actions'
+    | 'reward_delta'
+    | 'episodes'
+    | 'reward'
+    | 'avg_reward'
+    | 'playbook'
+    | 'state'
+    | 'status'
+    | 'best_reward'
+    | 'iterations'
+    | 'error'
+    | 'run'
+    | 'bench'
+    | 'source';
 }
 
 /** Fields of one instance of a console target, keyed by that target's names. */
@@ -27,13 +42,29 @@ export type ConsoleFields<T extends ConsoleTarget> = Fields<ConsoleKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const CONSOLE_KEYS = {
-  'line': ['iteration', 'actions', 'reward_delta', 'episodes', 'reward', 'avg_reward', 'playbook', 'state', 'status', 'best_reward', 'iterations', 'error', 'run', 'bench', 'source'],
+  line: [
+    'iteration',
+    'actions',
+    'reward_delta',
+    'episodes',
+    'reward',
+    'avg_reward',
+    'playbook',
+    'state',
+    'status',
+    'best_reward',
+    'iterations',
+    'error',
+    'run',
+    'bench',
+    'source',
+  ],
 } as const satisfies { readonly [T in ConsoleTarget]: ReadonlyArray<ConsoleKeys[T]> };
 
 /** Where each field of each event lands in console: event type → target → rules. */
 export const CONSOLE_RULES = {
-  'evolution': {
-    'line': [
+  evolution: {
+    line: [
       {
         key: 'iteration',
         source: 'iteration',
@@ -51,8 +82,8 @@ export const CONSOLE_RULES = {
       },
     ] satisfies FieldRule<EvolutionEvent>[],
   },
-  'iteration': {
-    'line': [
+  iteration: {
+    line: [
       {
         key: 'iteration',
         source: 'iteration',
@@ -87,7 +118,7 @@ export const CONSOLE_RULES = {
     ] satisfies FieldRule<IterationEvent>[],
   },
   'run.finished': {
-    'line': [
+    line: [
       {
         key: 'status',
         source: 'status',
@@ -111,7 +142,7 @@ export const CONSOLE_RULES = {
     ] satisfies FieldRule<RunFinishedEvent>[],
   },
   'run.started': {
-    'line': [
+    line: [
       {
         key: 'run',
         source: 'run_id',

@@ -15,9 +15,11 @@ export interface LangfuseEpisode {
   /** A GENERATION observation per assistant message. */
   readonly 'span.llm': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages']>[number], LangfuseKeys['span.llm']>>;
   /** A TOOL observation per tool call. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], LangfuseKeys['span.tool']>>;
+  readonly 'span.tool': ReadonlyArray<
+    ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], LangfuseKeys['span.tool']>
+  >;
   /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
-  readonly 'scores': LangfuseFields<'scores'>;
+  readonly scores: LangfuseFields<'scores'>;
 }
 
 /** A `evolution` event mapped into langfuse's vocabulary. */
@@ -65,7 +67,9 @@ export interface LangfuseTransport {
 }
 
 /** Items of scope `episode.messages[]` where role = "assistant". */
-function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
+function* episodeEpisodeMessagesWhereAssistantItems(
+  e: EpisodeEvent,
+): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
   for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     if (x0.role !== 'assistant') continue;
     yield { item: x0, index: [i0] };
@@ -73,7 +77,9 @@ function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<
 }
 
 /** Items of scope `episode.messages[].tool_calls[]`. */
-function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
+function* episodeEpisodeMessagesToolCallsItems(
+  e: EpisodeEvent,
+): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
   for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     for (const [i1, x1] of (x0.tool_calls ?? []).entries()) {
       yield { item: x1, index: [i0, i1] };
@@ -89,9 +95,17 @@ export function mapLangfuseEvent(event: CanonicalEvent, ctx: DerivedContext): La
         type: 'episode',
         event,
         'span.episode': applyRules(LANGFUSE_RULES['episode']['span.episode'], event, ctx, LANGFUSE_TARGETS['span.episode']),
-        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(LANGFUSE_RULES['episode']['span.llm'], item, ctx, LANGFUSE_TARGETS['span.llm']) })),
-        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(LANGFUSE_RULES['episode']['span.tool'], item, ctx, LANGFUSE_TARGETS['span.tool']) })),
-        'scores': applyRules(LANGFUSE_RULES['episode']['scores'], event, ctx, LANGFUSE_TARGETS['scores']),
+        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(LANGFUSE_RULES['episode']['span.llm'], item, ctx, LANGFUSE_TARGETS['span.llm']),
+        })),
+        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(LANGFUSE_RULES['episode']['span.tool'], item, ctx, LANGFUSE_TARGETS['span.tool']),
+        })),
+        scores: applyRules(LANGFUSE_RULES['episode']['scores'], event, ctx, LANGFUSE_TARGETS['scores']),
       };
     case 'evolution':
       return {

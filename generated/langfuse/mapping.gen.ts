@@ -7,19 +7,31 @@ import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
 /** Langfuse: one trace per episode over Langfuse's OTLP endpoint (AGENT observation → GENERATION per assistant message → TOOL per tool call, with langfuse.* attributes the server reads), reward signals, the effective reward and `filtered` as scores; per-iteration rewards as scores on a run-level trace. */
 export const LANGFUSE_TARGETS = {
   /** Resource of a run's spans (one per run); OTEL_* variables do not apply to this sink. */
-  'resource': { scope: '$' },
+  resource: { scope: '$' },
   /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
-  'span.episode': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent', 'langfuse.observation.type': 'agent' } },
+  'span.episode': {
+    scope: '$',
+    maxValueLength: 32768,
+    constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent', 'langfuse.observation.type': 'agent' },
+  },
   /** A GENERATION observation per assistant message. */
-  'span.llm': { scope: 'episode.messages[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat', 'langfuse.observation.type': 'generation' } },
+  'span.llm': {
+    scope: 'episode.messages[]',
+    maxValueLength: 32768,
+    constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat', 'langfuse.observation.type': 'generation' },
+  },
   /** A TOOL observation per tool call. */
-  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool', 'langfuse.observation.type': 'tool' } },
+  'span.tool': {
+    scope: 'episode.messages[].tool_calls[]',
+    maxValueLength: 32768,
+    constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool', 'langfuse.observation.type': 'tool' },
+  },
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
   /** The `iteration:{N}` observation (CHAIN) of the run's `clawloop-run` trace, which holds the per-iteration scores. */
   'run.span': { scope: '$', constants: { 'langfuse.observation.type': 'chain' } },
   /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
-  'scores': { scope: '$' },
+  scores: { scope: '$' },
   /** Scores on the run's `clawloop-run` trace, one per iteration (the name carries the metric, the comment the iteration). */
   'run.scores': { scope: '$' },
 } as const satisfies Record<string, TargetSpec>;
@@ -33,19 +45,79 @@ export type LangfuseTarget = keyof typeof LANGFUSE_TARGETS;
  */
 export interface LangfuseKeys {
   /** Resource of a run's spans (one per run); OTEL_* variables do not apply to this sink. */
-  'resource': 'service.name' | 'clawloop.run.id';
+  resource: 'service.name' | 'clawloop.run.id';
   /** The episode's root span: the trace's attributes (langfuse.trace.*, session.id) and its AGENT observation. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.trace.name' | 'session.id' | 'langfuse.trace.tags' | 'langfuse.trace.input' | 'langfuse.trace.output' | 'langfuse.trace.metadata.run_id' | 'langfuse.trace.metadata.iteration' | 'langfuse.trace.metadata.episode_id' | 'langfuse.trace.metadata.task_id' | 'langfuse.trace.metadata.bench' | 'langfuse.trace.metadata.state_id' | 'langfuse.trace.metadata.harness_version' | 'langfuse.trace.metadata.model' | 'langfuse.observation.metadata' | 'langfuse.observation.metadata.score_breakdown' | 'langfuse.observation.metadata.prompt_tokens' | 'langfuse.observation.metadata.completion_tokens' | 'langfuse.observation.metadata.total_tokens' | 'langfuse.observation.metadata.total_ms' | 'langfuse.observation.metadata.per_step_ms' | 'langfuse.observation.metadata.scored_at_generation' | 'langfuse.observation.input' | 'langfuse.observation.output' | 'langfuse.observation.status_message' | `langfuse.trace.metadata.extra.${string}` | 'langfuse.environment' | 'langfuse.release';
+  'span.episode':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'langfuse.observation.type'
+    | 'langfuse.trace.name'
+    | 'session.id'
+    | 'langfuse.trace.tags'
+    | 'langfuse.trace.input'
+    | 'langfuse.trace.output'
+    | 'langfuse.trace.metadata.run_id'
+    | 'langfuse.trace.metadata.iteration'
+    | 'langfuse.trace.metadata.episode_id'
+    | 'langfuse.trace.metadata.task_id'
+    | 'langfuse.trace.metadata.bench'
+    | 'langfuse.trace.metadata.state_id'
+    | 'langfuse.trace.metadata.harness_version'
+    | 'langfuse.trace.metadata.model'
+    | 'langfuse.observation.metadata'
+    | 'langfuse.observation.metadata.score_breakdown'
+    | 'langfuse.observation.metadata.prompt_tokens'
+    | 'langfuse.observation.metadata.completion_tokens'
+    | 'langfuse.observation.metadata.total_tokens'
+    | 'langfuse.observation.metadata.total_ms'
+    | 'langfuse.observation.metadata.per_step_ms'
+    | 'langfuse.observation.metadata.scored_at_generation'
+    | 'langfuse.observation.input'
+    | 'langfuse.observation.output'
+    | 'langfuse.observation.status_message'
+    | `langfuse.trace.metadata.extra.${string}`
+    | 'langfuse.environment'
+    | 'langfuse.release';
   /** A GENERATION observation per assistant message. */
-  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.observation.model.name' | 'langfuse.observation.output' | 'langfuse.observation.metadata.reasoning_content' | 'langfuse.observation.input' | 'langfuse.observation.usage_details' | 'langfuse.observation.metadata.step' | 'langfuse.observation.metadata.step_reward' | 'langfuse.environment' | 'langfuse.release';
+  'span.llm':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'langfuse.observation.type'
+    | 'langfuse.observation.model.name'
+    | 'langfuse.observation.output'
+    | 'langfuse.observation.metadata.reasoning_content'
+    | 'langfuse.observation.input'
+    | 'langfuse.observation.usage_details'
+    | 'langfuse.observation.metadata.step'
+    | 'langfuse.observation.metadata.step_reward'
+    | 'langfuse.environment'
+    | 'langfuse.release';
   /** A TOOL observation per tool call. */
-  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'langfuse.observation.type' | 'langfuse.observation.metadata.tool_call_id' | 'langfuse.observation.input' | 'langfuse.observation.output' | 'langfuse.observation.level' | 'langfuse.observation.status_message' | 'langfuse.observation.metadata.latency_ms' | 'langfuse.observation.metadata.success' | 'langfuse.environment' | 'langfuse.release';
+  'span.tool':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'langfuse.observation.type'
+    | 'langfuse.observation.metadata.tool_call_id'
+    | 'langfuse.observation.input'
+    | 'langfuse.observation.output'
+    | 'langfuse.observation.level'
+    | 'langfuse.observation.status_message'
+    | 'langfuse.observation.metadata.latency_ms'
+    | 'langfuse.observation.metadata.success'
+    | 'langfuse.environment'
+    | 'langfuse.release';
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
   /** The `iteration:{N}` observation (CHAIN) of the run's `clawloop-run` trace, which holds the per-iteration scores. */
-  'run.span': 'langfuse.observation.type' | 'langfuse.trace.metadata.run_id' | 'langfuse.observation.metadata.iteration' | 'langfuse.trace.name' | 'langfuse.environment' | 'langfuse.release';
+  'run.span':
+    | 'langfuse.observation.type'
+    | 'langfuse.trace.metadata.run_id'
+    | 'langfuse.observation.metadata.iteration'
+    | 'langfuse.trace.name'
+    | 'langfuse.environment'
+    | 'langfuse.release';
   /** Scores on the episode's trace (NUMERIC, or BOOLEAN for boolean values); ids derived from the trace and the score name. */
-  'scores': string | 'effective_reward' | 'normalized_reward' | 'filtered';
+  scores: string | 'effective_reward' | 'normalized_reward' | 'filtered';
   /** Scores on the run's `clawloop-run` trace, one per iteration (the name carries the metric, the comment the iteration). */
   'run.scores': 'reward.mean' | 'reward.mean_normalized' | 'reward.raw_mean' | 'playbook.size';
 }
@@ -55,19 +127,82 @@ export type LangfuseFields<T extends LangfuseTarget> = Fields<LangfuseKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const LANGFUSE_KEYS = {
-  'resource': ['service.name', 'clawloop.run.id'],
-  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'langfuse.observation.type', 'langfuse.trace.name', 'session.id', 'langfuse.trace.tags', 'langfuse.trace.input', 'langfuse.trace.output', 'langfuse.trace.metadata.run_id', 'langfuse.trace.metadata.iteration', 'langfuse.trace.metadata.episode_id', 'langfuse.trace.metadata.task_id', 'langfuse.trace.metadata.bench', 'langfuse.trace.metadata.state_id', 'langfuse.trace.metadata.harness_version', 'langfuse.trace.metadata.model', 'langfuse.observation.metadata', 'langfuse.observation.metadata.score_breakdown', 'langfuse.observation.metadata.prompt_tokens', 'langfuse.observation.metadata.completion_tokens', 'langfuse.observation.metadata.total_tokens', 'langfuse.observation.metadata.total_ms', 'langfuse.observation.metadata.per_step_ms', 'langfuse.observation.metadata.scored_at_generation', 'langfuse.observation.input', 'langfuse.observation.output', 'langfuse.observation.status_message', 'langfuse.environment', 'langfuse.release'],
-  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'langfuse.observation.type', 'langfuse.observation.model.name', 'langfuse.observation.output', 'langfuse.observation.metadata.reasoning_content', 'langfuse.observation.input', 'langfuse.observation.usage_details', 'langfuse.observation.metadata.step', 'langfuse.observation.metadata.step_reward', 'langfuse.environment', 'langfuse.release'],
-  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'langfuse.observation.type', 'langfuse.observation.metadata.tool_call_id', 'langfuse.observation.input', 'langfuse.observation.output', 'langfuse.observation.level', 'langfuse.observation.status_message', 'langfuse.observation.metadata.latency_ms', 'langfuse.observation.metadata.success', 'langfuse.environment', 'langfuse.release'],
+  resource: ['service.name', 'clawloop.run.id'],
+  'span.episode': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'langfuse.observation.type',
+    'langfuse.trace.name',
+    'session.id',
+    'langfuse.trace.tags',
+    'langfuse.trace.input',
+    'langfuse.trace.output',
+    'langfuse.trace.metadata.run_id',
+    'langfuse.trace.metadata.iteration',
+    'langfuse.trace.metadata.episode_id',
+    'langfuse.trace.metadata.task_id',
+    'langfuse.trace.metadata.bench',
+    'langfuse.trace.metadata.state_id',
+    'langfuse.trace.metadata.harness_version',
+    'langfuse.trace.metadata.model',
+    'langfuse.observation.metadata',
+    'langfuse.observation.metadata.score_breakdown',
+    'langfuse.observation.metadata.prompt_tokens',
+    'langfuse.observation.metadata.completion_tokens',
+    'langfuse.observation.metadata.total_tokens',
+    'langfuse.observation.metadata.total_ms',
+    'langfuse.observation.metadata.per_step_ms',
+    'langfuse.observation.metadata.scored_at_generation',
+    'langfuse.observation.input',
+    'langfuse.observation.output',
+    'langfuse.observation.status_message',
+    'langfuse.environment',
+    'langfuse.release',
+  ],
+  'span.llm': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'langfuse.observation.type',
+    'langfuse.observation.model.name',
+    'langfuse.observation.output',
+    'langfuse.observation.metadata.reasoning_content',
+    'langfuse.observation.input',
+    'langfuse.observation.usage_details',
+    'langfuse.observation.metadata.step',
+    'langfuse.observation.metadata.step_reward',
+    'langfuse.environment',
+    'langfuse.release',
+  ],
+  'span.tool': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'langfuse.observation.type',
+    'langfuse.observation.metadata.tool_call_id',
+    'langfuse.observation.input',
+    'langfuse.observation.output',
+    'langfuse.observation.level',
+    'langfuse.observation.status_message',
+    'langfuse.observation.metadata.latency_ms',
+    'langfuse.observation.metadata.success',
+    'langfuse.environment',
+    'langfuse.release',
+  ],
   'event.exception': ['exception.type', 'exception.message'],
-  'run.span': ['langfuse.observation.type', 'langfuse.trace.metadata.run_id', 'langfuse.observation.metadata.iteration', 'langfuse.trace.name', 'langfuse.environment', 'langfuse.release'],
-  'scores': ['effective_reward', 'normalized_reward', 'filtered'],
+  'run.span': [
+    'langfuse.observation.type',
+    'langfuse.trace.metadata.run_id',
+    'langfuse.observation.metadata.iteration',
+    'langfuse.trace.name',
+    'langfuse.environment',
+    'langfuse.release',
+  ],
+  scores: ['effective_reward', 'normalized_reward', 'filtered'],
   'run.scores': ['reward.mean', 'reward.mean_normalized', 'reward.raw_mean', 'playbook.size'],
 } as const satisfies { readonly [T in LangfuseTarget]: ReadonlyArray<LangfuseKeys[T]> };
 
 /** Where each field of each event lands in langfuse: event type → target → rules. */
 export const LANGFUSE_RULES = {
-  'episode': {
+  episode: {
     'span.episode': [
       {
         key: 'langfuse.trace.name',
@@ -244,35 +379,41 @@ export const LANGFUSE_RULES = {
       {
         key: 'langfuse.observation.input',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.arguments,
       },
       {
         key: 'langfuse.observation.output',
         source: 'derived:tool_output',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_output(s, ctx),
       },
       {
         key: 'langfuse.observation.level',
         source: 'derived:tool_level',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_level(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_level(s, ctx),
       },
       {
         key: 'langfuse.observation.status_message',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.error,
       },
       {
         key: 'langfuse.observation.metadata.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.latency_ms,
       },
       {
         key: 'langfuse.observation.metadata.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.success,
       },
     ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
-    'scores': [
+    scores: [
       {
         key: '{key}',
         source: 'episode.summary.signals{}.value',
@@ -295,7 +436,7 @@ export const LANGFUSE_RULES = {
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },
-  'iteration': {
+  iteration: {
     'run.scores': [
       {
         key: 'reward.mean',

@@ -7,33 +7,45 @@ import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, Ru
 /** MLflow: a parent run per ClawLoop run, a nested run per iteration; reward signals as metrics at step = iteration (names as ClawLoop's MlflowSink), state hashes as tags, playbook snapshots and evolution actions as JSON artifacts, episodes as traces (the otel span tree, inherited from otel.mapping.json, over MLflow's OTLP endpoint) with signals as assessments. */
 export const MLFLOW_TARGETS = {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
-  'resource': { scope: '$' },
+  resource: { scope: '$' },
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
+  'span.episode': {
+    scope: '$',
+    maxValueLength: 8192,
+    constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' },
+  },
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
-  'span.llm': { scope: 'episode.messages[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
+  'span.llm': {
+    scope: 'episode.messages[]',
+    maxValueLength: 8192,
+    constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' },
+  },
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
+  'span.tool': {
+    scope: 'episode.messages[].tool_calls[]',
+    maxValueLength: 8192,
+    constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' },
+  },
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
   'event.evaluation': { scope: '$', constants: { 'gen_ai.evaluation.name': 'clawloop.reward.effective' } },
   /** Params of the parent run (immutable in MLflow). */
-  'params': { scope: '$', maxValueLength: 6000, maxKeyLength: 250 },
+  params: { scope: '$', maxValueLength: 6000, maxKeyLength: 250 },
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
-  'tags': { scope: '$', maxValueLength: 5000, maxKeyLength: 250 },
+  tags: { scope: '$', maxValueLength: 5000, maxKeyLength: 250 },
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
-  'metrics': { scope: '$', maxKeyLength: 250 },
+  metrics: { scope: '$', maxKeyLength: 250 },
   /** Tags the parent run is created with, by which a replay finds it again. */
   'run.tags': { scope: '$', constants: { 'clawloop.role': 'run', 'mlflow.source.name': 'clawloop-sinks', 'mlflow.source.type': 'LOCAL' } },
   /** Tags a nested iteration run is created with, by which a replay finds it again. */
   'iteration.tags': { scope: '$', constants: { 'clawloop.role': 'iteration' } },
   /** JSON artifacts; the key is the artifact path relative to the run's artifact root: an iteration's files on its nested run (unchanged ones only named by a tag), agent_config.json and the final playbook.json on the parent run. */
-  'artifacts': { scope: '$' },
+  artifacts: { scope: '$' },
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
   'episode.summary': { scope: '$' },
   /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
-  'assessments': { scope: '$' },
+  assessments: { scope: '$' },
   /** Final status and end time of the parent run. */
   'run.end': { scope: '$' },
 } as const satisfies Record<string, TargetSpec>;
@@ -47,33 +59,159 @@ export type MlflowTarget = keyof typeof MLFLOW_TARGETS;
  */
 export interface MlflowKeys {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
-  'resource': 'service.name' | 'clawloop.run.id';
+  resource: 'service.name' | 'clawloop.run.id';
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | `clawloop.extra.${string}` | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
+  'span.episode':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'clawloop.run.id'
+    | 'clawloop.iteration'
+    | 'clawloop.episode.id'
+    | 'clawloop.state.id'
+    | 'clawloop.task.id'
+    | 'clawloop.bench'
+    | 'session.id'
+    | 'metadata'
+    | `clawloop.reward.${string}.value`
+    | `clawloop.reward.${string}.confidence`
+    | 'clawloop.score_breakdown'
+    | 'clawloop.usage.completion_tokens'
+    | 'clawloop.usage.total_tokens'
+    | 'clawloop.timing.total_ms'
+    | 'clawloop.timing.per_step_ms'
+    | 'clawloop.filtered'
+    | 'clawloop.scored_at_generation'
+    | 'clawloop.reward.effective'
+    | 'clawloop.reward.normalized'
+    | 'clawloop.harness.version'
+    | 'input.value'
+    | 'output.value'
+    | `clawloop.extra.${string}`
+    | 'clawloop.session.id'
+    | 'gen_ai.conversation.id'
+    | 'gen_ai.request.model'
+    | 'gen_ai.usage.input_tokens'
+    | 'clawloop.reward.signals'
+    | 'clawloop.error'
+    | 'clawloop.steps'
+    | 'clawloop.tool_calls';
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
-  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'gen_ai.request.model' | 'gen_ai.usage.output_tokens' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages';
+  'span.llm':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'llm.model_name'
+    | 'output.value'
+    | 'clawloop.reasoning_content'
+    | 'clawloop.step.index'
+    | 'clawloop.step.reward'
+    | 'clawloop.step.done'
+    | 'gen_ai.request.model'
+    | 'gen_ai.usage.output_tokens'
+    | 'gen_ai.input.messages'
+    | 'gen_ai.output.messages'
+    | 'llm.input_messages'
+    | 'llm.output_messages';
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index' | 'gen_ai.tool.call.id' | 'gen_ai.tool.name' | 'tool.output';
+  'span.tool':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'tool.id'
+    | 'tool.name'
+    | 'tool.parameters'
+    | 'clawloop.tool.success'
+    | 'clawloop.tool.latency_ms'
+    | 'clawloop.tool.error'
+    | 'output.value'
+    | 'clawloop.step.index'
+    | 'gen_ai.tool.call.id'
+    | 'gen_ai.tool.name'
+    | 'tool.output';
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
   'event.evaluation': 'gen_ai.evaluation.name' | 'gen_ai.evaluation.score' | 'gen_ai.evaluation.score.value' | 'clawloop.reward.normalized';
   /** Params of the parent run (immutable in MLflow). */
-  'params': 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'config';
+  params: 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'config';
   /** Tags of the run the event belongs to (parent for run events, the iteration's nested run for iteration events). */
-  'tags': 'clawloop.evolution.actions' | 'clawloop.evolution.backend' | 'clawloop.evolution.state_before' | 'clawloop.evolution.state_after' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.fb.harness.status' | 'clawloop.fb.router.status' | 'clawloop.fb.weights.status' | 'clawloop.tinker.model_id' | `clawloop.extra.${string}` | 'clawloop.error' | 'clawloop.run_id' | 'clawloop.source' | 'clawloop.bench' | 'clawloop.tags';
+  tags:
+    | 'clawloop.evolution.actions'
+    | 'clawloop.evolution.backend'
+    | 'clawloop.evolution.state_before'
+    | 'clawloop.evolution.state_after'
+    | 'clawloop.state.combined'
+    | 'clawloop.state.harness'
+    | 'clawloop.state.router'
+    | 'clawloop.state.weights'
+    | 'clawloop.state.harness_snapshot'
+    | 'clawloop.fb.harness.status'
+    | 'clawloop.fb.router.status'
+    | 'clawloop.fb.weights.status'
+    | 'clawloop.tinker.model_id'
+    | `clawloop.extra.${string}`
+    | 'clawloop.error'
+    | 'clawloop.run_id'
+    | 'clawloop.source'
+    | 'clawloop.bench'
+    | 'clawloop.tags';
   /** Metrics at step = iteration, on the iteration's nested run and on the parent run (one chart shows the learning curve). */
-  'metrics': `evolution.${string}` | 'evolution.reward_delta' | 'evolution.reward_before' | 'evolution.reward_after' | 'reward.mean' | 'reward.min' | 'reward.max' | 'reward.mean_normalized' | `reward.${string}.mean` | 'episodes.count' | 'reward.raw_mean' | 'reward.raw_min' | 'reward.raw_max' | `task.${string}.reward` | 'playbook.size' | 'playbook.mean_score' | 'playbook.max_score' | 'playbook.helpful_total' | 'playbook.harmful_total' | 'playbook.version' | 'playbook.generation' | `fb.${string}` | 'run.best_reward' | 'run.improvement_delta' | 'run.total_cost_tokens' | 'run.iterations_completed';
+  metrics:
+    | `evolution.${string}`
+    | 'evolution.reward_delta'
+    | 'evolution.reward_before'
+    | 'evolution.reward_after'
+    | 'reward.mean'
+    | 'reward.min'
+    | 'reward.max'
+    | 'reward.mean_normalized'
+    | `reward.${string}.mean`
+    | 'episodes.count'
+    | 'reward.raw_mean'
+    | 'reward.raw_min'
+    | 'reward.raw_max'
+    | `task.${string}.reward`
+    | 'playbook.size'
+    | 'playbook.mean_score'
+    | 'playbook.max_score'
+    | 'playbook.helpful_total'
+    | 'playbook.harmful_total'
+    | 'playbook.version'
+    | 'playbook.generation'
+    | `fb.${string}`
+    | 'run.best_reward'
+    | 'run.improvement_delta'
+    | 'run.total_cost_tokens'
+    | 'run.iterations_completed';
   /** Tags the parent run is created with, by which a replay finds it again. */
   'run.tags': 'clawloop.role' | 'mlflow.source.name' | 'mlflow.source.type' | 'clawloop.run_id' | `clawloop.artifact.${string}`;
   /** Tags a nested iteration run is created with, by which a replay finds it again. */
   'iteration.tags': 'clawloop.role' | 'clawloop.run_id' | 'clawloop.iteration' | 'mlflow.parentRunId' | `clawloop.artifact.${string}`;
   /** JSON artifacts; the key is the artifact path relative to the run's artifact root: an iteration's files on its nested run (unchanged ones only named by a tag), agent_config.json and the final playbook.json on the parent run. */
-  'artifacts': 'playbook.json' | 'playbook_entries.json' | 'state_hashes.json' | 'fb_results.json' | 'per_task.json' | 'tinker_checkpoints.json' | 'tinker_durable_paths.json' | 'agent_config.json' | 'episodes.json' | 'evolution.json';
+  artifacts:
+    | 'playbook.json'
+    | 'playbook_entries.json'
+    | 'state_hashes.json'
+    | 'fb_results.json'
+    | 'per_task.json'
+    | 'tinker_checkpoints.json'
+    | 'tinker_durable_paths.json'
+    | 'agent_config.json'
+    | 'episodes.json'
+    | 'evolution.json';
   /** One row of the iteration's episodes.json artifact (ClawLoop MlflowSink's episode summary). */
-  'episode.summary': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'filtered' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages' | `extra.${string}`;
+  'episode.summary':
+    | 'episode_id'
+    | 'task_id'
+    | 'bench'
+    | 'state_id'
+    | 'model'
+    | 'filtered'
+    | 'effective_reward'
+    | 'normalized_reward'
+    | 'n_steps'
+    | 'n_messages'
+    | `extra.${string}`;
   /** Feedback assessments on the episode's trace (value in [-1, 1]); rationale names the signal and its confidence. */
-  'assessments': string | 'effective_reward';
+  assessments: string | 'effective_reward';
   /** Final status and end time of the parent run. */
   'run.end': 'status' | 'end_time';
 }
@@ -83,26 +221,150 @@ export type MlflowFields<T extends MlflowTarget> = Fields<MlflowKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const MLFLOW_KEYS = {
-  'resource': ['service.name', 'clawloop.run.id'],
-  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'session.id', 'metadata', 'clawloop.score_breakdown', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version', 'input.value', 'output.value', 'clawloop.session.id', 'gen_ai.conversation.id', 'gen_ai.request.model', 'gen_ai.usage.input_tokens', 'clawloop.reward.signals', 'clawloop.error', 'clawloop.steps', 'clawloop.tool_calls'],
-  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done', 'gen_ai.request.model', 'gen_ai.usage.output_tokens', 'gen_ai.input.messages', 'gen_ai.output.messages', 'llm.input_messages', 'llm.output_messages'],
-  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index', 'gen_ai.tool.call.id', 'gen_ai.tool.name', 'tool.output'],
+  resource: ['service.name', 'clawloop.run.id'],
+  'span.episode': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'clawloop.run.id',
+    'clawloop.iteration',
+    'clawloop.episode.id',
+    'clawloop.state.id',
+    'clawloop.task.id',
+    'clawloop.bench',
+    'session.id',
+    'metadata',
+    'clawloop.score_breakdown',
+    'clawloop.usage.completion_tokens',
+    'clawloop.usage.total_tokens',
+    'clawloop.timing.total_ms',
+    'clawloop.timing.per_step_ms',
+    'clawloop.filtered',
+    'clawloop.scored_at_generation',
+    'clawloop.reward.effective',
+    'clawloop.reward.normalized',
+    'clawloop.harness.version',
+    'input.value',
+    'output.value',
+    'clawloop.session.id',
+    'gen_ai.conversation.id',
+    'gen_ai.request.model',
+    'gen_ai.usage.input_tokens',
+    'clawloop.reward.signals',
+    'clawloop.error',
+    'clawloop.steps',
+    'clawloop.tool_calls',
+  ],
+  'span.llm': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'llm.model_name',
+    'output.value',
+    'clawloop.reasoning_content',
+    'clawloop.step.index',
+    'clawloop.step.reward',
+    'clawloop.step.done',
+    'gen_ai.request.model',
+    'gen_ai.usage.output_tokens',
+    'gen_ai.input.messages',
+    'gen_ai.output.messages',
+    'llm.input_messages',
+    'llm.output_messages',
+  ],
+  'span.tool': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'tool.id',
+    'tool.name',
+    'tool.parameters',
+    'clawloop.tool.success',
+    'clawloop.tool.latency_ms',
+    'clawloop.tool.error',
+    'output.value',
+    'clawloop.step.index',
+    'gen_ai.tool.call.id',
+    'gen_ai.tool.name',
+    'tool.output',
+  ],
   'event.exception': ['exception.type', 'exception.message'],
   'event.evaluation': ['gen_ai.evaluation.name', 'gen_ai.evaluation.score', 'gen_ai.evaluation.score.value', 'clawloop.reward.normalized'],
-  'params': ['bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'config'],
-  'tags': ['clawloop.evolution.actions', 'clawloop.evolution.backend', 'clawloop.evolution.state_before', 'clawloop.evolution.state_after', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.fb.harness.status', 'clawloop.fb.router.status', 'clawloop.fb.weights.status', 'clawloop.tinker.model_id', 'clawloop.error', 'clawloop.run_id', 'clawloop.source', 'clawloop.bench', 'clawloop.tags'],
-  'metrics': ['evolution.reward_delta', 'evolution.reward_before', 'evolution.reward_after', 'reward.mean', 'reward.min', 'reward.max', 'reward.mean_normalized', 'episodes.count', 'reward.raw_mean', 'reward.raw_min', 'reward.raw_max', 'playbook.size', 'playbook.mean_score', 'playbook.max_score', 'playbook.helpful_total', 'playbook.harmful_total', 'playbook.version', 'playbook.generation', 'run.best_reward', 'run.improvement_delta', 'run.total_cost_tokens', 'run.iterations_completed'],
+  params: ['bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'config'],
+  tags: [
+    'clawloop.evolution.actions',
+    'clawloop.evolution.backend',
+    'clawloop.evolution.state_before',
+    'clawloop.evolution.state_after',
+    'clawloop.state.combined',
+    'clawloop.state.harness',
+    'clawloop.state.router',
+    'clawloop.state.weights',
+    'clawloop.state.harness_snapshot',
+    'clawloop.fb.harness.status',
+    'clawloop.fb.router.status',
+    'clawloop.fb.weights.status',
+    'clawloop.tinker.model_id',
+    'clawloop.error',
+    'clawloop.run_id',
+    'clawloop.source',
+    'clawloop.bench',
+    'clawloop.tags',
+  ],
+  metrics: [
+    'evolution.reward_delta',
+    'evolution.reward_before',
+    'evolution.reward_after',
+    'reward.mean',
+    'reward.min',
+    'reward.max',
+    'reward.mean_normalized',
+    'episodes.count',
+    'reward.raw_mean',
+    'reward.raw_min',
+    'reward.raw_max',
+    'playbook.size',
+    'playbook.mean_score',
+    'playbook.max_score',
+    'playbook.helpful_total',
+    'playbook.harmful_total',
+    'playbook.version',
+    'playbook.generation',
+    'run.best_reward',
+    'run.improvement_delta',
+    'run.total_cost_tokens',
+    'run.iterations_completed',
+  ],
   'run.tags': ['clawloop.role', 'mlflow.source.name', 'mlflow.source.type', 'clawloop.run_id'],
   'iteration.tags': ['clawloop.role', 'clawloop.run_id', 'clawloop.iteration', 'mlflow.parentRunId'],
-  'artifacts': ['playbook.json', 'playbook_entries.json', 'state_hashes.json', 'fb_results.json', 'per_task.json', 'tinker_checkpoints.json', 'tinker_durable_paths.json', 'agent_config.json', 'episodes.json', 'evolution.json'],
-  'episode.summary': ['episode_id', 'task_id', 'bench', 'state_id', 'model', 'filtered', 'effective_reward', 'normalized_reward', 'n_steps', 'n_messages'],
-  'assessments': ['effective_reward'],
+  artifacts: [
+    'playbook.json',
+    'playbook_entries.json',
+    'state_hashes.json',
+    'fb_results.json',
+    'per_task.json',
+    'tinker_checkpoints.json',
+    'tinker_durable_paths.json',
+    'agent_config.json',
+    'episodes.json',
+    'evolution.json',
+  ],
+  'episode.summary': [
+    'episode_id',
+    'task_id',
+    'bench',
+    'state_id',
+    'model',
+    'filtered',
+    'effective_reward',
+    'normalized_reward',
+    'n_steps',
+    'n_messages',
+  ],
+  assessments: ['effective_reward'],
   'run.end': ['status', 'end_time'],
 } as const satisfies { readonly [T in MlflowTarget]: ReadonlyArray<MlflowKeys[T]> };
 
 /** Where each field of each event lands in mlflow: event type → target → rules. */
 export const MLFLOW_RULES = {
-  'episode': {
+  episode: {
     'span.episode': [
       {
         key: 'clawloop.run.id',
@@ -153,7 +415,8 @@ export const MLFLOW_RULES = {
       {
         key: 'clawloop.reward.{key}.confidence',
         source: 'episode.summary.signals{}.confidence',
-        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
+        entries: (s: EpisodeEvent, ctx: DerivedContext) =>
+          Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
       },
       {
         key: 'clawloop.score_breakdown',
@@ -335,38 +598,45 @@ export const MLFLOW_RULES = {
       {
         key: 'tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.name,
       },
       {
         key: 'tool.parameters',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.arguments,
       },
       {
         key: 'clawloop.tool.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.success,
       },
       {
         key: 'clawloop.tool.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
         unit: 'ms',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.latency_ms,
       },
       {
         key: 'clawloop.tool.error',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.error,
       },
       {
         key: 'output.value',
         source: 'derived:tool_output',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_output(s, ctx),
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:tool_step_index',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_step_index(s, ctx),
       },
       {
         key: 'gen_ai.tool.call.id',
@@ -376,12 +646,14 @@ export const MLFLOW_RULES = {
       {
         key: 'gen_ai.tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.name,
       },
       {
         key: 'tool.output',
         source: 'derived:tool_output',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_output(s, ctx),
       },
     ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
     'event.evaluation': [
@@ -458,7 +730,7 @@ export const MLFLOW_RULES = {
         entries: (s: EpisodeEvent, ctx: DerivedContext) => derived.episode_extras(s, ctx),
       },
     ] satisfies FieldRule<EpisodeEvent>[],
-    'assessments': [
+    assessments: [
       {
         key: '{key}',
         source: 'episode.summary.signals{}.value',
@@ -471,8 +743,8 @@ export const MLFLOW_RULES = {
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },
-  'evolution': {
-    'metrics': [
+  evolution: {
+    metrics: [
       {
         key: 'evolution.{key}',
         source: 'derived:action_flags',
@@ -494,7 +766,7 @@ export const MLFLOW_RULES = {
         get: (s: EvolutionEvent, ctx: DerivedContext) => s.reward_after,
       },
     ] satisfies FieldRule<EvolutionEvent>[],
-    'tags': [
+    tags: [
       {
         key: 'clawloop.evolution.actions',
         source: 'actions',
@@ -518,8 +790,8 @@ export const MLFLOW_RULES = {
       },
     ] satisfies FieldRule<EvolutionEvent>[],
   },
-  'iteration': {
-    'metrics': [
+  iteration: {
+    metrics: [
       {
         key: 'reward.mean',
         source: 'derived:reward_mean',
@@ -611,7 +883,7 @@ export const MLFLOW_RULES = {
         entries: (s: IterationEvent, ctx: DerivedContext) => derived.fb_numeric_metrics(s, ctx),
       },
     ] satisfies FieldRule<IterationEvent>[],
-    'tags': [
+    tags: [
       {
         key: 'clawloop.state.combined',
         source: 'state_id.combined_hash',
@@ -663,7 +935,7 @@ export const MLFLOW_RULES = {
         entries: (s: IterationEvent, ctx: DerivedContext) => derived.iteration_extras(s, ctx),
       },
     ] satisfies FieldRule<IterationEvent>[],
-    'artifacts': [
+    artifacts: [
       {
         key: 'playbook.json',
         source: 'playbook',
@@ -723,7 +995,7 @@ export const MLFLOW_RULES = {
         get: (s: RunFinishedEvent, ctx: DerivedContext) => s.finished_at,
       },
     ] satisfies FieldRule<RunFinishedEvent>[],
-    'tags': [
+    tags: [
       {
         key: 'clawloop.error',
         source: 'error',
@@ -735,7 +1007,7 @@ export const MLFLOW_RULES = {
         entries: (s: RunFinishedEvent, ctx: DerivedContext) => derived.run_finished_extras(s, ctx),
       },
     ] satisfies FieldRule<RunFinishedEvent>[],
-    'metrics': [
+    metrics: [
       {
         key: 'run.best_reward',
         source: 'best_reward',
@@ -759,7 +1031,7 @@ export const MLFLOW_RULES = {
     ] satisfies FieldRule<RunFinishedEvent>[],
   },
   'run.started': {
-    'tags': [
+    tags: [
       {
         key: 'clawloop.run_id',
         source: 'run_id',
@@ -787,7 +1059,7 @@ export const MLFLOW_RULES = {
         entries: (s: RunStartedEvent, ctx: DerivedContext) => derived.run_started_extras(s, ctx),
       },
     ] satisfies FieldRule<RunStartedEvent>[],
-    'params': [
+    params: [
       {
         key: 'bench',
         source: 'bench',
@@ -822,7 +1094,7 @@ export const MLFLOW_RULES = {
         get: (s: RunStartedEvent, ctx: DerivedContext) => s.config,
       },
     ] satisfies FieldRule<RunStartedEvent>[],
-    'artifacts': [
+    artifacts: [
       {
         key: 'agent_config.json',
         source: 'agent_config',

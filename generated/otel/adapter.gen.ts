@@ -15,7 +15,9 @@ export interface OtelEpisode {
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   readonly 'span.llm': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages']>[number], OtelKeys['span.llm']>>;
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], OtelKeys['span.tool']>>;
+  readonly 'span.tool': ReadonlyArray<
+    ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], OtelKeys['span.tool']>
+  >;
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
   readonly 'event.evaluation': OtelFields<'event.evaluation'>;
 }
@@ -65,7 +67,9 @@ export interface OtelTransport {
 }
 
 /** Items of scope `episode.messages[]` where role = "assistant". */
-function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
+function* episodeEpisodeMessagesWhereAssistantItems(
+  e: EpisodeEvent,
+): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
   for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     if (x0.role !== 'assistant') continue;
     yield { item: x0, index: [i0] };
@@ -73,7 +77,9 @@ function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<
 }
 
 /** Items of scope `episode.messages[].tool_calls[]`. */
-function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
+function* episodeEpisodeMessagesToolCallsItems(
+  e: EpisodeEvent,
+): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
   for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     for (const [i1, x1] of (x0.tool_calls ?? []).entries()) {
       yield { item: x1, index: [i0, i1] };
@@ -89,8 +95,16 @@ export function mapOtelEvent(event: CanonicalEvent, ctx: DerivedContext): OtelMa
         type: 'episode',
         event,
         'span.episode': applyRules(OTEL_RULES['episode']['span.episode'], event, ctx, OTEL_TARGETS['span.episode']),
-        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(OTEL_RULES['episode']['span.llm'], item, ctx, OTEL_TARGETS['span.llm']) })),
-        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(OTEL_RULES['episode']['span.tool'], item, ctx, OTEL_TARGETS['span.tool']) })),
+        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(OTEL_RULES['episode']['span.llm'], item, ctx, OTEL_TARGETS['span.llm']),
+        })),
+        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(OTEL_RULES['episode']['span.tool'], item, ctx, OTEL_TARGETS['span.tool']),
+        })),
         'event.evaluation': applyRules(OTEL_RULES['episode']['event.evaluation'], event, ctx, OTEL_TARGETS['event.evaluation']),
       };
     case 'evolution':

@@ -7,13 +7,25 @@ import type { EpisodeEvent, EvolutionEvent, IterationEvent } from '../types.gen.
 /** OpenTelemetry spans for any OTLP backend, matching ClawLoop's own OTelExporter: episode (AGENT) → llm:step (LLM) → tool (TOOL), plus a CHAIN span per iteration and per evolution step. Attribute names: clawloop.*, OTel GenAI gen_ai.*, OpenInference. */
 export const OTEL_TARGETS = {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
-  'resource': { scope: '$' },
+  resource: { scope: '$' },
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': { scope: '$', maxValueLength: 8192, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
+  'span.episode': {
+    scope: '$',
+    maxValueLength: 8192,
+    constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' },
+  },
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
-  'span.llm': { scope: 'episode.messages[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
+  'span.llm': {
+    scope: 'episode.messages[]',
+    maxValueLength: 8192,
+    constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' },
+  },
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 8192, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
+  'span.tool': {
+    scope: 'episode.messages[].tool_calls[]',
+    maxValueLength: 8192,
+    constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' },
+  },
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
   /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
@@ -33,19 +45,124 @@ export type OtelTarget = keyof typeof OTEL_TARGETS;
  */
 export interface OtelKeys {
   /** Resource of a run's spans (one per run), beside the names OTEL_RESOURCE_ATTRIBUTES adds. */
-  'resource': 'service.name' | 'clawloop.run.id';
+  resource: 'service.name' | 'clawloop.run.id';
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | `clawloop.extra.${string}` | 'clawloop.session.id' | 'gen_ai.conversation.id' | 'gen_ai.request.model' | 'gen_ai.usage.input_tokens' | 'clawloop.reward.signals' | 'clawloop.error' | 'clawloop.steps' | 'clawloop.tool_calls';
+  'span.episode':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'clawloop.run.id'
+    | 'clawloop.iteration'
+    | 'clawloop.episode.id'
+    | 'clawloop.state.id'
+    | 'clawloop.task.id'
+    | 'clawloop.bench'
+    | 'session.id'
+    | 'metadata'
+    | `clawloop.reward.${string}.value`
+    | `clawloop.reward.${string}.confidence`
+    | 'clawloop.score_breakdown'
+    | 'clawloop.usage.completion_tokens'
+    | 'clawloop.usage.total_tokens'
+    | 'clawloop.timing.total_ms'
+    | 'clawloop.timing.per_step_ms'
+    | 'clawloop.filtered'
+    | 'clawloop.scored_at_generation'
+    | 'clawloop.reward.effective'
+    | 'clawloop.reward.normalized'
+    | 'clawloop.harness.version'
+    | 'input.value'
+    | 'output.value'
+    | `clawloop.extra.${string}`
+    | 'clawloop.session.id'
+    | 'gen_ai.conversation.id'
+    | 'gen_ai.request.model'
+    | 'gen_ai.usage.input_tokens'
+    | 'clawloop.reward.signals'
+    | 'clawloop.error'
+    | 'clawloop.steps'
+    | 'clawloop.tool_calls';
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
-  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'gen_ai.request.model' | 'gen_ai.usage.output_tokens' | 'gen_ai.input.messages' | 'gen_ai.output.messages' | 'llm.input_messages' | 'llm.output_messages';
+  'span.llm':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'llm.model_name'
+    | 'output.value'
+    | 'clawloop.reasoning_content'
+    | 'clawloop.step.index'
+    | 'clawloop.step.reward'
+    | 'clawloop.step.done'
+    | 'gen_ai.request.model'
+    | 'gen_ai.usage.output_tokens'
+    | 'gen_ai.input.messages'
+    | 'gen_ai.output.messages'
+    | 'llm.input_messages'
+    | 'llm.output_messages';
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index' | 'gen_ai.tool.call.id' | 'gen_ai.tool.name' | 'tool.output';
+  'span.tool':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'tool.id'
+    | 'tool.name'
+    | 'tool.parameters'
+    | 'clawloop.tool.success'
+    | 'clawloop.tool.latency_ms'
+    | 'clawloop.tool.error'
+    | 'output.value'
+    | 'clawloop.step.index'
+    | 'gen_ai.tool.call.id'
+    | 'gen_ai.tool.name'
+    | 'tool.output';
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
   /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
-  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | `clawloop.extra.${string}` | 'clawloop.per_task' | 'clawloop.fb.harness.status' | 'clawloop.fb.harness.metrics' | 'clawloop.fb.router.status' | 'clawloop.fb.router.metrics' | 'clawloop.fb.weights.status' | 'clawloop.fb.weights.metrics' | 'clawloop.tinker.checkpoints' | 'clawloop.tinker.model_id' | 'clawloop.tinker.durable_paths' | 'clawloop.reward.effective.min' | 'clawloop.reward.effective.max' | 'clawloop.reward.normalized.mean' | 'clawloop.playbook.helpful_total' | 'clawloop.playbook.harmful_total';
+  'span.iteration':
+    | 'openinference.span.kind'
+    | 'clawloop.run.id'
+    | 'clawloop.iteration'
+    | 'clawloop.iteration.n_episodes'
+    | 'clawloop.reward.avg'
+    | 'clawloop.reward.min'
+    | 'clawloop.reward.max'
+    | 'clawloop.playbook.version'
+    | 'clawloop.playbook.generation'
+    | 'clawloop.state.combined'
+    | 'clawloop.state.harness'
+    | 'clawloop.state.router'
+    | 'clawloop.state.weights'
+    | 'clawloop.state.harness_snapshot'
+    | 'clawloop.reward.effective.mean'
+    | `clawloop.reward.${string}.mean`
+    | 'clawloop.playbook.size'
+    | 'clawloop.playbook.mean_score'
+    | `clawloop.extra.${string}`
+    | 'clawloop.per_task'
+    | 'clawloop.fb.harness.status'
+    | 'clawloop.fb.harness.metrics'
+    | 'clawloop.fb.router.status'
+    | 'clawloop.fb.router.metrics'
+    | 'clawloop.fb.weights.status'
+    | 'clawloop.fb.weights.metrics'
+    | 'clawloop.tinker.checkpoints'
+    | 'clawloop.tinker.model_id'
+    | 'clawloop.tinker.durable_paths'
+    | 'clawloop.reward.effective.min'
+    | 'clawloop.reward.effective.max'
+    | 'clawloop.reward.normalized.mean'
+    | 'clawloop.playbook.helpful_total'
+    | 'clawloop.playbook.harmful_total';
   /** The CHAIN span `evolution:{N}` under the iteration span: what the evolver changed. */
-  'span.evolution': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.evolution.actions' | 'clawloop.state.before' | 'clawloop.state.after' | 'clawloop.reward.before' | 'clawloop.reward.after' | 'clawloop.reward.delta' | 'clawloop.evolution.backend' | `clawloop.extra.${string}`;
+  'span.evolution':
+    | 'openinference.span.kind'
+    | 'clawloop.run.id'
+    | 'clawloop.iteration'
+    | 'clawloop.evolution.actions'
+    | 'clawloop.state.before'
+    | 'clawloop.state.after'
+    | 'clawloop.reward.before'
+    | 'clawloop.reward.after'
+    | 'clawloop.reward.delta'
+    | 'clawloop.evolution.backend'
+    | `clawloop.extra.${string}`;
   /** Attributes of the `gen_ai.evaluation.result` event on the root span. */
   'event.evaluation': 'gen_ai.evaluation.name' | 'gen_ai.evaluation.score' | 'gen_ai.evaluation.score.value' | 'clawloop.reward.normalized';
 }
@@ -55,19 +172,123 @@ export type OtelFields<T extends OtelTarget> = Fields<OtelKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const OTEL_KEYS = {
-  'resource': ['service.name', 'clawloop.run.id'],
-  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'session.id', 'metadata', 'clawloop.score_breakdown', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version', 'input.value', 'output.value', 'clawloop.session.id', 'gen_ai.conversation.id', 'gen_ai.request.model', 'gen_ai.usage.input_tokens', 'clawloop.reward.signals', 'clawloop.error', 'clawloop.steps', 'clawloop.tool_calls'],
-  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done', 'gen_ai.request.model', 'gen_ai.usage.output_tokens', 'gen_ai.input.messages', 'gen_ai.output.messages', 'llm.input_messages', 'llm.output_messages'],
-  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index', 'gen_ai.tool.call.id', 'gen_ai.tool.name', 'tool.output'],
+  resource: ['service.name', 'clawloop.run.id'],
+  'span.episode': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'clawloop.run.id',
+    'clawloop.iteration',
+    'clawloop.episode.id',
+    'clawloop.state.id',
+    'clawloop.task.id',
+    'clawloop.bench',
+    'session.id',
+    'metadata',
+    'clawloop.score_breakdown',
+    'clawloop.usage.completion_tokens',
+    'clawloop.usage.total_tokens',
+    'clawloop.timing.total_ms',
+    'clawloop.timing.per_step_ms',
+    'clawloop.filtered',
+    'clawloop.scored_at_generation',
+    'clawloop.reward.effective',
+    'clawloop.reward.normalized',
+    'clawloop.harness.version',
+    'input.value',
+    'output.value',
+    'clawloop.session.id',
+    'gen_ai.conversation.id',
+    'gen_ai.request.model',
+    'gen_ai.usage.input_tokens',
+    'clawloop.reward.signals',
+    'clawloop.error',
+    'clawloop.steps',
+    'clawloop.tool_calls',
+  ],
+  'span.llm': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'llm.model_name',
+    'output.value',
+    'clawloop.reasoning_content',
+    'clawloop.step.index',
+    'clawloop.step.reward',
+    'clawloop.step.done',
+    'gen_ai.request.model',
+    'gen_ai.usage.output_tokens',
+    'gen_ai.input.messages',
+    'gen_ai.output.messages',
+    'llm.input_messages',
+    'llm.output_messages',
+  ],
+  'span.tool': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'tool.id',
+    'tool.name',
+    'tool.parameters',
+    'clawloop.tool.success',
+    'clawloop.tool.latency_ms',
+    'clawloop.tool.error',
+    'output.value',
+    'clawloop.step.index',
+    'gen_ai.tool.call.id',
+    'gen_ai.tool.name',
+    'tool.output',
+  ],
   'event.exception': ['exception.type', 'exception.message'],
-  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.reward.effective.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score', 'clawloop.per_task', 'clawloop.fb.harness.status', 'clawloop.fb.harness.metrics', 'clawloop.fb.router.status', 'clawloop.fb.router.metrics', 'clawloop.fb.weights.status', 'clawloop.fb.weights.metrics', 'clawloop.tinker.checkpoints', 'clawloop.tinker.model_id', 'clawloop.tinker.durable_paths', 'clawloop.reward.effective.min', 'clawloop.reward.effective.max', 'clawloop.reward.normalized.mean', 'clawloop.playbook.helpful_total', 'clawloop.playbook.harmful_total'],
-  'span.evolution': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.evolution.actions', 'clawloop.state.before', 'clawloop.state.after', 'clawloop.reward.before', 'clawloop.reward.after', 'clawloop.reward.delta', 'clawloop.evolution.backend'],
+  'span.iteration': [
+    'openinference.span.kind',
+    'clawloop.run.id',
+    'clawloop.iteration',
+    'clawloop.iteration.n_episodes',
+    'clawloop.reward.avg',
+    'clawloop.reward.min',
+    'clawloop.reward.max',
+    'clawloop.playbook.version',
+    'clawloop.playbook.generation',
+    'clawloop.state.combined',
+    'clawloop.state.harness',
+    'clawloop.state.router',
+    'clawloop.state.weights',
+    'clawloop.state.harness_snapshot',
+    'clawloop.reward.effective.mean',
+    'clawloop.playbook.size',
+    'clawloop.playbook.mean_score',
+    'clawloop.per_task',
+    'clawloop.fb.harness.status',
+    'clawloop.fb.harness.metrics',
+    'clawloop.fb.router.status',
+    'clawloop.fb.router.metrics',
+    'clawloop.fb.weights.status',
+    'clawloop.fb.weights.metrics',
+    'clawloop.tinker.checkpoints',
+    'clawloop.tinker.model_id',
+    'clawloop.tinker.durable_paths',
+    'clawloop.reward.effective.min',
+    'clawloop.reward.effective.max',
+    'clawloop.reward.normalized.mean',
+    'clawloop.playbook.helpful_total',
+    'clawloop.playbook.harmful_total',
+  ],
+  'span.evolution': [
+    'openinference.span.kind',
+    'clawloop.run.id',
+    'clawloop.iteration',
+    'clawloop.evolution.actions',
+    'clawloop.state.before',
+    'clawloop.state.after',
+    'clawloop.reward.before',
+    'clawloop.reward.after',
+    'clawloop.reward.delta',
+    'clawloop.evolution.backend',
+  ],
   'event.evaluation': ['gen_ai.evaluation.name', 'gen_ai.evaluation.score', 'gen_ai.evaluation.score.value', 'clawloop.reward.normalized'],
 } as const satisfies { readonly [T in OtelTarget]: ReadonlyArray<OtelKeys[T]> };
 
 /** Where each field of each event lands in otel: event type → target → rules. */
 export const OTEL_RULES = {
-  'episode': {
+  episode: {
     'span.episode': [
       {
         key: 'clawloop.run.id',
@@ -118,7 +339,8 @@ export const OTEL_RULES = {
       {
         key: 'clawloop.reward.{key}.confidence',
         source: 'episode.summary.signals{}.confidence',
-        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
+        entries: (s: EpisodeEvent, ctx: DerivedContext) =>
+          Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
       },
       {
         key: 'clawloop.score_breakdown',
@@ -300,38 +522,45 @@ export const OTEL_RULES = {
       {
         key: 'tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.name,
       },
       {
         key: 'tool.parameters',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.arguments,
       },
       {
         key: 'clawloop.tool.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.success,
       },
       {
         key: 'clawloop.tool.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
         unit: 'ms',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.latency_ms,
       },
       {
         key: 'clawloop.tool.error',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.error,
       },
       {
         key: 'output.value',
         source: 'derived:tool_output',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_output(s, ctx),
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:tool_step_index',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_step_index(s, ctx),
       },
       {
         key: 'gen_ai.tool.call.id',
@@ -341,12 +570,14 @@ export const OTEL_RULES = {
       {
         key: 'gen_ai.tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.name,
       },
       {
         key: 'tool.output',
         source: 'derived:tool_output',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_output(s, ctx),
       },
     ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
     'event.evaluation': [
@@ -367,7 +598,7 @@ export const OTEL_RULES = {
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },
-  'evolution': {
+  evolution: {
     'span.evolution': [
       {
         key: 'clawloop.run.id',
@@ -421,7 +652,7 @@ export const OTEL_RULES = {
       },
     ] satisfies FieldRule<EvolutionEvent>[],
   },
-  'iteration': {
+  iteration: {
     'span.iteration': [
       {
         key: 'clawloop.run.id',

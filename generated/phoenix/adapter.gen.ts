@@ -15,9 +15,11 @@ export interface PhoenixEpisode {
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
   readonly 'span.llm': ReadonlyArray<ScopedFields<NonNullable<EpisodeEvent['episode']['messages']>[number], PhoenixKeys['span.llm']>>;
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  readonly 'span.tool': ReadonlyArray<ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], PhoenixKeys['span.tool']>>;
+  readonly 'span.tool': ReadonlyArray<
+    ScopedFields<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], PhoenixKeys['span.tool']>
+  >;
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
-  readonly 'annotations': PhoenixFields<'annotations'>;
+  readonly annotations: PhoenixFields<'annotations'>;
 }
 
 /** A `evolution` event mapped into phoenix's vocabulary. */
@@ -63,7 +65,9 @@ export interface PhoenixTransport {
 }
 
 /** Items of scope `episode.messages[]` where role = "assistant". */
-function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
+function* episodeEpisodeMessagesWhereAssistantItems(
+  e: EpisodeEvent,
+): Generator<{ item: NonNullable<EpisodeEvent['episode']['messages']>[number]; index: number[] }> {
   for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     if (x0.role !== 'assistant') continue;
     yield { item: x0, index: [i0] };
@@ -71,7 +75,9 @@ function* episodeEpisodeMessagesWhereAssistantItems(e: EpisodeEvent): Generator<
 }
 
 /** Items of scope `episode.messages[].tool_calls[]`. */
-function* episodeEpisodeMessagesToolCallsItems(e: EpisodeEvent): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
+function* episodeEpisodeMessagesToolCallsItems(
+  e: EpisodeEvent,
+): Generator<{ item: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]; index: number[] }> {
   for (const [i0, x0] of (e.episode.messages ?? []).entries()) {
     for (const [i1, x1] of (x0.tool_calls ?? []).entries()) {
       yield { item: x1, index: [i0, i1] };
@@ -87,9 +93,17 @@ export function mapPhoenixEvent(event: CanonicalEvent, ctx: DerivedContext): Pho
         type: 'episode',
         event,
         'span.episode': applyRules(PHOENIX_RULES['episode']['span.episode'], event, ctx, PHOENIX_TARGETS['span.episode']),
-        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(PHOENIX_RULES['episode']['span.llm'], item, ctx, PHOENIX_TARGETS['span.llm']) })),
-        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(PHOENIX_RULES['episode']['span.tool'], item, ctx, PHOENIX_TARGETS['span.tool']) })),
-        'annotations': applyRules(PHOENIX_RULES['episode']['annotations'], event, ctx, PHOENIX_TARGETS['annotations']),
+        'span.llm': [...episodeEpisodeMessagesWhereAssistantItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(PHOENIX_RULES['episode']['span.llm'], item, ctx, PHOENIX_TARGETS['span.llm']),
+        })),
+        'span.tool': [...episodeEpisodeMessagesToolCallsItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(PHOENIX_RULES['episode']['span.tool'], item, ctx, PHOENIX_TARGETS['span.tool']),
+        })),
+        annotations: applyRules(PHOENIX_RULES['episode']['annotations'], event, ctx, PHOENIX_TARGETS['annotations']),
       };
     case 'evolution':
       return {

@@ -7,19 +7,31 @@ import type { EpisodeEvent, IterationEvent } from '../types.gen.js';
 /** Arize Phoenix: OpenInference spans (AGENT episode → LLM per assistant message with flattened llm.input_messages / llm.output_messages → TOOL per call), a CHAIN span per iteration, and reward signals as span annotations on the episode's root span. */
 export const PHOENIX_TARGETS = {
   /** Resource of a run's spans (one per run): Phoenix files them under the project it names. */
-  'resource': { scope: '$' },
+  resource: { scope: '$' },
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' } },
+  'span.episode': {
+    scope: '$',
+    maxValueLength: 32768,
+    constants: { 'openinference.span.kind': 'AGENT', 'gen_ai.operation.name': 'invoke_agent' },
+  },
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
-  'span.llm': { scope: 'episode.messages[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' } },
+  'span.llm': {
+    scope: 'episode.messages[]',
+    maxValueLength: 32768,
+    constants: { 'openinference.span.kind': 'LLM', 'gen_ai.operation.name': 'chat' },
+  },
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  'span.tool': { scope: 'episode.messages[].tool_calls[]', maxValueLength: 32768, constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' } },
+  'span.tool': {
+    scope: 'episode.messages[].tool_calls[]',
+    maxValueLength: 32768,
+    constants: { 'openinference.span.kind': 'TOOL', 'gen_ai.operation.name': 'execute_tool' },
+  },
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': { scope: 'episode.messages[].tool_calls[]', constants: { 'exception.type': 'ToolCallFailed' } },
   /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
   'span.iteration': { scope: '$', maxValueLength: 32768, constants: { 'openinference.span.kind': 'CHAIN' } },
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
-  'annotations': { scope: '$' },
+  annotations: { scope: '$' },
 } as const satisfies Record<string, TargetSpec>;
 
 export type PhoenixTarget = keyof typeof PHOENIX_TARGETS;
@@ -31,19 +43,90 @@ export type PhoenixTarget = keyof typeof PHOENIX_TARGETS;
  */
 export interface PhoenixKeys {
   /** Resource of a run's spans (one per run): Phoenix files them under the project it names. */
-  'resource': 'service.name' | 'clawloop.run.id' | 'openinference.project.name';
+  resource: 'service.name' | 'clawloop.run.id' | 'openinference.project.name';
   /** The root span `episode:{id}` (AGENT) of the episode's trace. */
-  'span.episode': 'openinference.span.kind' | 'gen_ai.operation.name' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.episode.id' | 'clawloop.state.id' | 'clawloop.task.id' | 'clawloop.bench' | 'session.id' | 'metadata' | `clawloop.reward.${string}.value` | `clawloop.reward.${string}.confidence` | 'clawloop.score_breakdown' | 'clawloop.usage.completion_tokens' | 'clawloop.usage.total_tokens' | 'clawloop.timing.total_ms' | 'clawloop.timing.per_step_ms' | 'clawloop.filtered' | 'clawloop.scored_at_generation' | 'clawloop.reward.effective' | 'clawloop.reward.normalized' | 'clawloop.harness.version' | 'input.value' | 'output.value' | `clawloop.extra.${string}` | 'tag.tags' | 'llm.model_name' | 'clawloop.usage.prompt_tokens';
+  'span.episode':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'clawloop.run.id'
+    | 'clawloop.iteration'
+    | 'clawloop.episode.id'
+    | 'clawloop.state.id'
+    | 'clawloop.task.id'
+    | 'clawloop.bench'
+    | 'session.id'
+    | 'metadata'
+    | `clawloop.reward.${string}.value`
+    | `clawloop.reward.${string}.confidence`
+    | 'clawloop.score_breakdown'
+    | 'clawloop.usage.completion_tokens'
+    | 'clawloop.usage.total_tokens'
+    | 'clawloop.timing.total_ms'
+    | 'clawloop.timing.per_step_ms'
+    | 'clawloop.filtered'
+    | 'clawloop.scored_at_generation'
+    | 'clawloop.reward.effective'
+    | 'clawloop.reward.normalized'
+    | 'clawloop.harness.version'
+    | 'input.value'
+    | 'output.value'
+    | `clawloop.extra.${string}`
+    | 'tag.tags'
+    | 'llm.model_name'
+    | 'clawloop.usage.prompt_tokens';
   /** An LLM span `llm:step{N}` per assistant message, child of the root. */
-  'span.llm': 'openinference.span.kind' | 'gen_ai.operation.name' | 'llm.model_name' | 'output.value' | 'clawloop.reasoning_content' | 'clawloop.step.index' | 'clawloop.step.reward' | 'clawloop.step.done' | 'llm.token_count.completion' | `llm.input_messages.${string}` | `llm.output_messages.${string}`;
+  'span.llm':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'llm.model_name'
+    | 'output.value'
+    | 'clawloop.reasoning_content'
+    | 'clawloop.step.index'
+    | 'clawloop.step.reward'
+    | 'clawloop.step.done'
+    | 'llm.token_count.completion'
+    | `llm.input_messages.${string}`
+    | `llm.output_messages.${string}`;
   /** A TOOL span `tool:{name}` per tool call, child of the LLM span that made it. */
-  'span.tool': 'openinference.span.kind' | 'gen_ai.operation.name' | 'tool.id' | 'tool.name' | 'tool.parameters' | 'clawloop.tool.success' | 'clawloop.tool.latency_ms' | 'clawloop.tool.error' | 'output.value' | 'clawloop.step.index' | 'input.value';
+  'span.tool':
+    | 'openinference.span.kind'
+    | 'gen_ai.operation.name'
+    | 'tool.id'
+    | 'tool.name'
+    | 'tool.parameters'
+    | 'clawloop.tool.success'
+    | 'clawloop.tool.latency_ms'
+    | 'clawloop.tool.error'
+    | 'output.value'
+    | 'clawloop.step.index'
+    | 'input.value';
   /** Attributes of the `exception` event on the span of a failed tool call (success false). */
   'event.exception': 'exception.type' | 'exception.message';
   /** The CHAIN span `iteration:{N}`, root of its own trace, covering the iteration's wall time. */
-  'span.iteration': 'openinference.span.kind' | 'clawloop.run.id' | 'clawloop.iteration' | 'clawloop.iteration.n_episodes' | 'clawloop.reward.avg' | 'clawloop.reward.min' | 'clawloop.reward.max' | 'clawloop.playbook.version' | 'clawloop.playbook.generation' | 'clawloop.state.combined' | 'clawloop.state.harness' | 'clawloop.state.router' | 'clawloop.state.weights' | 'clawloop.state.harness_snapshot' | 'clawloop.reward.effective.mean' | `clawloop.reward.${string}.mean` | 'clawloop.playbook.size' | 'clawloop.playbook.mean_score' | `clawloop.extra.${string}` | 'output.value' | 'metadata';
+  'span.iteration':
+    | 'openinference.span.kind'
+    | 'clawloop.run.id'
+    | 'clawloop.iteration'
+    | 'clawloop.iteration.n_episodes'
+    | 'clawloop.reward.avg'
+    | 'clawloop.reward.min'
+    | 'clawloop.reward.max'
+    | 'clawloop.playbook.version'
+    | 'clawloop.playbook.generation'
+    | 'clawloop.state.combined'
+    | 'clawloop.state.harness'
+    | 'clawloop.state.router'
+    | 'clawloop.state.weights'
+    | 'clawloop.state.harness_snapshot'
+    | 'clawloop.reward.effective.mean'
+    | `clawloop.reward.${string}.mean`
+    | 'clawloop.playbook.size'
+    | 'clawloop.playbook.mean_score'
+    | `clawloop.extra.${string}`
+    | 'output.value'
+    | 'metadata';
   /** Span annotations on the root span: score in [-1, 1]; annotator kind, label and explanation set by the transport from the signal name and confidence. */
-  'annotations': string | 'effective_reward';
+  annotations: string | 'effective_reward';
 }
 
 /** Fields of one instance of a phoenix target, keyed by that target's names. */
@@ -51,18 +134,86 @@ export type PhoenixFields<T extends PhoenixTarget> = Fields<PhoenixKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const PHOENIX_KEYS = {
-  'resource': ['service.name', 'clawloop.run.id', 'openinference.project.name'],
-  'span.episode': ['openinference.span.kind', 'gen_ai.operation.name', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.episode.id', 'clawloop.state.id', 'clawloop.task.id', 'clawloop.bench', 'session.id', 'metadata', 'clawloop.score_breakdown', 'clawloop.usage.completion_tokens', 'clawloop.usage.total_tokens', 'clawloop.timing.total_ms', 'clawloop.timing.per_step_ms', 'clawloop.filtered', 'clawloop.scored_at_generation', 'clawloop.reward.effective', 'clawloop.reward.normalized', 'clawloop.harness.version', 'input.value', 'output.value', 'tag.tags', 'llm.model_name', 'clawloop.usage.prompt_tokens'],
-  'span.llm': ['openinference.span.kind', 'gen_ai.operation.name', 'llm.model_name', 'output.value', 'clawloop.reasoning_content', 'clawloop.step.index', 'clawloop.step.reward', 'clawloop.step.done', 'llm.token_count.completion'],
-  'span.tool': ['openinference.span.kind', 'gen_ai.operation.name', 'tool.id', 'tool.name', 'tool.parameters', 'clawloop.tool.success', 'clawloop.tool.latency_ms', 'clawloop.tool.error', 'output.value', 'clawloop.step.index', 'input.value'],
+  resource: ['service.name', 'clawloop.run.id', 'openinference.project.name'],
+  'span.episode': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'clawloop.run.id',
+    'clawloop.iteration',
+    'clawloop.episode.id',
+    'clawloop.state.id',
+    'clawloop.task.id',
+    'clawloop.bench',
+    'session.id',
+    'metadata',
+    'clawloop.score_breakdown',
+    'clawloop.usage.completion_tokens',
+    'clawloop.usage.total_tokens',
+    'clawloop.timing.total_ms',
+    'clawloop.timing.per_step_ms',
+    'clawloop.filtered',
+    'clawloop.scored_at_generation',
+    'clawloop.reward.effective',
+    'clawloop.reward.normalized',
+    'clawloop.harness.version',
+    'input.value',
+    'output.value',
+    'tag.tags',
+    'llm.model_name',
+    'clawloop.usage.prompt_tokens',
+  ],
+  'span.llm': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'llm.model_name',
+    'output.value',
+    'clawloop.reasoning_content',
+    'clawloop.step.index',
+    'clawloop.step.reward',
+    'clawloop.step.done',
+    'llm.token_count.completion',
+  ],
+  'span.tool': [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'tool.id',
+    'tool.name',
+    'tool.parameters',
+    'clawloop.tool.success',
+    'clawloop.tool.latency_ms',
+    'clawloop.tool.error',
+    'output.value',
+    'clawloop.step.index',
+    'input.value',
+  ],
   'event.exception': ['exception.type', 'exception.message'],
-  'span.iteration': ['openinference.span.kind', 'clawloop.run.id', 'clawloop.iteration', 'clawloop.iteration.n_episodes', 'clawloop.reward.avg', 'clawloop.reward.min', 'clawloop.reward.max', 'clawloop.playbook.version', 'clawloop.playbook.generation', 'clawloop.state.combined', 'clawloop.state.harness', 'clawloop.state.router', 'clawloop.state.weights', 'clawloop.state.harness_snapshot', 'clawloop.reward.effective.mean', 'clawloop.playbook.size', 'clawloop.playbook.mean_score', 'output.value', 'metadata'],
-  'annotations': ['effective_reward'],
+  'span.iteration': [
+    'openinference.span.kind',
+    'clawloop.run.id',
+    'clawloop.iteration',
+    'clawloop.iteration.n_episodes',
+    'clawloop.reward.avg',
+    'clawloop.reward.min',
+    'clawloop.reward.max',
+    'clawloop.playbook.version',
+    'clawloop.playbook.generation',
+    'clawloop.state.combined',
+    'clawloop.state.harness',
+    'clawloop.state.router',
+    'clawloop.state.weights',
+    'clawloop.state.harness_snapshot',
+    'clawloop.reward.effective.mean',
+    'clawloop.playbook.size',
+    'clawloop.playbook.mean_score',
+    'output.value',
+    'metadata',
+  ],
+  annotations: ['effective_reward'],
 } as const satisfies { readonly [T in PhoenixTarget]: ReadonlyArray<PhoenixKeys[T]> };
 
 /** Where each field of each event lands in phoenix: event type → target → rules. */
 export const PHOENIX_RULES = {
-  'episode': {
+  episode: {
     'span.episode': [
       {
         key: 'clawloop.run.id',
@@ -113,7 +264,8 @@ export const PHOENIX_RULES = {
       {
         key: 'clawloop.reward.{key}.confidence',
         source: 'episode.summary.signals{}.confidence',
-        entries: (s: EpisodeEvent, ctx: DerivedContext) => Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
+        entries: (s: EpisodeEvent, ctx: DerivedContext) =>
+          Object.entries(s.episode.summary.signals).map(([k, v]) => [k, v.confidence] as const),
       },
       {
         key: 'clawloop.score_breakdown',
@@ -255,46 +407,54 @@ export const PHOENIX_RULES = {
       {
         key: 'tool.name',
         source: 'episode.messages[].tool_calls[].name',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.name,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.name,
       },
       {
         key: 'tool.parameters',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.arguments,
       },
       {
         key: 'clawloop.tool.success',
         source: 'episode.messages[].tool_calls[].success',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.success,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.success,
       },
       {
         key: 'clawloop.tool.latency_ms',
         source: 'episode.messages[].tool_calls[].latency_ms',
         unit: 'ms',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.latency_ms,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.latency_ms,
       },
       {
         key: 'clawloop.tool.error',
         source: 'episode.messages[].tool_calls[].error',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.error,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.error,
       },
       {
         key: 'output.value',
         source: 'derived:tool_output',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_output(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_output(s, ctx),
       },
       {
         key: 'clawloop.step.index',
         source: 'derived:tool_step_index',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => derived.tool_step_index(s, ctx),
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          derived.tool_step_index(s, ctx),
       },
       {
         key: 'input.value',
         source: 'episode.messages[].tool_calls[].arguments',
-        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) => s.arguments,
+        get: (s: NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number], ctx: DerivedContext) =>
+          s.arguments,
       },
     ] satisfies FieldRule<NonNullable<NonNullable<EpisodeEvent['episode']['messages']>[number]['tool_calls']>[number]>[],
-    'annotations': [
+    annotations: [
       {
         key: '{key}',
         source: 'episode.summary.signals{}.value',
@@ -307,7 +467,7 @@ export const PHOENIX_RULES = {
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },
-  'iteration': {
+  iteration: {
     'span.iteration': [
       {
         key: 'clawloop.run.id',

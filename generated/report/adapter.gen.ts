@@ -11,7 +11,7 @@ export interface ReportEpisode {
   readonly type: 'episode';
   readonly event: EpisodeEvent;
   /** An episode's numbers, for the per-iteration success rate, tokens and latency and for the lowest- and highest-reward lists. */
-  readonly 'episode': ReportFields<'episode'>;
+  readonly episode: ReportFields<'episode'>;
 }
 
 /** A `evolution` event mapped into report's vocabulary. */
@@ -19,7 +19,7 @@ export interface ReportEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** An evolution step, drawn in the evolution lane. */
-  readonly 'mark': ReportFields<'mark'>;
+  readonly mark: ReportFields<'mark'>;
 }
 
 /** A `iteration` event mapped into report's vocabulary. */
@@ -27,7 +27,7 @@ export interface ReportIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** One point per iteration on the report's curves, with the iteration's per-task rewards. */
-  readonly 'point': ReportFields<'point'>;
+  readonly point: ReportFields<'point'>;
 }
 
 /** A `run.finished` event mapped into report's vocabulary. */
@@ -35,7 +35,7 @@ export interface ReportRunFinished {
   readonly type: 'run.finished';
   readonly event: RunFinishedEvent;
   /** Run header: identity, configuration and final status. */
-  readonly 'run': ReportFields<'run'>;
+  readonly run: ReportFields<'run'>;
 }
 
 /** A `run.started` event mapped into report's vocabulary. */
@@ -43,7 +43,7 @@ export interface ReportRunStarted {
   readonly type: 'run.started';
   readonly event: RunStartedEvent;
   /** Run header: identity, configuration and final status. */
-  readonly 'run': ReportFields<'run'>;
+  readonly run: ReportFields<'run'>;
 }
 
 /** Any event mapped into report's vocabulary. */
@@ -69,31 +69,31 @@ export function mapReportEvent(event: CanonicalEvent, ctx: DerivedContext): Repo
       return {
         type: 'episode',
         event,
-        'episode': applyRules(REPORT_RULES['episode']['episode'], event, ctx, REPORT_TARGETS['episode']),
+        episode: applyRules(REPORT_RULES['episode']['episode'], event, ctx, REPORT_TARGETS['episode']),
       };
     case 'evolution':
       return {
         type: 'evolution',
         event,
-        'mark': applyRules(REPORT_RULES['evolution']['mark'], event, ctx, REPORT_TARGETS['mark']),
+        mark: applyRules(REPORT_RULES['evolution']['mark'], event, ctx, REPORT_TARGETS['mark']),
       };
     case 'iteration':
       return {
         type: 'iteration',
         event,
-        'point': applyRules(REPORT_RULES['iteration']['point'], event, ctx, REPORT_TARGETS['point']),
+        point: applyRules(REPORT_RULES['iteration']['point'], event, ctx, REPORT_TARGETS['point']),
       };
     case 'run.finished':
       return {
         type: 'run.finished',
         event,
-        'run': applyRules(REPORT_RULES['run.finished']['run'], event, ctx, REPORT_TARGETS['run']),
+        run: applyRules(REPORT_RULES['run.finished']['run'], event, ctx, REPORT_TARGETS['run']),
       };
     case 'run.started':
       return {
         type: 'run.started',
         event,
-        'run': applyRules(REPORT_RULES['run.started']['run'], event, ctx, REPORT_TARGETS['run']),
+        run: applyRules(REPORT_RULES['run.started']['run'], event, ctx, REPORT_TARGETS['run']),
       };
   }
 }

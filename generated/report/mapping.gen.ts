@@ -7,13 +7,13 @@ import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, Ru
 /** The embedded default: a self-contained HTML report for reading a learning run (summary cards on named scales, reward, success-rate, signal, playbook, token and latency curves with an evolution lane, per-task rewards, the lowest- and highest-reward episodes with their conversations, and what each number means). No server, no network at view time. */
 export const REPORT_TARGETS = {
   /** Run header: identity, configuration and final status. */
-  'run': { scope: '$' },
+  run: { scope: '$' },
   /** One point per iteration on the report's curves, with the iteration's per-task rewards. */
-  'point': { scope: '$' },
+  point: { scope: '$' },
   /** An evolution step, drawn in the evolution lane. */
-  'mark': { scope: '$' },
+  mark: { scope: '$' },
   /** An episode's numbers, for the per-iteration success rate, tokens and latency and for the lowest- and highest-reward lists. */
-  'episode': { scope: '$', maxValueLength: 200000 },
+  episode: { scope: '$', maxValueLength: 200000 },
 } as const satisfies Record<string, TargetSpec>;
 
 export type ReportTarget = keyof typeof REPORT_TARGETS;
@@ -25,13 +25,71 @@ export type ReportTarget = keyof typeof REPORT_TARGETS;
  */
 export interface ReportKeys {
   /** Run header: identity, configuration and final status. */
-  'run': 'finished_at' | 'status' | 'best_reward' | 'improvement_delta' | 'total_cost_tokens' | 'n_iterations_completed' | 'error' | 'run_id' | 'started_at' | 'source' | 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'tags';
+  run:
+    | 'finished_at'
+    | 'status'
+    | 'best_reward'
+    | 'improvement_delta'
+    | 'total_cost_tokens'
+    | 'n_iterations_completed'
+    | 'error'
+    | 'run_id'
+    | 'started_at'
+    | 'source'
+    | 'bench'
+    | 'domain_tags'
+    | 'n_iterations'
+    | 'config_hash'
+    | 'parent_run_id'
+    | 'tags';
   /** One point per iteration on the report's curves, with the iteration's per-task rewards. */
-  'point': 'iteration' | 'timestamp' | 'n_episodes' | 'episodes' | 'raw.mean' | 'raw.min' | 'raw.max' | 'reward.mean' | 'reward.min' | 'reward.max' | `signal.${string}` | 'playbook.size' | 'playbook.helpful' | 'playbook.harmful' | 'playbook.mean_score' | 'state.combined' | 'state.harness_snapshot' | 'fb.harness' | 'fb.router' | 'fb.weights' | 'playbook.version' | `task.${string}.reward` | `task.${string}.rollouts` | `task.${string}.error`;
+  point:
+    | 'iteration'
+    | 'timestamp'
+    | 'n_episodes'
+    | 'episodes'
+    | 'raw.mean'
+    | 'raw.min'
+    | 'raw.max'
+    | 'reward.mean'
+    | 'reward.min'
+    | 'reward.max'
+    | `signal.${string}`
+    | 'playbook.size'
+    | 'playbook.helpful'
+    | 'playbook.harmful'
+    | 'playbook.mean_score'
+    | 'state.combined'
+    | 'state.harness_snapshot'
+    | 'fb.harness'
+    | 'fb.router'
+    | 'fb.weights'
+    | 'playbook.version'
+    | `task.${string}.reward`
+    | `task.${string}.rollouts`
+    | `task.${string}.error`;
   /** An evolution step, drawn in the evolution lane. */
-  'mark': 'iteration' | 'actions' | 'reward_delta' | 'reward_before' | 'reward_after' | 'state_before' | 'state_after' | 'backend';
+  mark: 'iteration' | 'actions' | 'reward_delta' | 'reward_before' | 'reward_after' | 'state_before' | 'state_after' | 'backend';
   /** An episode's numbers, for the per-iteration success rate, tokens and latency and for the lowest- and highest-reward lists. */
-  'episode': 'iteration' | 'id' | 'task_id' | 'bench' | 'model' | 'session_id' | 'state_id' | 'signals' | 'filtered' | 'total_tokens' | 'total_ms' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_tool_calls' | 'n_failed_tool_calls' | 'error' | 'summary_only';
+  episode:
+    | 'iteration'
+    | 'id'
+    | 'task_id'
+    | 'bench'
+    | 'model'
+    | 'session_id'
+    | 'state_id'
+    | 'signals'
+    | 'filtered'
+    | 'total_tokens'
+    | 'total_ms'
+    | 'effective_reward'
+    | 'normalized_reward'
+    | 'n_steps'
+    | 'n_tool_calls'
+    | 'n_failed_tool_calls'
+    | 'error'
+    | 'summary_only';
 }
 
 /** Fields of one instance of a report target, keyed by that target's names. */
@@ -39,16 +97,73 @@ export type ReportFields<T extends ReportTarget> = Fields<ReportKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const REPORT_KEYS = {
-  'run': ['finished_at', 'status', 'best_reward', 'improvement_delta', 'total_cost_tokens', 'n_iterations_completed', 'error', 'run_id', 'started_at', 'source', 'bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'tags'],
-  'point': ['iteration', 'timestamp', 'n_episodes', 'episodes', 'raw.mean', 'raw.min', 'raw.max', 'reward.mean', 'reward.min', 'reward.max', 'playbook.size', 'playbook.helpful', 'playbook.harmful', 'playbook.mean_score', 'state.combined', 'state.harness_snapshot', 'fb.harness', 'fb.router', 'fb.weights', 'playbook.version'],
-  'mark': ['iteration', 'actions', 'reward_delta', 'reward_before', 'reward_after', 'state_before', 'state_after', 'backend'],
-  'episode': ['iteration', 'id', 'task_id', 'bench', 'model', 'session_id', 'state_id', 'signals', 'filtered', 'total_tokens', 'total_ms', 'effective_reward', 'normalized_reward', 'n_steps', 'n_tool_calls', 'n_failed_tool_calls', 'error', 'summary_only'],
+  run: [
+    'finished_at',
+    'status',
+    'best_reward',
+    'improvement_delta',
+    'total_cost_tokens',
+    'n_iterations_completed',
+    'error',
+    'run_id',
+    'started_at',
+    'source',
+    'bench',
+    'domain_tags',
+    'n_iterations',
+    'config_hash',
+    'parent_run_id',
+    'tags',
+  ],
+  point: [
+    'iteration',
+    'timestamp',
+    'n_episodes',
+    'episodes',
+    'raw.mean',
+    'raw.min',
+    'raw.max',
+    'reward.mean',
+    'reward.min',
+    'reward.max',
+    'playbook.size',
+    'playbook.helpful',
+    'playbook.harmful',
+    'playbook.mean_score',
+    'state.combined',
+    'state.harness_snapshot',
+    'fb.harness',
+    'fb.router',
+    'fb.weights',
+    'playbook.version',
+  ],
+  mark: ['iteration', 'actions', 'reward_delta', 'reward_before', 'reward_after', 'state_before', 'state_after', 'backend'],
+  episode: [
+    'iteration',
+    'id',
+    'task_id',
+    'bench',
+    'model',
+    'session_id',
+    'state_id',
+    'signals',
+    'filtered',
+    'total_tokens',
+    'total_ms',
+    'effective_reward',
+    'normalized_reward',
+    'n_steps',
+    'n_tool_calls',
+    'n_failed_tool_calls',
+    'error',
+    'summary_only',
+  ],
 } as const satisfies { readonly [T in ReportTarget]: ReadonlyArray<ReportKeys[T]> };
 
 /** Where each field of each event lands in report: event type → target → rules. */
 export const REPORT_RULES = {
-  'episode': {
-    'episode': [
+  episode: {
+    episode: [
       {
         key: 'iteration',
         source: 'iteration',
@@ -143,8 +258,8 @@ export const REPORT_RULES = {
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },
-  'evolution': {
-    'mark': [
+  evolution: {
+    mark: [
       {
         key: 'iteration',
         source: 'iteration',
@@ -189,8 +304,8 @@ export const REPORT_RULES = {
       },
     ] satisfies FieldRule<EvolutionEvent>[],
   },
-  'iteration': {
-    'point': [
+  iteration: {
+    point: [
       {
         key: 'iteration',
         source: 'iteration',
@@ -316,7 +431,7 @@ export const REPORT_RULES = {
     ] satisfies FieldRule<IterationEvent>[],
   },
   'run.finished': {
-    'run': [
+    run: [
       {
         key: 'finished_at',
         source: 'finished_at',
@@ -356,7 +471,7 @@ export const REPORT_RULES = {
     ] satisfies FieldRule<RunFinishedEvent>[],
   },
   'run.started': {
-    'run': [
+    run: [
       {
         key: 'run_id',
         source: 'run_id',

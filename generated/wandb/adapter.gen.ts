@@ -19,7 +19,7 @@ export interface WandbEvolution {
   readonly type: 'evolution';
   readonly event: EvolutionEvent;
   /** History row logged at step = iteration. */
-  readonly 'history': WandbFields<'history'>;
+  readonly history: WandbFields<'history'>;
 }
 
 /** A `iteration` event mapped into wandb's vocabulary. */
@@ -27,7 +27,7 @@ export interface WandbIteration {
   readonly type: 'iteration';
   readonly event: IterationEvent;
   /** History row logged at step = iteration. */
-  readonly 'history': WandbFields<'history'>;
+  readonly history: WandbFields<'history'>;
 }
 
 /** A `run.finished` event mapped into wandb's vocabulary. */
@@ -35,7 +35,7 @@ export interface WandbRunFinished {
   readonly type: 'run.finished';
   readonly event: RunFinishedEvent;
   /** Run summary values (from run.finished). */
-  readonly 'summary': WandbFields<'summary'>;
+  readonly summary: WandbFields<'summary'>;
 }
 
 /** A `run.started` event mapped into wandb's vocabulary. */
@@ -43,9 +43,9 @@ export interface WandbRunStarted {
   readonly type: 'run.started';
   readonly event: RunStartedEvent;
   /** Run config (from run.started). */
-  readonly 'config': WandbFields<'config'>;
+  readonly config: WandbFields<'config'>;
   /** Run properties the transport sets on the W&B run itself (tags). */
-  readonly 'run': WandbFields<'run'>;
+  readonly run: WandbFields<'run'>;
 }
 
 /** Any event mapped into wandb's vocabulary. */
@@ -77,26 +77,26 @@ export function mapWandbEvent(event: CanonicalEvent, ctx: DerivedContext): Wandb
       return {
         type: 'evolution',
         event,
-        'history': applyRules(WANDB_RULES['evolution']['history'], event, ctx, WANDB_TARGETS['history']),
+        history: applyRules(WANDB_RULES['evolution']['history'], event, ctx, WANDB_TARGETS['history']),
       };
     case 'iteration':
       return {
         type: 'iteration',
         event,
-        'history': applyRules(WANDB_RULES['iteration']['history'], event, ctx, WANDB_TARGETS['history']),
+        history: applyRules(WANDB_RULES['iteration']['history'], event, ctx, WANDB_TARGETS['history']),
       };
     case 'run.finished':
       return {
         type: 'run.finished',
         event,
-        'summary': applyRules(WANDB_RULES['run.finished']['summary'], event, ctx, WANDB_TARGETS['summary']),
+        summary: applyRules(WANDB_RULES['run.finished']['summary'], event, ctx, WANDB_TARGETS['summary']),
       };
     case 'run.started':
       return {
         type: 'run.started',
         event,
-        'config': applyRules(WANDB_RULES['run.started']['config'], event, ctx, WANDB_TARGETS['config']),
-        'run': applyRules(WANDB_RULES['run.started']['run'], event, ctx, WANDB_TARGETS['run']),
+        config: applyRules(WANDB_RULES['run.started']['config'], event, ctx, WANDB_TARGETS['config']),
+        run: applyRules(WANDB_RULES['run.started']['run'], event, ctx, WANDB_TARGETS['run']),
       };
   }
 }

@@ -7,15 +7,15 @@ import type { EpisodeEvent, EvolutionEvent, IterationEvent, RunFinishedEvent, Ru
 /** Weights & Biases run: history rows at step = iteration with ClawLoop WandbSink's metric names, run config, an episodes table, and summary values at the end. */
 export const WANDB_TARGETS = {
   /** Run config (from run.started). */
-  'config': { scope: '$', maxValueLength: 65536 },
+  config: { scope: '$', maxValueLength: 65536 },
   /** Run properties the transport sets on the W&B run itself (tags). */
-  'run': { scope: '$' },
+  run: { scope: '$' },
   /** History row logged at step = iteration. */
-  'history': { scope: '$', maxValueLength: 4096 },
+  history: { scope: '$', maxValueLength: 4096 },
   /** One row of the `episodes/table` table of the iteration. */
   'table.episodes': { scope: '$', maxValueLength: 4096 },
   /** Run summary values (from run.finished). */
-  'summary': { scope: '$', maxValueLength: 4096 },
+  summary: { scope: '$', maxValueLength: 4096 },
 } as const satisfies Record<string, TargetSpec>;
 
 export type WandbTarget = keyof typeof WANDB_TARGETS;
@@ -27,15 +27,78 @@ export type WandbTarget = keyof typeof WANDB_TARGETS;
  */
 export interface WandbKeys {
   /** Run config (from run.started). */
-  'config': 'clawloop_run_id' | 'clawloop_source' | 'bench' | 'domain_tags' | 'n_iterations' | 'config_hash' | 'parent_run_id' | 'agent_config' | 'config' | `extra/${string}`;
+  config:
+    | 'clawloop_run_id'
+    | 'clawloop_source'
+    | 'bench'
+    | 'domain_tags'
+    | 'n_iterations'
+    | 'config_hash'
+    | 'parent_run_id'
+    | 'agent_config'
+    | 'config'
+    | `extra/${string}`;
   /** Run properties the transport sets on the W&B run itself (tags). */
-  'run': 'tags';
+  run: 'tags';
   /** History row logged at step = iteration. */
-  'history': `evolution/${string}` | 'evolution/reward_delta' | 'evolution/state_after' | 'evolution/backend' | 'reward/mean' | 'reward/min' | 'reward/max' | 'reward/mean_normalized' | `reward/${string}_mean` | 'episodes/count' | 'reward/raw_mean' | 'reward/raw_min' | 'reward/raw_max' | `task/${string}/reward` | 'playbook/size' | 'playbook/mean_score' | 'playbook/max_score' | 'playbook/helpful_total' | 'playbook/harmful_total' | 'playbook/version' | 'playbook/generation' | 'state/combined' | 'state/harness' | 'state/router' | 'state/weights' | 'state/harness_snapshot' | 'fb/harness/status' | 'fb/router/status' | 'fb/weights/status' | `fb/${string}` | `extra/${string}` | 'episodes/table' | '_step' | '_runtime' | '_timestamp';
+  history:
+    | `evolution/${string}`
+    | 'evolution/reward_delta'
+    | 'evolution/state_after'
+    | 'evolution/backend'
+    | 'reward/mean'
+    | 'reward/min'
+    | 'reward/max'
+    | 'reward/mean_normalized'
+    | `reward/${string}_mean`
+    | 'episodes/count'
+    | 'reward/raw_mean'
+    | 'reward/raw_min'
+    | 'reward/raw_max'
+    | `task/${string}/reward`
+    | 'playbook/size'
+    | 'playbook/mean_score'
+    | 'playbook/max_score'
+    | 'playbook/helpful_total'
+    | 'playbook/harmful_total'
+    | 'playbook/version'
+    | 'playbook/generation'
+    | 'state/combined'
+    | 'state/harness'
+    | 'state/router'
+    | 'state/weights'
+    | 'state/harness_snapshot'
+    | 'fb/harness/status'
+    | 'fb/router/status'
+    | 'fb/weights/status'
+    | `fb/${string}`
+    | `extra/${string}`
+    | 'episodes/table'
+    | '_step'
+    | '_runtime'
+    | '_timestamp';
   /** One row of the `episodes/table` table of the iteration. */
-  'table.episodes': 'episode_id' | 'task_id' | 'bench' | 'state_id' | 'model' | 'effective_reward' | 'normalized_reward' | 'n_steps' | 'n_messages' | 'filtered' | 'iteration';
+  'table.episodes':
+    | 'episode_id'
+    | 'task_id'
+    | 'bench'
+    | 'state_id'
+    | 'model'
+    | 'effective_reward'
+    | 'normalized_reward'
+    | 'n_steps'
+    | 'n_messages'
+    | 'filtered'
+    | 'iteration';
   /** Run summary values (from run.finished). */
-  'summary': 'clawloop/status' | 'clawloop/best_reward' | 'clawloop/improvement_delta' | 'clawloop/total_cost_tokens' | 'clawloop/iterations_completed' | 'clawloop/error' | `extra/${string}`;
+  summary:
+    | 'clawloop/status'
+    | 'clawloop/best_reward'
+    | 'clawloop/improvement_delta'
+    | 'clawloop/total_cost_tokens'
+    | 'clawloop/iterations_completed'
+    | 'clawloop/error'
+    | `extra/${string}`;
 }
 
 /** Fields of one instance of a wandb target, keyed by that target's names. */
@@ -43,16 +106,76 @@ export type WandbFields<T extends WandbTarget> = Fields<WandbKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const WANDB_KEYS = {
-  'config': ['clawloop_run_id', 'clawloop_source', 'bench', 'domain_tags', 'n_iterations', 'config_hash', 'parent_run_id', 'agent_config', 'config'],
-  'run': ['tags'],
-  'history': ['evolution/reward_delta', 'evolution/state_after', 'evolution/backend', 'reward/mean', 'reward/min', 'reward/max', 'reward/mean_normalized', 'episodes/count', 'reward/raw_mean', 'reward/raw_min', 'reward/raw_max', 'playbook/size', 'playbook/mean_score', 'playbook/max_score', 'playbook/helpful_total', 'playbook/harmful_total', 'playbook/version', 'playbook/generation', 'state/combined', 'state/harness', 'state/router', 'state/weights', 'state/harness_snapshot', 'fb/harness/status', 'fb/router/status', 'fb/weights/status', 'episodes/table', '_step', '_runtime', '_timestamp'],
-  'table.episodes': ['episode_id', 'task_id', 'bench', 'state_id', 'model', 'effective_reward', 'normalized_reward', 'n_steps', 'n_messages', 'filtered', 'iteration'],
-  'summary': ['clawloop/status', 'clawloop/best_reward', 'clawloop/improvement_delta', 'clawloop/total_cost_tokens', 'clawloop/iterations_completed', 'clawloop/error'],
+  config: [
+    'clawloop_run_id',
+    'clawloop_source',
+    'bench',
+    'domain_tags',
+    'n_iterations',
+    'config_hash',
+    'parent_run_id',
+    'agent_config',
+    'config',
+  ],
+  run: ['tags'],
+  history: [
+    'evolution/reward_delta',
+    'evolution/state_after',
+    'evolution/backend',
+    'reward/mean',
+    'reward/min',
+    'reward/max',
+    'reward/mean_normalized',
+    'episodes/count',
+    'reward/raw_mean',
+    'reward/raw_min',
+    'reward/raw_max',
+    'playbook/size',
+    'playbook/mean_score',
+    'playbook/max_score',
+    'playbook/helpful_total',
+    'playbook/harmful_total',
+    'playbook/version',
+    'playbook/generation',
+    'state/combined',
+    'state/harness',
+    'state/router',
+    'state/weights',
+    'state/harness_snapshot',
+    'fb/harness/status',
+    'fb/router/status',
+    'fb/weights/status',
+    'episodes/table',
+    '_step',
+    '_runtime',
+    '_timestamp',
+  ],
+  'table.episodes': [
+    'episode_id',
+    'task_id',
+    'bench',
+    'state_id',
+    'model',
+    'effective_reward',
+    'normalized_reward',
+    'n_steps',
+    'n_messages',
+    'filtered',
+    'iteration',
+  ],
+  summary: [
+    'clawloop/status',
+    'clawloop/best_reward',
+    'clawloop/improvement_delta',
+    'clawloop/total_cost_tokens',
+    'clawloop/iterations_completed',
+    'clawloop/error',
+  ],
 } as const satisfies { readonly [T in WandbTarget]: ReadonlyArray<WandbKeys[T]> };
 
 /** Where each field of each event lands in wandb: event type → target → rules. */
 export const WANDB_RULES = {
-  'episode': {
+  episode: {
     'table.episodes': [
       {
         key: 'episode_id',
@@ -112,8 +235,8 @@ export const WANDB_RULES = {
       },
     ] satisfies FieldRule<EpisodeEvent>[],
   },
-  'evolution': {
-    'history': [
+  evolution: {
+    history: [
       {
         key: 'evolution/{key}',
         source: 'derived:action_flags',
@@ -137,8 +260,8 @@ export const WANDB_RULES = {
       },
     ] satisfies FieldRule<EvolutionEvent>[],
   },
-  'iteration': {
-    'history': [
+  iteration: {
+    history: [
       {
         key: 'reward/mean',
         source: 'derived:reward_mean',
@@ -282,7 +405,7 @@ export const WANDB_RULES = {
     ] satisfies FieldRule<IterationEvent>[],
   },
   'run.finished': {
-    'summary': [
+    summary: [
       {
         key: 'clawloop/status',
         source: 'status',
@@ -321,7 +444,7 @@ export const WANDB_RULES = {
     ] satisfies FieldRule<RunFinishedEvent>[],
   },
   'run.started': {
-    'config': [
+    config: [
       {
         key: 'clawloop_run_id',
         source: 'run_id',
@@ -375,7 +498,7 @@ export const WANDB_RULES = {
         entries: (s: RunStartedEvent, ctx: DerivedContext) => derived.run_started_extras(s, ctx),
       },
     ] satisfies FieldRule<RunStartedEvent>[],
-    'run': [
+    run: [
       {
         key: 'tags',
         source: 'tags',

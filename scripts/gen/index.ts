@@ -1,8 +1,10 @@
 /**
- * The generator: schema/ + templates/ → generated/. Pure: returns the files; only the driver (scripts/gen.ts) writes.
+ * The generator: schema/ + templates/ → generated/. Pure: returns the files, TypeScript formatted with the project's
+ * Prettier settings (format.ts); only the driver (scripts/gen.ts) writes.
  * Upstream versions that shape the output are pinned in package.json (json-schema-to-typescript, ajv, handlebars).
  */
 import type { GeneratedFile } from './files.js';
+import { formatGenerated } from './format.js';
 import { loadDerived, loadSpecs } from './mapping-model.js';
 import { generateBackend } from './plugins/backend.js';
 import { generateDerived } from './plugins/derived.js';
@@ -40,5 +42,5 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
       render,
     ),
   ];
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return (await formatGenerated(files)).sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -14,6 +14,7 @@ const COPIED = [
   'bench',
   'examples',
   'package.json',
+  '.prettierrc.json',
   'tsconfig.json',
   'vitest.config.ts',
 ];

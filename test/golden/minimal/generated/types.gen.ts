@@ -54,5 +54,5 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Event type → its TypeScript type. */
 export interface EventByType {
-  'sample': SampleEvent;
+  sample: SampleEvent;
 }

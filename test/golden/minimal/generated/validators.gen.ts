@@ -5,7 +5,7 @@ import type { SampleEvent, SampleLine } from './types.gen.js';
 
 /** Validator of each canonical event type, compiled ahead of time from schema/events/. */
 export const EVENT_VALIDATORS = {
-  'sample': standalone.validateSampleEvent as ValidateFunction<SampleEvent>,
+  sample: standalone.validateSampleEvent as ValidateFunction<SampleEvent>,
 } as const;
 
 /** Validators of ClawLoop's own file shapes, compiled ahead of time from schema/sources/. */

@@ -46,5 +46,5 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Event type → its TypeScript type. */
 export interface EventByType {
-  'batch': BatchEvent;
+  batch: BatchEvent;
 }

@@ -5,7 +5,7 @@ import type { BatchEvent, SampleLine } from './types.gen.js';
 
 /** Validator of each canonical event type, compiled ahead of time from schema/events/. */
 export const EVENT_VALIDATORS = {
-  'batch': standalone.validateBatchEvent as ValidateFunction<BatchEvent>,
+  batch: standalone.validateBatchEvent as ValidateFunction<BatchEvent>,
 } as const;
 
 /** Validators of ClawLoop's own file shapes, compiled ahead of time from schema/sources/. */

@@ -11,9 +11,9 @@ export interface DemoSample {
   readonly type: 'sample';
   readonly event: SampleEvent;
   /** One record per event. */
-  readonly 'record': DemoFields<'record'>;
+  readonly record: DemoFields<'record'>;
   /** One row per kept item. */
-  readonly 'row': ReadonlyArray<ScopedFields<SampleEvent['items'][number], DemoKeys['row']>>;
+  readonly row: ReadonlyArray<ScopedFields<SampleEvent['items'][number], DemoKeys['row']>>;
 }
 
 /** Any event mapped into demo's vocabulary. */
@@ -34,7 +34,7 @@ export interface DemoTransport {
 
 /** Items of scope `items[]` where name = "keep". */
 function* sampleItemsWhereKeepItems(e: SampleEvent): Generator<{ item: SampleEvent['items'][number]; index: number[] }> {
-  for (const [i0, x0] of (e.items).entries()) {
+  for (const [i0, x0] of e.items.entries()) {
     if (x0.name !== 'keep') continue;
     yield { item: x0, index: [i0] };
   }
@@ -47,8 +47,12 @@ export function mapDemoEvent(event: CanonicalEvent, ctx: DerivedContext): DemoMa
       return {
         type: 'sample',
         event,
-        'record': applyRules(DEMO_RULES['sample']['record'], event, ctx, DEMO_TARGETS['record']),
-        'row': [...sampleItemsWhereKeepItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(DEMO_RULES['sample']['row'], item, ctx, DEMO_TARGETS['row']) })),
+        record: applyRules(DEMO_RULES['sample']['record'], event, ctx, DEMO_TARGETS['record']),
+        row: [...sampleItemsWhereKeepItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(DEMO_RULES['sample']['row'], item, ctx, DEMO_TARGETS['row']),
+        })),
       };
   }
 }

@@ -7,9 +7,9 @@ import type { SampleEvent } from '../types.gen.js';
 /** A demo backend with a root target, a keyed map and an array scope filtered by a field. */
 export const DEMO_TARGETS = {
   /** One record per event. */
-  'record': { scope: '$', maxValueLength: 64 },
+  record: { scope: '$', maxValueLength: 64 },
   /** One row per kept item. */
-  'row': { scope: 'items[]' },
+  row: { scope: 'items[]' },
 } as const satisfies Record<string, TargetSpec>;
 
 export type DemoTarget = keyof typeof DEMO_TARGETS;
@@ -21,9 +21,9 @@ export type DemoTarget = keyof typeof DEMO_TARGETS;
  */
 export interface DemoKeys {
   /** One record per event. */
-  'record': 'run' | `count.${string}` | 'meta' | 'items';
+  record: 'run' | `count.${string}` | 'meta' | 'items';
   /** One row per kept item. */
-  'row': 'name' | 'score' | 'tags' | 'n_tags';
+  row: 'name' | 'score' | 'tags' | 'n_tags';
 }
 
 /** Fields of one instance of a demo target, keyed by that target's names. */
@@ -31,14 +31,14 @@ export type DemoFields<T extends DemoTarget> = Fields<DemoKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const DEMO_KEYS = {
-  'record': ['run', 'meta', 'items'],
-  'row': ['name', 'score', 'tags', 'n_tags'],
+  record: ['run', 'meta', 'items'],
+  row: ['name', 'score', 'tags', 'n_tags'],
 } as const satisfies { readonly [T in DemoTarget]: ReadonlyArray<DemoKeys[T]> };
 
 /** Where each field of each event lands in demo: event type → target → rules. */
 export const DEMO_RULES = {
-  'sample': {
-    'record': [
+  sample: {
+    record: [
       {
         key: 'run',
         source: 'run_id',
@@ -61,7 +61,7 @@ export const DEMO_RULES = {
         get: (s: SampleEvent, ctx: DerivedContext) => derived.item_count(s, ctx),
       },
     ] satisfies FieldRule<SampleEvent>[],
-    'row': [
+    row: [
       {
         key: 'name',
         source: 'items[].name',

@@ -11,9 +11,9 @@ export interface AlphaBatch {
   readonly type: 'batch';
   readonly event: BatchEvent;
   /** The batch. */
-  readonly 'head': AlphaFields<'head'>;
+  readonly head: AlphaFields<'head'>;
   /** Each member of each group. */
-  readonly 'member': ReadonlyArray<ScopedFields<NonNullable<BatchEvent['groups'][number]['members']>[number], AlphaKeys['member']>>;
+  readonly member: ReadonlyArray<ScopedFields<NonNullable<BatchEvent['groups'][number]['members']>[number], AlphaKeys['member']>>;
 }
 
 /** Any event mapped into alpha's vocabulary. */
@@ -33,8 +33,10 @@ export interface AlphaTransport {
 }
 
 /** Items of scope `groups[].members[]`. */
-function* batchGroupsMembersItems(e: BatchEvent): Generator<{ item: NonNullable<BatchEvent['groups'][number]['members']>[number]; index: number[] }> {
-  for (const [i0, x0] of (e.groups).entries()) {
+function* batchGroupsMembersItems(
+  e: BatchEvent,
+): Generator<{ item: NonNullable<BatchEvent['groups'][number]['members']>[number]; index: number[] }> {
+  for (const [i0, x0] of e.groups.entries()) {
     for (const [i1, x1] of (x0.members ?? []).entries()) {
       yield { item: x1, index: [i0, i1] };
     }
@@ -48,8 +50,12 @@ export function mapAlphaEvent(event: CanonicalEvent, ctx: DerivedContext): Alpha
       return {
         type: 'batch',
         event,
-        'head': applyRules(ALPHA_RULES['batch']['head'], event, ctx, ALPHA_TARGETS['head']),
-        'member': [...batchGroupsMembersItems(event)].map(({ item, index }) => ({ item, index, fields: applyRules(ALPHA_RULES['batch']['member'], item, ctx, ALPHA_TARGETS['member']) })),
+        head: applyRules(ALPHA_RULES['batch']['head'], event, ctx, ALPHA_TARGETS['head']),
+        member: [...batchGroupsMembersItems(event)].map(({ item, index }) => ({
+          item,
+          index,
+          fields: applyRules(ALPHA_RULES['batch']['member'], item, ctx, ALPHA_TARGETS['member']),
+        })),
       };
   }
 }

@@ -7,9 +7,9 @@ import type { BatchEvent } from '../types.gen.js';
 /** Nested array scopes with nullable arrays on the way. */
 export const ALPHA_TARGETS = {
   /** The batch. */
-  'head': { scope: '$' },
+  head: { scope: '$' },
   /** Each member of each group. */
-  'member': { scope: 'groups[].members[]' },
+  member: { scope: 'groups[].members[]' },
 } as const satisfies Record<string, TargetSpec>;
 
 export type AlphaTarget = keyof typeof ALPHA_TARGETS;
@@ -21,9 +21,9 @@ export type AlphaTarget = keyof typeof ALPHA_TARGETS;
  */
 export interface AlphaKeys {
   /** The batch. */
-  'head': 'label' | 'groups';
+  head: 'label' | 'groups';
   /** Each member of each group. */
-  'member': 'member.name';
+  member: 'member.name';
 }
 
 /** Fields of one instance of a alpha target, keyed by that target's names. */
@@ -31,14 +31,14 @@ export type AlphaFields<T extends AlphaTarget> = Fields<AlphaKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const ALPHA_KEYS = {
-  'head': ['label', 'groups'],
-  'member': ['member.name'],
+  head: ['label', 'groups'],
+  member: ['member.name'],
 } as const satisfies { readonly [T in AlphaTarget]: ReadonlyArray<AlphaKeys[T]> };
 
 /** Where each field of each event lands in alpha: event type → target → rules. */
 export const ALPHA_RULES = {
-  'batch': {
-    'head': [
+  batch: {
+    head: [
       {
         key: 'label',
         source: 'label',
@@ -51,7 +51,7 @@ export const ALPHA_RULES = {
         get: (s: BatchEvent, ctx: DerivedContext) => s.groups,
       },
     ] satisfies FieldRule<BatchEvent>[],
-    'member': [
+    member: [
       {
         key: 'member.name',
         source: 'groups[].members[].name',

@@ -7,7 +7,7 @@ import type { BatchEvent } from '../types.gen.js';
 /** Ignores everything. */
 export const BETA_TARGETS = {
   /** Unused. */
-  'none': { scope: '$' },
+  none: { scope: '$' },
 } as const satisfies Record<string, TargetSpec>;
 
 export type BetaTarget = keyof typeof BETA_TARGETS;
@@ -19,7 +19,7 @@ export type BetaTarget = keyof typeof BETA_TARGETS;
  */
 export interface BetaKeys {
   /** Unused. */
-  'none': never;
+  none: never;
 }
 
 /** Fields of one instance of a beta target, keyed by that target's names. */
@@ -27,9 +27,8 @@ export type BetaFields<T extends BetaTarget> = Fields<BetaKeys[T]>;
 
 /** The literal names of each target in spec order (names with `{key}` left out), e.g. a table's columns. */
 export const BETA_KEYS = {
-  'none': [],
+  none: [],
 } as const satisfies { readonly [T in BetaTarget]: ReadonlyArray<BetaKeys[T]> };
 
 /** Where each field of each event lands in beta: event type → target → rules. */
-export const BETA_RULES = {
-};
+export const BETA_RULES = {};
