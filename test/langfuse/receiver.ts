@@ -60,7 +60,7 @@ export interface LangfuseReceiver {
 }
 
 /** OTLP protobuf → OTLP/JSON with the official opentelemetry-proto classes (installed with Phoenix). */
-function decodeProtobuf(bytes: Buffer): OtlpJson {
+export function decodeProtobuf(bytes: Buffer): OtlpJson {
   const python = requireInstalled(venvBin(BACKENDS_CACHE, PHOENIX, 'python'), 'opentelemetry-proto (installed with Phoenix)');
   const result = spawnSync(python, [join(ROOT, 'test', 'langfuse', 'decode_otlp.py')], {
     input: bytes,
