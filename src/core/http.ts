@@ -4,7 +4,7 @@
  * Retry-After and network errors (src/core/errors.ts), and error text free of secrets. Retries are not made here:
  * they live in the hub's worker, which sees the SinkError a failure becomes.
  */
-import { callSignal, requestSignal } from './call-signal.js';
+import { callSignal, requestLimit } from './call-signal.js';
 import { classifyError, classifyStatus, parseRetryAfter, SinkError, type FailureKind } from './errors.js';
 import { redactSecrets } from './redact.js';
 
@@ -53,7 +53,8 @@ const retryableKind = (kind: FailureKind) => kind === 'busy' || kind === 'outage
  */
 export async function httpRequest(request: HttpRequest): Promise<HttpResult> {
   const hub = request.signal ?? callSignal();
-  const signal = requestSignal(request.timeoutMs, hub);
+  const limit = requestLimit(request.timeoutMs, hub);
+  const signal = limit.signal;
   let res: Response;
   let text: string;
   try {
@@ -76,6 +77,8 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResult> {
       reason: redactSecrets(`${request.what}: ${why}`),
       cause: aborted ? (hub.reason ?? error) : error,
     };
+  } finally {
+    limit.done();
   }
   if (res.ok) return { ok: true, status: res.status, text, headers: res.headers };
   const detail = text.slice(0, MAX_DETAIL);

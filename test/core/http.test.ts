@@ -1,10 +1,15 @@
 /** The one HTTP layer: results, the classification of statuses, Retry-After, network errors and timeouts, abort, redaction. */
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SinkError } from '../../src/core/errors.js';
 import { httpFailure, httpJson, httpRequest } from '../../src/core/http.js';
 import { registerSecret } from '../../src/core/redact.js';
+
+const execFileAsync = promisify(execFile);
 
 let server: Server;
 let base: string;
@@ -71,6 +76,14 @@ describe('httpRequest', () => {
     const slow = await get('/hang', { timeoutMs: 200 });
     expect(slow).toMatchObject({ ok: false, kind: 'busy', retryable: true });
     if (!slow.ok) expect(slow.reason).toBe('test GET /hang: no answer within 200 ms');
+  });
+
+  it("the time limit fires while garbage is collected, with the hub's signal joined to it (nodejs/node#57736)", async () => {
+    const child = fileURLToPath(new URL('./children/limit-under-gc.ts', import.meta.url));
+    const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { timeout: 60_000 });
+    const result = JSON.parse(stdout) as { ok: boolean; kind?: string; ms: number };
+    // Without a strongly held timer the request waits for ever (the child is killed at 60 s and this test fails).
+    expect(result).toMatchObject({ ok: false, kind: 'busy' });
   });
 
   it('the hub aborting the call ends the request at once; the result says so', async () => {

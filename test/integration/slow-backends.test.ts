@@ -110,7 +110,10 @@ describe('otel → a slow Jaeger (latency, 503 bursts, answers past the OTLP tim
       }
     }
     // The answers slower than the OTLP limit were given up on by the client (the connection closed), not left running.
-    expect(log.filter((r) => r.aborted).length).toBeGreaterThanOrEqual(2);
+    const requestLog = log
+      .map((r) => `#${r.n} ${r.status ?? '-'} ${Math.round((r.end ?? NaN) - r.start)} ms${r.aborted ? ' aborted' : ''}`)
+      .join(', ');
+    expect(log.filter((r) => r.aborted).length, requestLog).toBeGreaterThanOrEqual(2);
     for (const e of episodes) {
       const traceId = episodeSpanIds(e.run_id, e.episode.id).traceId;
       const spans = await poll(
