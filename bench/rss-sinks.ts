@@ -30,6 +30,8 @@ export interface SinkRss {
   events: number;
   inputEvents: number;
   capped: boolean;
+  /** How long the input was read when capped (the rest of the wall time is delivering what was read). */
+  readSeconds?: number;
   exitCode: number | null;
   wallSeconds: number;
   /** Peak resident set (the kernel's maxrss), MB. */
@@ -182,7 +184,7 @@ export async function rssPerSink(
       }
       log(`${sink} → ${backend}`);
       const r = await runChild(input.path, sink, env, capped.has(sink) ? maxSeconds : Infinity, join(work, `${sink}.html`));
-      rows.push({ sink, backend, inputEvents: input.events, ...r });
+      rows.push({ sink, backend, inputEvents: input.events, ...r, readSeconds: r.capped ? maxSeconds : undefined });
       log(JSON.stringify(rows.at(-1)));
     } catch (error) {
       rows.push({ ...empty(sink, backend), note: `could not run: ${(error as Error).message.slice(0, 300)}` });
@@ -217,7 +219,7 @@ export function formatRssTable(rows: readonly SinkRss[], inputBytes: number): st
     '|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.sink} | ${r.backend} | ${r.events}${r.capped ? ` (first ${Math.round(r.wallSeconds)} s)` : ''} | ${r.maxRssMb.toFixed(0)} | ${r.rssAtQuarters.join(' / ')} | ${r.wallSeconds.toFixed(0)} | ${r.exitCode ?? '—'} | ${r.note ?? (r.exitCode === 0 ? '' : r.summary)} |`,
+        `| ${r.sink} | ${r.backend} | ${r.events}${r.capped ? ` (read for ${r.readSeconds} s)` : ' (all)'} | ${r.maxRssMb.toFixed(0)} | ${r.rssAtQuarters.join(' / ')} | ${r.wallSeconds.toFixed(0)} | ${r.exitCode ?? '—'} | ${r.note ?? (r.exitCode === 0 ? '' : r.summary)} |`,
     ),
   ];
 }
