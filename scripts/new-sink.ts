@@ -1,13 +1,18 @@
 /**
- * `pnpm new-sink <name>`: scaffolds a backend — mapping spec (every event "not mapped yet", so gen passes),
- * transport implementing the generated interface, example, conformance test — registers it in src/sinks/registry.ts
- * (ts-morph) and in package.json `exports`, then regenerates generated/. `--root DIR` scaffolds into another copy.
+ * `pnpm new-sink <name> [--kind http|otlp]`: scaffolds a backend — mapping spec, transport implementing the generated
+ * interface, example, conformance test against a loopback stand-in — registers it in src/sinks/registry.ts (ts-morph)
+ * and in package.json `exports`, formats what it wrote with Prettier, then regenerates generated/.
+ *
+ * `--kind http` (default): a spec with every event "not mapped yet" (so gen passes) and a transport that POSTs
+ * records through src/core/http.ts. `--kind otlp`: a spec that extends otel's span tree and a transport of a few lines
+ * composing src/otlp/pipeline.ts, as otel's own. `--root DIR` scaffolds into another copy.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { IndentationText, Project, QuoteKind, SyntaxKind } from 'ts-morph';
+import { formatGenerated } from './gen/format.js';
 import { GenError, generate } from './gen/index.js';
-import { pascal } from './gen/naming.js';
+import { constName, pascal } from './gen/naming.js';
 import { loadSchemaModel } from './gen/schema-model.js';
 import { templateRenderer } from './gen/templates.js';
 
@@ -15,6 +20,9 @@ const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const RESERVED = new Set(['core', 'index', 'sinks', 'sources', 'cli', 'generated', 'types', 'validators', 'derived']);
 
 export class ScaffoldError extends Error {}
+
+export type SinkKind = 'http' | 'otlp';
+export const KINDS: readonly SinkKind[] = ['http', 'otlp'];
 
 function write(root: string, path: string, content: string): void {
   const full = join(root, path);
@@ -24,7 +32,7 @@ function write(root: string, path: string, content: string): void {
 }
 
 /** Adds `<name>: { description, peers, create }` to the SINKS object literal. */
-function register(root: string, name: string, pascalName: string): void {
+function register(root: string, name: string, pascalName: string, kind: SinkKind): void {
   const project = new Project({ manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces } });
   const file = project.addSourceFileAtPath(join(root, 'src', 'sinks', 'registry.ts'));
   const sinks = file
@@ -42,8 +50,8 @@ function register(root: string, name: string, pascalName: string): void {
           writer.writeLine(
             `description: '${name} (scaffolded: map fields in schema/backends/${name}.mapping.json, then write the transport).',`,
           );
-          writer.writeLine('peers: [],');
-          writer.writeLine(`create: async () => (await import('../transports/${name}/index.js')).create${pascalName}Sink(),`);
+          writer.writeLine(kind === 'otlp' ? 'peers: OTLP_PEERS,' : 'peers: [],');
+          writer.writeLine(`create: async ({ env }) => (await import('../transports/${name}/index.js')).create${pascalName}Sink({ env }),`);
         })
         .write('}'),
   });
@@ -60,7 +68,13 @@ function addExport(root: string, name: string): void {
   writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');
 }
 
-export async function newSink(root: string, name: string): Promise<string[]> {
+/** Writes `paths` (relative to root) back formatted with the project's Prettier settings. */
+async function formatWritten(root: string, paths: readonly string[]): Promise<void> {
+  const files = paths.map((path) => ({ path, content: readFileSync(join(root, path), 'utf8') }));
+  for (const file of await formatGenerated(files)) writeFileSync(join(root, file.path), file.content);
+}
+
+export async function newSink(root: string, name: string, kind: SinkKind = 'http'): Promise<string[]> {
   if (!NAME.test(name))
     throw new ScaffoldError(
       `"${name}" is not a sink name: use lowercase letters, digits and dashes, starting with a letter (e.g. "my-backend")`,
@@ -71,16 +85,17 @@ export async function newSink(root: string, name: string): Promise<string[]> {
   }
   const render = templateRenderer(root);
   const model = loadSchemaModel(root);
-  const data = { name, pascal: pascal(name), events: model.events.map((e) => e.eventType) };
+  const data = { name, pascal: pascal(name), constName: constName(name), events: model.events.map((e) => e.eventType) };
   const files: Array<[string, string]> = [
-    [`schema/backends/${name}.mapping.json`, render('new-sink/mapping.json.hbs', data)],
-    [`src/transports/${name}/index.ts`, render('new-sink/transport.ts.hbs', data)],
-    [`examples/observability/${name}.ts`, render('new-sink/example.ts.hbs', data)],
-    [`test/conformance/${name}.test.ts`, render('new-sink/test.ts.hbs', data)],
+    [`schema/backends/${name}.mapping.json`, render(`new-sink/${kind}/mapping.json.hbs`, data)],
+    [`src/transports/${name}/index.ts`, render(`new-sink/${kind}/transport.ts.hbs`, data)],
+    [`examples/observability/${name}.ts`, render(`new-sink/${kind}/example.ts.hbs`, data)],
+    [`test/conformance/${name}.test.ts`, render(`new-sink/${kind}/test.ts.hbs`, data)],
   ];
   for (const [path, content] of files) write(root, path, content);
-  register(root, name, data.pascal);
+  register(root, name, data.pascal, kind);
   addExport(root, name);
+  await formatWritten(root, [...files.map(([p]) => p).filter((p) => p.endsWith('.ts')), 'src/sinks/registry.ts']);
   for (const file of await generate(root)) {
     mkdirSync(dirname(join(root, file.path)), { recursive: true });
     writeFileSync(join(root, file.path), file.content);
@@ -91,13 +106,15 @@ export async function newSink(root: string, name: string): Promise<string[]> {
 async function main(argv: string[]): Promise<number> {
   const rootIndex = argv.indexOf('--root');
   const root = rootIndex >= 0 ? argv[rootIndex + 1] : process.cwd();
-  const name = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--root')[0];
-  if (!name) {
-    process.stderr.write('usage: pnpm new-sink <name> [--root DIR]\n');
+  const kindIndex = argv.indexOf('--kind');
+  const kind = kindIndex >= 0 ? argv[kindIndex + 1] : 'http';
+  const name = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--root' && argv[i - 1] !== '--kind')[0];
+  if (!name || !KINDS.includes(kind as SinkKind)) {
+    process.stderr.write(`usage: pnpm new-sink <name> [--kind ${KINDS.join('|')}] [--root DIR]\n`);
     return 1;
   }
   try {
-    const written = await newSink(root, name);
+    const written = await newSink(root, name, kind as SinkKind);
     process.stdout.write(
       `scaffolded sink "${name}":\n${written.map((p) => `  ${p}`).join('\n')}\nnext: map fields in schema/backends/${name}.mapping.json, run pnpm gen, write the transport's I/O.\n`,
     );

@@ -1,6 +1,7 @@
 /**
- * `pnpm new-sink demo-sink` in a temporary copy of the project yields a sink that generates, type-checks and passes
- * the sink conformance suite; bad and existing names are refused.
+ * `pnpm new-sink demo-sink` (an HTTP sink) and `pnpm new-sink demo-otlp --kind otlp` in a temporary copy of the
+ * project yield sinks that generate, type-check, are formatted and pass the sink conformance suite against a loopback
+ * stand-in; bad and existing names are refused.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +44,38 @@ describe('pnpm new-sink', () => {
     const tests = await pnpmScript('vitest', 'run', 'test/conformance/demo-sink.test.ts');
     expect(tests.status, tests.stdout + tests.stderr).toBe(0);
     expect(tests.stdout).toMatch(/Tests\s+4 passed/);
+    const transport = readFileSync(join(dir, 'src', 'transports', 'demo-sink', 'index.ts'), 'utf8');
+    expect(transport).toContain("from '../../core/http.js'");
+    const formatted = await pnpmScript(
+      'prettier',
+      '--check',
+      'src/transports/demo-sink',
+      'test/conformance/demo-sink.test.ts',
+      'src/sinks/registry.ts',
+    );
+    expect(formatted.status, formatted.stdout + formatted.stderr).toBe(0);
+  }, 600_000);
+
+  it('scaffolds demo-otlp --kind otlp: a spec extending otel, a transport composing src/otlp/pipeline.ts, conformance passes', async () => {
+    const scaffold = await tsx('scripts/new-sink.ts', 'demo-otlp', '--kind', 'otlp');
+    expect(scaffold.status, scaffold.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'schema', 'backends', 'demo-otlp.mapping.json'), 'utf8')).extends).toBe('otel');
+    const transport = readFileSync(join(dir, 'src', 'transports', 'demo-otlp', 'index.ts'), 'utf8');
+    expect(transport).toContain("from '../../otlp/pipeline.js'");
+    // About ten lines of code besides comments and imports: the pipeline does the work.
+    const code = transport.split('\n').filter((l) => l.trim() && !/^\s*(\/\*\*|\*|\/\/|import )/.test(l));
+    expect(code.length).toBeLessThanOrEqual(14);
+    expect(readFileSync(join(dir, 'src', 'sinks', 'registry.ts'), 'utf8')).toMatch(/'demo-otlp': \{[^}]*peers: OTLP_PEERS/);
+
+    const check = await tsx('scripts/gen.ts', '--check');
+    expect(check.status, check.stderr).toBe(0);
+    const typecheck = await pnpmScript('tsc', '--noEmit', '-p', 'tsconfig.json');
+    expect(typecheck.status, typecheck.stdout).toBe(0);
+    const tests = await pnpmScript('vitest', 'run', 'test/conformance/demo-otlp.test.ts');
+    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+    expect(tests.stdout).toMatch(/Tests\s+4 passed/);
+    const formatted = await pnpmScript('prettier', '--check', 'src/transports/demo-otlp', 'test/conformance/demo-otlp.test.ts');
+    expect(formatted.status, formatted.stdout + formatted.stderr).toBe(0);
   }, 600_000);
 
   it.each([
