@@ -24,6 +24,26 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** What every scaffold must do in the copy: gen --check passes, the project type-checks, its files are formatted, and
+ *  its conformance test passes all four checks against its loopback stand-in. */
+async function expectScaffoldWorks(name: string): Promise<void> {
+  const check = await tsx('scripts/gen.ts', '--check');
+  expect(check.status, check.stderr).toBe(0);
+  const typecheck = await pnpmScript('tsc', '--noEmit', '-p', 'tsconfig.json');
+  expect(typecheck.status, typecheck.stdout).toBe(0);
+  const formatted = await pnpmScript(
+    'prettier',
+    '--check',
+    `src/transports/${name}`,
+    `test/conformance/${name}.test.ts`,
+    'src/sinks/registry.ts',
+  );
+  expect(formatted.status, formatted.stdout + formatted.stderr).toBe(0);
+  const tests = await pnpmScript('vitest', 'run', `test/conformance/${name}.test.ts`);
+  expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+  expect(tests.stdout).toMatch(/Tests\s+4 passed/);
+}
+
 describe('pnpm new-sink', () => {
   it('scaffolds demo-sink: gen passes, the project type-checks, the conformance suite passes', async () => {
     const scaffold = await tsx('scripts/new-sink.ts', 'demo-sink');
@@ -37,23 +57,9 @@ describe('pnpm new-sink', () => {
     expect(readFileSync(join(dir, 'src', 'sinks', 'registry.ts'), 'utf8')).toContain("'demo-sink': {");
     expect(readFileSync(join(dir, 'generated', 'MAPPINGS.md'), 'utf8')).toContain('| demo-sink |');
 
-    const check = await tsx('scripts/gen.ts', '--check');
-    expect(check.status, check.stderr).toBe(0);
-    const typecheck = await pnpmScript('tsc', '--noEmit', '-p', 'tsconfig.json');
-    expect(typecheck.status, typecheck.stdout).toBe(0);
-    const tests = await pnpmScript('vitest', 'run', 'test/conformance/demo-sink.test.ts');
-    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
-    expect(tests.stdout).toMatch(/Tests\s+4 passed/);
     const transport = readFileSync(join(dir, 'src', 'transports', 'demo-sink', 'index.ts'), 'utf8');
     expect(transport).toContain("from '../../core/http.js'");
-    const formatted = await pnpmScript(
-      'prettier',
-      '--check',
-      'src/transports/demo-sink',
-      'test/conformance/demo-sink.test.ts',
-      'src/sinks/registry.ts',
-    );
-    expect(formatted.status, formatted.stdout + formatted.stderr).toBe(0);
+    await expectScaffoldWorks('demo-sink');
   }, 600_000);
 
   it('scaffolds demo-otlp --kind otlp: a spec extending otel, a transport composing src/otlp/pipeline.ts, conformance passes', async () => {
@@ -67,15 +73,7 @@ describe('pnpm new-sink', () => {
     expect(code.length).toBeLessThanOrEqual(14);
     expect(readFileSync(join(dir, 'src', 'sinks', 'registry.ts'), 'utf8')).toMatch(/'demo-otlp': \{[^}]*peers: OTLP_PEERS/);
 
-    const check = await tsx('scripts/gen.ts', '--check');
-    expect(check.status, check.stderr).toBe(0);
-    const typecheck = await pnpmScript('tsc', '--noEmit', '-p', 'tsconfig.json');
-    expect(typecheck.status, typecheck.stdout).toBe(0);
-    const tests = await pnpmScript('vitest', 'run', 'test/conformance/demo-otlp.test.ts');
-    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
-    expect(tests.stdout).toMatch(/Tests\s+4 passed/);
-    const formatted = await pnpmScript('prettier', '--check', 'src/transports/demo-otlp', 'test/conformance/demo-otlp.test.ts');
-    expect(formatted.status, formatted.stdout + formatted.stderr).toBe(0);
+    await expectScaffoldWorks('demo-otlp');
   }, 600_000);
 
   it.each([
