@@ -1,5 +1,5 @@
 /**
- * The contract every sink meets, run against each one (report, console, wandb, otel, phoenix, langfuse: test/conformance/*.test.ts;
+ * The contract every sink meets, run against each one (all seven: report, console, wandb, mlflow, otel, phoenix, langfuse in test/conformance/*.test.ts;
  * and every `pnpm new-sink` scaffold):
  * ordering per run, idempotent re-send, flush/close semantics, errors never escaping, counters adding up.
  * Input is the real ClawLoop sample replayed through our reader.
