@@ -80,7 +80,7 @@ async function readPhoenix(phoenix: Phoenix, project: string, run: Run) {
   const spans = await poll(
     () => phoenix.spans(project),
     (s) => new Set(s.map((x) => x.context.span_id)).size >= expectedSpans,
-    300_000,
+    600_000,
   );
   const roots = run.episodes.map((e) => episodeSpanIds(e.run_id, e.episode.id).root);
   const expectedAnnotations = run.episodes.reduce((n, e) => n + signalsOf(e) + 1, 0);
@@ -95,7 +95,7 @@ async function readPhoenix(phoenix: Phoenix, project: string, run: Run) {
     return ids.size;
   };
   // Phoenix attaches an annotation once its span is ingested, retrying every 10 s.
-  const annotations = await poll(readAnnotations, (n) => n >= expectedAnnotations, 300_000);
+  const annotations = await poll(readAnnotations, (n) => n >= expectedAnnotations, 600_000);
   return [
     { what: 'spans', read: new Set(spans.map((s) => s.context.span_id)).size, expected: expectedSpans },
     { what: 'reward annotations', read: annotations, expected: expectedAnnotations },
@@ -259,6 +259,21 @@ export async function doneMeans(options: { backends?: readonly string[]; episode
         const env = { ...langfuse.sinkEnv(), LANGFUSE_BASE_URL: recorder.url };
         rows.push(await withBusyCore(() => replayThrough(backend, recorder!, run, env, () => readLangfuse(langfuse, run))));
       }
+    } catch (error) {
+      // One backend that cannot be started or read does not cost the others' results.
+      log(`${backend}: ${(error as Error).message}`);
+      rows.push({
+        backend,
+        exitCode: null,
+        wallSeconds: 0,
+        sent: '?',
+        readBack: [],
+        complete: false,
+        requests: recorder?.log.length ?? 0,
+        resent: 0,
+        overlapping: 0,
+        summary: `could not run: ${(error as Error).message.slice(0, 300)}`,
+      });
     } finally {
       await recorder?.close();
       await stop();
