@@ -51,8 +51,8 @@ export function endpointOf(method: string, url: string): string {
 }
 
 /**
- * With `capture`, every request is also appended to that file in arrival order (a JSON header line, then the raw
- * body), for bench/ingest-ceiling.ts to send the backend the exact same bytes again.
+ * With `capture`, every request the backend accepted (2xx) is also appended to that file in the order of its answers
+ * (a JSON header line, then the raw body), for bench/ingest-ceiling.ts to send the backend the exact same bytes again.
  */
 export async function startRequestRecorder(target: string, options: { capture?: string } = {}): Promise<RequestRecorder> {
   const upstream = new URL(target);
@@ -84,11 +84,6 @@ export async function startRequestRecorder(target: string, options: { capture?: 
       table.set(key, row);
       row.requests += 1;
       row.requestBytes += body.length;
-      if (capture !== undefined) {
-        const header = { method: req.method, path: req.url, contentType: req.headers['content-type'], bytes: body.length };
-        writeSync(capture, JSON.stringify(header) + '\n');
-        writeSync(capture, body);
-      }
       const started = performance.now();
       const up = request(
         {
@@ -99,6 +94,13 @@ export async function startRequestRecorder(target: string, options: { capture?: 
           headers: { ...req.headers, host: upstream.host },
         },
         (reply) => {
+          // Only what the backend took: a request answered busy and sent again is captured once, when accepted.
+          const status = reply.statusCode ?? 502;
+          if (capture !== undefined && status >= 200 && status < 300) {
+            const header = { method: req.method, path: req.url, contentType: req.headers['content-type'], bytes: body.length };
+            writeSync(capture, JSON.stringify(header) + '\n');
+            writeSync(capture, body);
+          }
           res.writeHead(reply.statusCode ?? 502, reply.headers);
           reply.pipe(res);
           reply.on('end', () => {
