@@ -42,7 +42,10 @@ export interface FaultProxy {
 }
 
 /** `decide` may answer later (a Promise): the request waits at the proxy until then, e.g. while a test restarts the backend. */
-export async function startFaultProxy(target: string, decide: (n: number, path: string) => Fault | Promise<Fault>): Promise<FaultProxy> {
+export async function startFaultProxy(
+  target: string,
+  decide: (n: number, path: string, body: Buffer) => Fault | Promise<Fault>,
+): Promise<FaultProxy> {
   const upstream = new URL(target);
   const state = { requests: 0, forwarded: 0 };
   const log: LoggedRequest[] = [];
@@ -58,7 +61,7 @@ export async function startFaultProxy(target: string, decide: (n: number, path: 
     });
     const body = await readBody(req);
     entry.body = body;
-    let fault = await decide(n, req.url ?? '/');
+    let fault = await decide(n, req.url ?? '/', body);
     if (typeof fault === 'object' && 'delayMs' in fault) {
       const { delayMs } = fault;
       await new Promise((r) => setTimeout(r, delayMs));

@@ -409,6 +409,38 @@ describe('mlflow sink → MLflow', () => {
     expect(warnings.join('\n')).toMatch(/rejected \(not retryable\): mlflow POST .*INVALID_PARAMETER_VALUE/);
   });
 
+  it('one iteration run refused (502) while an earlier one is still being created: that batch is retried, the process never crashes', async () => {
+    // The 502 answer arrives while the iteration's write waits behind the slow creation of iteration 0: a rejection
+    // nobody had awaited yet, which once ended the CLI with an unhandled MlflowError (exit 1, seen in CI).
+    const refused = new Set<string>();
+    const proxy = await startFaultProxy(mlflow.url, (_n, path, body) => {
+      if (!path.endsWith('/runs/create')) return 'forward';
+      const name = (JSON.parse(body.toString()) as { run_name?: string }).run_name ?? '';
+      if (name === 'iteration-0') return { delayMs: 1500 };
+      if (/^iteration-[12]$/.test(name) && !refused.has(name)) {
+        refused.add(name);
+        return { status: 502 };
+      }
+      return 'forward';
+    });
+    try {
+      const { code, stderr } = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'refused-child-run'], {
+        MLFLOW_TRACKING_URI: proxy.url,
+        MLFLOW_EXPERIMENT_NAME: 'refused-child',
+      });
+      expect(stderr).not.toMatch(/Node\.js v|Unhandled|at MlflowClient/);
+      expect(code, stderr).toBe(0);
+      expect(refused.size).toBeGreaterThan(0);
+      expect(stderr).toMatch(/mlflow\s+ok\s+sent 20\/20, retried [1-9]/);
+      const runs = await runsOf(await experimentId('refused-child'), 'refused-child-run');
+      const names = runs.map((r) => r.info.run_name).sort();
+      expect(names).toHaveLength(1 + iterations.length);
+      expect(names.filter((n) => n.startsWith('iteration-'))).toEqual(iterations.map((i) => `iteration-${i.iteration}`));
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+
   it('a server stopped mid-replay and restarted: the replay completes, nothing lost or duplicated', async () => {
     let restarted: Promise<Mlflow> | undefined;
     const down = await startFaultProxy(mlflow.url, (n) => {

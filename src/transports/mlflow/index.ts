@@ -7,6 +7,7 @@
  */
 import { createMlflowAdapter, type MlflowEpisode, type MlflowMapped, type MlflowTransport } from '../../../generated/mlflow/adapter.gen.js';
 import type { SendOptions } from '../../core/adapter-sink.js';
+import { awaitedLater } from '../../core/awaited-later.js';
 import { fieldEntries, type Fields } from '../../core/mapping-runtime.js';
 import type { Sink } from '../../core/sink.js';
 import { artifactTagKey, ArtifactLedger, contentHash, storedFiles, type StoredFile } from './artifacts.js';
@@ -153,14 +154,17 @@ export class MlflowTransportImpl implements MlflowTransport {
     write: IterationWrite,
     createTags: KeyValue[],
   ): Promise<void> {
-    const child = this.registry.child(client, state, iteration, startedAt, createTags);
+    // Both are awaited behind earlier iterations' planning and jobs; an error answer meanwhile fails this write only.
+    const child = awaitedLater(this.registry.child(client, state, iteration, startedAt, createTags));
     const book = this.ledgers.get(state)!;
-    const planned = book.planning
-      .catch(() => {})
-      .then(async () => {
-        const run = await child;
-        return { run, plan: book.ledger.plan(iteration, run, write.files, this.earlier(state, iteration)) };
-      });
+    const planned = awaitedLater(
+      book.planning
+        .catch(() => {})
+        .then(async () => {
+          const run = await child;
+          return { run, plan: book.ledger.plan(iteration, run, write.files, this.earlier(state, iteration)) };
+        }),
+    );
     book.planning = planned;
     return this.queue(state, iteration, async () => {
       const { run, plan } = await planned;
