@@ -1,25 +1,24 @@
 /**
  * The OTLP request bodies an OTLP sink sends for an input, built in process without a backend: the sink (mapping, span
- * assembly) with an exporter that keeps the spans, batches of `eventsPerRequest` events, each serialized by
- * OpenTelemetry's own protobuf serializer as the sink's sender does. Measures the CPU time of each stage, and gives
+ * assembly) with an exporter that keeps the spans, batches of `eventsPerRequest` events, each serialized as the sink's
+ * sender does (src/otlp/trace-protobuf.ts: the bytes OpenTelemetry's protobuf serializer writes). Measures the CPU time of each stage, and gives
  * the bodies to replay into a backend at its best (bench/ingest-ceiling.ts).
  */
-import { createRequire } from 'node:module';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import type { CanonicalEvent } from '../generated/types.gen.js';
 import type { Sink } from '../src/core/sink.js';
 import { openSource } from '../src/sources/open-source.js';
+import { encodeTraceRequest } from '../src/otlp/trace-protobuf.js';
 import { createOtelSink } from '../src/transports/otel/index.js';
 import { createPhoenixSink } from '../src/transports/phoenix/index.js';
 
 interface TraceSerializer {
-  serializeRequest(spans: ReadableSpan[]): Uint8Array | undefined;
+  serializeRequest(spans: readonly ReadableSpan[]): Uint8Array | undefined;
 }
 
-/** The protobuf serializer of the installed OTLP/proto exporter (the one the sinks send with). */
+/** The protobuf serializer the OTLP sinks send with. */
 export function protobufSerializer(): TraceSerializer {
-  const fromExporter = createRequire(createRequire(import.meta.url).resolve('@opentelemetry/exporter-trace-otlp-proto'));
-  return (fromExporter('@opentelemetry/otlp-transformer') as { ProtobufTraceSerializer: TraceSerializer }).ProtobufTraceSerializer;
+  return { serializeRequest: encodeTraceRequest };
 }
 
 class KeepingExporter implements SpanExporter {

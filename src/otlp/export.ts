@@ -26,8 +26,9 @@ async function load<T>(sink: string, name: string, importer: () => Promise<T>): 
 }
 
 /**
- * The exporter an OTLP sink sends with: OTLP over HTTP through fetch, abortable by the hub (./otlp-http.ts), serialized
- * by the installed OpenTelemetry exporter package's own serializer (a missing package is a MissingPeerError).
+ * The exporter an OTLP sink sends with: OTLP over HTTP through fetch, abortable by the hub (./otlp-http.ts). The
+ * protocol's OpenTelemetry exporter package stays a required peer (a missing one is a MissingPeerError): JSON is
+ * serialized by its otlp-transformer, and protobuf (./trace-protobuf.ts) is checked against it byte for byte.
  */
 export async function createOtlpExporter(sink: string, config: OtlpConfig): Promise<SpanExporter> {
   if (config.protocol === 'http/json')

@@ -1,7 +1,8 @@
 /**
- * OTLP over HTTP that the hub can abort. Spans are serialized by OpenTelemetry's own serializers (protobuf or JSON, from
- * the `@opentelemetry/otlp-transformer` that the installed OTLP exporter package depends on, so versions always match)
- * and POSTed with fetch. Unlike the SDK's exporter it retries nothing by itself (retries, back-pressure and the circuit
+ * OTLP over HTTP that the hub can abort. Spans are serialized as protobuf by ./trace-protobuf.ts (the bytes
+ * OpenTelemetry's serializer writes, at a fraction of its CPU: our requests are mostly long conversation strings) or as
+ * JSON by OpenTelemetry's own serializer (from the `@opentelemetry/otlp-transformer` that the installed OTLP exporter
+ * package depends on, so versions always match), and POSTed with fetch. Unlike the SDK's exporter it retries nothing by itself (retries, back-pressure and the circuit
  * breaker live in the hub's worker) and it stops when the hub aborts the call: a timed-out export is over before the
  * hub sends the batch again.
  */
@@ -14,6 +15,7 @@ import { SinkError } from '../core/errors.js';
 import { httpFailure, httpRequest } from '../core/http.js';
 import { redactSecrets } from '../core/redact.js';
 import type { OtlpConfig } from './config.js';
+import { encodeTraceRequest } from './trace-protobuf.js';
 
 // @opentelemetry/core is no peer of ours, so its ExportResultCode values are named here rather than imported.
 /* eslint-disable @typescript-eslint/no-unsafe-enum-assignment -- the enum's own values, which the import cannot give */
@@ -24,18 +26,17 @@ const EXPORT_FAILED = 1 as ExportResultCode.FAILED;
 const gzipAsync = promisify(gzip);
 
 interface TraceSerializer {
-  serializeRequest(spans: ReadableSpan[]): Uint8Array | undefined;
+  serializeRequest(spans: readonly ReadableSpan[]): Uint8Array | undefined;
 }
 
-/** The serializer of the exporter package that would otherwise send these spans (its own otlp-transformer). */
+/** OTLP/protobuf by ./trace-protobuf.ts. */
+const PROTOBUF: TraceSerializer = { serializeRequest: encodeTraceRequest };
+
+/** OTLP/JSON by the serializer of the exporter package that would otherwise send these spans (its own otlp-transformer). */
 function loadSerializer(protocol: OtlpConfig['protocol']): TraceSerializer {
-  const exporterPackage = protocol === 'http/json' ? '@opentelemetry/exporter-trace-otlp-http' : '@opentelemetry/exporter-trace-otlp-proto';
-  const fromExporter = createRequire(createRequire(import.meta.url).resolve(exporterPackage));
-  const transformer = fromExporter('@opentelemetry/otlp-transformer') as {
-    ProtobufTraceSerializer: TraceSerializer;
-    JsonTraceSerializer: TraceSerializer;
-  };
-  return protocol === 'http/json' ? transformer.JsonTraceSerializer : transformer.ProtobufTraceSerializer;
+  if (protocol !== 'http/json') return PROTOBUF;
+  const fromExporter = createRequire(createRequire(import.meta.url).resolve('@opentelemetry/exporter-trace-otlp-http'));
+  return (fromExporter('@opentelemetry/otlp-transformer') as { JsonTraceSerializer: TraceSerializer }).JsonTraceSerializer;
 }
 
 /** A SpanExporter (for code that wants one) whose `send()` takes an AbortSignal and throws SinkErrors. */
