@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `clawloop-sinks` command line. */
 import { Command, Option } from 'commander';
+import { errorText } from '../core/error-text.js';
 import { peerInstalled } from '../core/peers.js';
 import { SinkConfigError } from '../core/preflight.js';
 import { installCommand } from '../core/install-command.js';
@@ -144,6 +145,15 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry) {
+  // Last resort only: every failure a backend can cause is handled where it happens (a slow or failing backend never
+  // ends the CLI). Should a bug still leave a rejection unhandled, Node would print its own stack dump, with the
+  // error's fields unredacted, and exit 1; instead it is one redacted line that says it is a bug, and a non-zero exit.
+  const lastResort = (what: string) => (error: unknown) => {
+    say(process.stderr, `clawloop-sinks: internal error (${what}; please report it): ${errorText(error)}`);
+    process.exit(EXIT.usage);
+  };
+  process.on('unhandledRejection', lastResort('unhandled rejection'));
+  process.on('uncaughtException', lastResort('uncaught exception'));
   // Exit as soon as the summary is out: a backend's abandoned requests (past the deadline) must not hold the CLI open.
   process.exit(await main(process.argv));
 }

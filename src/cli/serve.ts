@@ -138,8 +138,14 @@ export async function serve(flags: ServeFlags): Promise<number> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, flags.host, resolve);
+    server.listen(port, flags.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // A server error once listening (accept failing with EMFILE when descriptors run out) is reported and serve goes
+  // on: without a listener Node throws it, ending serve and dropping every event it had accepted.
+  server.on('error', (error) => say(process.stderr, `serve: ${error.message}`));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   say(process.stderr, `listening on http://${host}:${address.port} (POST /events)`);

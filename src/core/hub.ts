@@ -3,6 +3,7 @@
  * has its own bounded queue and worker (src/core/sink-worker.ts), so a slow or dead sink never delays another or the caller.
  */
 import type { CanonicalEvent } from '../../generated/types.gen.js';
+import { errorText } from './error-text.js';
 import { DEFAULT_BREAKER, DEFAULT_RETRY, type BreakerPolicy, type RetryPolicy } from './retry.js';
 import type { Sink } from './sink.js';
 import { SinkWorker, type CloseOutcome, type SinkCounters } from './sink-worker.js';
@@ -83,6 +84,14 @@ interface CatchUp {
 /** Longest error text a counter or report carries. */
 const ERROR_CHARS = 500;
 
+function closeReader(reader: SpoolReader): void {
+  try {
+    reader.close();
+  } catch {
+    // Closing a read-only descriptor; nothing was written through it.
+  }
+}
+
 /** Error texts leave the hub redacted and on one line, whoever reads them (summary, /healthz, a library caller). */
 function scrub(counters: SinkCounters): SinkCounters {
   if (counters.lastError !== undefined) counters.lastError = safeLine(counters.lastError, ERROR_CHARS);
@@ -161,7 +170,28 @@ export class Hub {
     const state: CatchUp = { reader: this.spool.reader(after), done: Promise.resolve() };
     // Registered before the pump runs: emit() must see it from the first event on.
     this.catchUps.set(worker, state);
-    state.done = this.pump(worker, state).finally(() => state.reader.close());
+    // `done` is awaited only by close(): it must never reject, or a failing disk would end the caller's process.
+    state.done = this.pump(worker, state)
+      .catch((error: unknown) => this.catchUpFailed(worker, state, error))
+      .finally(() => closeReader(state.reader));
+  }
+
+  /**
+   * Reading the spool failed (an I/O error, a file removed under us): the sink goes back to events from memory, and
+   * its acknowledgement may not pass the first record it did not read, so the next start redelivers the rest.
+   */
+  private catchUpFailed(worker: SinkWorker, state: CatchUp, error: unknown): void {
+    const name = worker.sink.name;
+    try {
+      this.spool?.spill(name, state.reader.cursor + 1);
+    } finally {
+      if (this.catchUps.get(worker) === state) this.catchUps.delete(worker);
+      this.warnings.warn(
+        'spool',
+        'read',
+        `${name}: reading the spool failed, records after ${state.reader.cursor} stay on disk for the next start: ${errorText(error)}`,
+      );
+    }
   }
 
   private async pump(worker: SinkWorker, state: CatchUp): Promise<void> {
@@ -302,7 +332,12 @@ export class Hub {
           ...(stalledSince !== undefined ? { stalledSince } : {}),
         };
       });
-      this.spool?.close();
+      try {
+        this.spool?.close();
+      } catch (error) {
+        // close() never throws: what was appended is on disk already (the next start checks every record).
+        this.warnings.warn('spool', 'close', `closing the spool failed: ${errorText(error)}`);
+      }
       const complete = Object.values(sinks).every((s) => s.undelivered === 0 && !s.closeError && !s.spooled);
       return { sinks, complete, ...(this.spool ? { spool: this.spool.recovery } : {}) };
     })();

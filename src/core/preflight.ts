@@ -53,7 +53,8 @@ export function addressAnswers(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promi
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    // on, not once: an error after the first (the socket torn down mid-handshake) must not find no listener and crash.
+    socket.on('error', () => done(false));
   });
 }
 

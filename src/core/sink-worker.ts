@@ -8,6 +8,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
+import { errorText } from './error-text.js';
 import { classifyError, SinkError } from './errors.js';
 import { OrderedAcks } from './ordered-acks.js';
 import { RingQueue } from './ring-queue.js';
@@ -98,7 +99,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Names an event in a warning without printing its content (ids are JSON-quoted so odd bytes stay visible and inert). */
 export function describeEvent(event: CanonicalEvent): string {
@@ -136,7 +136,7 @@ export class SinkWorker {
     this.breaker = new CircuitBreaker(options.breaker);
     const maxInFlight = Math.max(1, Math.min(options.maxInFlight, Math.floor(sink.concurrency ?? 1)));
     this.limit = new AdaptiveLimit({ maxInFlight, maxBatch: options.batchSize, slowMs: options.slowMs });
-    this.acks = new OrderedAcks((seq) => options.spool?.ack(sink.name, seq));
+    this.acks = new OrderedAcks((seq) => this.ackSpool(seq));
     this.counters = {
       received: 0,
       sent: 0,
@@ -211,7 +211,11 @@ export class SinkWorker {
       if (this.breaker.stateAt(this.options.now()) !== 'closed' && this.active > 0) return;
       const entries = this.queue.take(this.limit.batchSize);
       this.counters.queued = this.queue.length;
-      void this.dispatch(entries);
+      // dispatch() answers its own failures; this handler is the guard that keeps a bug there from ever becoming an
+      // unhandled rejection, which would end the training process the hub runs in.
+      this.dispatch(entries).catch((error: unknown) => {
+        this.options.warnings.warn(this.sink.name, 'internal', `internal error in delivery: ${errorText(error)}`);
+      });
     }
   }
 
@@ -229,11 +233,11 @@ export class SinkWorker {
       try {
         batch = entries.map((e) => (this.options.redact ? this.options.redact(e.event) : e.event));
       } catch (error) {
-        this.giveUp(entries.length, `redaction hook threw: ${messageOf(error)}`);
+        this.giveUp(entries.length, `redaction hook threw: ${errorText(error)}`);
       }
       if (batch) settled = await this.deliver(batch);
     } catch (error) {
-      this.giveUp(entries.length, `internal error: ${messageOf(error)}`);
+      this.giveUp(entries.length, `internal error: ${errorText(error)}`);
     } finally {
       // Acknowledged when delivered or given up on; not when abandoned at a close deadline (stays pending on disk).
       if (settled) this.acks.settle(slot);
@@ -290,7 +294,7 @@ export class SinkWorker {
       }
       const { error } = outcome;
       const kind = classifyError(error);
-      const message = messageOf(error);
+      const message = errorText(error);
       const retryAfter = error instanceof SinkError ? error.retryAfterMs : undefined;
       counters.lastError = message;
       if (outcome.stillRunning)
@@ -365,6 +369,23 @@ export class SinkWorker {
     }
     this.progressed();
     return true;
+  }
+
+  /**
+   * Records delivery in the spool. A spool that cannot write its watermark (disk full, directory removed) costs a
+   * redelivery after the next start, never the worker: an ack that threw here once escaped dispatch() as an unhandled
+   * rejection (ending the caller's process) and left the batch counted in flight for ever.
+   */
+  private ackSpool(seq: number): void {
+    try {
+      this.options.spool?.ack(this.sink.name, seq);
+    } catch (error) {
+      this.options.warnings.warn(
+        this.sink.name,
+        'spool-ack',
+        `could not record delivered events in the spool (they will be sent again after a restart): ${errorText(error)}`,
+      );
+    }
   }
 
   private giveUp(n: number, why: string): void {
@@ -481,7 +502,7 @@ export class SinkWorker {
       );
       return { closeError: flushError, stalledSince };
     } catch (error) {
-      const message = messageOf(error);
+      const message = errorText(error);
       this.options.warnings.warn(this.sink.name, 'close', `close failed: ${message}`);
       return { closeError: message, stalledSince };
     } finally {

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { errorText } from '../core/error-text.js';
 import { SinkError } from '../core/errors.js';
 import { httpFailure, httpRequest } from '../core/http.js';
 import { redactSecrets } from '../core/redact.js';
@@ -83,9 +84,17 @@ export class OtlpHttpExporter implements SpanExporter {
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    const report = (result: ExportResult) => {
+      try {
+        resultCallback(result);
+      } catch {
+        // The caller's callback threw: inside this promise chain that would be an unhandled rejection, which ends the
+        // process; the caller's own error is not this exporter's to report.
+      }
+    };
     this.send(spans, 'otlp').then(
-      () => resultCallback({ code: EXPORT_SUCCESS }),
-      (error: unknown) => resultCallback({ code: EXPORT_FAILED, error: error instanceof Error ? error : new Error(String(error)) }),
+      () => report({ code: EXPORT_SUCCESS }),
+      (error: unknown) => report({ code: EXPORT_FAILED, error: error instanceof Error ? error : new Error(errorText(error)) }),
     );
   }
 

@@ -6,6 +6,7 @@
  * (bounded, so close() never faces more than a short tail), and flush() waits until every one is stored.
  */
 import pLimit from 'p-limit';
+import { errorText } from '../../core/error-text.js';
 import { SinkError } from '../../core/errors.js';
 
 export interface AssessmentQueueOptions {
@@ -58,9 +59,15 @@ export class AssessmentQueue {
       if (this.known.has(item.key)) continue;
       this.known.add(item.key);
       this.pending += 1;
-      void this.limit(() => this.attempt(item)).finally(() => {
+      const settled = () => {
         this.pending -= 1;
         for (const wake of this.waiters) wake();
+      };
+      // Nobody awaits this request, so both outcomes are handled here: a rejection left to a dropped `finally()` chain
+      // would be unhandled, which ends the process the sink runs in. attempt() records its own failures.
+      this.limit(() => this.attempt(item)).then(settled, (error: unknown) => {
+        this.failures.push(errorText(error));
+        settled();
       });
     }
   }
@@ -77,7 +84,7 @@ export class AssessmentQueue {
         if (!retryable) {
           // Not known any more: a later batch carrying the same episode may try it again.
           this.known.delete(item.key);
-          this.failures.push((error as Error).message);
+          this.failures.push(errorText(error));
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random() / 2)));
