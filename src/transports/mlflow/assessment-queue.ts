@@ -87,7 +87,9 @@ export class AssessmentQueue {
           this.failures.push(errorText(error));
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random() / 2)));
+        // Unref'd: a pause between retries never keeps a finished process alive (the sink closed and gave up on the
+        // backlog, MLflow still down); whoever waits for the backlog holds the process open with its own timer.
+        await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random() / 2)).unref());
       }
     }
   }

@@ -4,6 +4,7 @@
  * one search per role, and with them their params, tags, latest metrics and status, so it sends only what is missing.
  */
 import { MLFLOW_TARGETS, type MlflowFields, type MlflowKeys } from '../../../generated/mlflow/mapping.gen.js';
+import { awaitedLater } from '../../core/awaited-later.js';
 import { fieldEntries } from '../../core/mapping-runtime.js';
 import type { KeyValue, MlflowClient, RunData } from './client.js';
 
@@ -140,6 +141,8 @@ export class RunRegistry {
           return run;
         })
         .finally(() => state.creating.delete(iteration));
+      // Shared: each job of this iteration awaits it in its turn, possibly after a failure answer already arrived.
+      awaitedLater(creating);
       state.creating.set(iteration, creating);
     }
     return creating;
