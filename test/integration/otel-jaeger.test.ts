@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeEvent, IterationEvent } from '../../generated/types.gen.js';
+import { Hub } from '../../src/core/hub.js';
 import { effectiveReward } from '../../src/core/rewards.js';
-import { episodeSpanIds, iterationSpanIds } from '../../src/transports/otel/index.js';
+import { createOtelSink, episodeSpanIds, iterationSpanIds } from '../../src/transports/otel/index.js';
 import { secondsToHrTime } from '../../src/otlp/time.js';
+import { chaos, expectCleanExit, logChaos, repeatedRuns } from '../helpers/chaos.js';
 import { runCli, runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { decodeOtlp, otlpNames, undeclaredNames } from '../helpers/declared-names.js';
@@ -167,6 +169,71 @@ describe('otel sink → Jaeger v2 (real OTLP backend)', () => {
       expect(names).toContain('exception.message');
       expect(undeclaredNames('otel', names)).toEqual([]);
     } finally {
+      await proxy.close();
+    }
+  });
+});
+
+/**
+ * Seeded chaos in front of Jaeger (test/helpers/chaos.ts), with four exports in flight at once: an error answer
+ * arriving while a sibling export is still slow must fail that export only. Jaeger's in-memory store keeps a re-sent
+ * span twice under its id (documented), so what is checked is that every expected span id is there and no other.
+ */
+describe('otel sink → Jaeger through seeded chaos', () => {
+  async function expectEverySpan(runId: string) {
+    for (const e of episodes) {
+      const ids = episodeSpanIds(runId, e.episode.id);
+      const expected = new Set([ids.root]);
+      e.episode.messages!.forEach((m, i) => {
+        if (m.role !== 'assistant') return;
+        expected.add(ids.llm(i));
+        for (const call of m.tool_calls ?? []) expected.add(ids.tool(i, call.id));
+      });
+      const spans = await waitForTrace(ids.traceId, expected.size);
+      expect(new Set(spans.map((s) => s.spanID)), `trace of episode ${e.episode.id}`).toEqual(expected);
+    }
+    for (const it of iterations) {
+      const ids = iterationSpanIds(runId, it.iteration);
+      const spans = await waitForTrace(ids.traceId, 2);
+      expect(spans.map((s) => s.spanID)).toContain(ids.root);
+    }
+  }
+
+  it('the CLI replays the sample (as 6 runs) through seeded faults: exit 0, never a crash, every span delivered', async () => {
+    const faults = chaos(31337);
+    const proxy = await startFaultProxy(jaeger.otlpHttp, faults.decide);
+    const { file, runIds } = repeatedRuns((await collect(sample)).events, 6, 'chaos-otel');
+    try {
+      const result = await runCliAsync(['replay', file, '--sink', 'otel', '--quiet'], { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url });
+      logChaos('otel cli', faults, proxy.requests);
+      expectCleanExit(result);
+      expect(result.stderr).toMatch(/otel\s+ok\s+sent 120\/120/);
+      expect(Object.keys(faults.injected).some((k) => k.startsWith('early'))).toBe(true);
+      for (const runId of runIds) await expectEverySpan(runId);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('in process (the library path): a hub with the otel sink through the same faults leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const faults = chaos(99);
+    const proxy = await startFaultProxy(jaeger.otlpHttp, faults.decide);
+    try {
+      const sink = await createOtelSink({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url } });
+      // Small batches: more exports in flight side by side, so more early errors beside slow siblings.
+      const hub = new Hub([sink], { onWarning: () => {}, batchSize: 3, retry: { baseMs: 50, maxMs: 500 } });
+      for (const e of (await collect(sample)).events) hub.emit({ ...e, run_id: 'chaos-otel-lib' });
+      const report = await hub.close({ timeoutMs: 60_000 });
+      await new Promise((r) => setTimeout(r, 100));
+      logChaos('otel in process', faults, proxy.requests);
+      expect(unhandled).toEqual([]);
+      expect(report.complete, JSON.stringify(report.sinks)).toBe(true);
+      await expectEverySpan('chaos-otel-lib');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
       await proxy.close();
     }
   });

@@ -1,0 +1,110 @@
+/**
+ * Seeded chaos for the fault proxy (test/helpers/fault-proxy.ts): a fraction of a backend's requests fail in the ways
+ * backends and networks fail — 502, 503, a reset connection, a reply cut short after the backend stored the request,
+ * a short delay — and, above all, an early error answer while another request of the same batch is still slow. That
+ * last one is what once crashed the CLI: a transport started a request, awaited it behind a slower one, and the
+ * error that arrived meanwhile had no handler when the tick ended (Node ends the process). Every fault here is
+ * transient, so a run through it must end with everything delivered, exit 0, and nothing the backend keeps twice.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { CanonicalEvent } from '../../generated/types.gen.js';
+import type { Fault } from './fault-proxy.js';
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed with the same decisions. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface ChaosOptions {
+  /** Share of requests delayed (a slow backend), each by 200–1200 ms. @default 0.15 */
+  slow?: number;
+  /** Share of the other requests that fail (502, 503, reset, truncate). @default 0.15 */
+  fail?: number;
+  /** Chance that a request arriving while a delayed one is still pending gets an early error answer. @default 0.5 */
+  earlyWhileSlow?: number;
+  /** Requests the chaos leaves alone (e.g. read-back, or an endpoint a test checks separately). */
+  spare?: (path: string) => boolean;
+}
+
+export interface Chaos {
+  decide: (n: number, path: string) => Fault;
+  /** What was injected, by kind (a run that injected nothing proves nothing). */
+  injected: Record<string, number>;
+}
+
+/** A decide() for startFaultProxy with seeded faults. */
+export function chaos(seed: number, options: ChaosOptions = {}): Chaos {
+  const random = seeded(seed);
+  const { slow = 0.15, fail = 0.15, earlyWhileSlow = 0.5, spare } = options;
+  const injected: Record<string, number> = {};
+  let slowNow = 0;
+  const count = (kind: string) => (injected[kind] = (injected[kind] ?? 0) + 1);
+  const failure = (): Fault => {
+    const pick = random();
+    if (pick < 0.35) return { status: 502, body: 'Bad Gateway' };
+    if (pick < 0.6) return { status: 503, body: 'Service Unavailable' };
+    if (pick < 0.85) return 'reset';
+    return 'truncate';
+  };
+  const label = (fault: Fault) => (typeof fault === 'string' ? fault : 'status' in fault ? String(fault.status) : 'slow');
+  const decide = (_n: number, path: string): Fault => {
+    if (spare?.(path)) return 'forward';
+    // Drawn for every request, whatever is decided, so the sequence of decisions depends on the seed alone.
+    const [a, b] = [random(), random()];
+    if (slowNow > 0 && a < earlyWhileSlow) {
+      const fault = failure();
+      count(`early ${label(fault)}`);
+      return fault;
+    }
+    if (b < slow) {
+      const delayMs = 200 + Math.floor(random() * 1000);
+      slowNow += 1;
+      setTimeout(() => (slowNow -= 1), delayMs).unref();
+      count('slow');
+      return { delayMs };
+    }
+    if (b < slow + fail) {
+      const fault = failure();
+      count(label(fault));
+      return fault;
+    }
+    return 'forward';
+  };
+  return { decide, injected };
+}
+
+/** The CLI ended on its own terms: no crash, no unhandled rejection, no last-resort report, exit 0. */
+export function expectCleanExit(result: { code: number | null; stderr: string }): void {
+  expect(result.stderr).not.toMatch(/Node\.js v\d|Unhandled|unhandled|uncaught|internal error/i);
+  expect(result.code, result.stderr).toBe(0);
+}
+
+/** One line in the test output saying what a run went through (a seed that injected little proves little). */
+export function logChaos(name: string, faults: Chaos, requests: number): void {
+  const kinds = Object.entries(faults.injected)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  process.stdout.write(`chaos ${name}: ${requests} requests; injected ${kinds || 'nothing'}\n`);
+}
+
+/**
+ * An events file holding `events` (the sample) once per run id `<prefix>-0` … `<prefix>-<runs - 1>`, run after run:
+ * enough calls, and calls side by side, for the faults to meet a sink's concurrent requests (the sample alone is one
+ * call for most sinks).
+ */
+export function repeatedRuns(events: readonly CanonicalEvent[], runs: number, prefix: string): { file: string; runIds: string[] } {
+  const runIds = Array.from({ length: runs }, (_, i) => `${prefix}-${i}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'chaos-')), 'events.ndjson');
+  writeFileSync(file, runIds.flatMap((runId) => events.map((e) => JSON.stringify({ ...e, run_id: runId }))).join('\n') + '\n');
+  return { file, runIds };
+}
