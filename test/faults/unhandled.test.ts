@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Hub } from '../../src/core/hub.js';
-import { Spool, SpoolReader } from '../../src/core/spool.js';
+import { Spool, SpoolReader, type SpoolRead } from '../../src/core/spool.js';
 import { AssessmentQueue } from '../../src/transports/mlflow/assessment-queue.js';
 import { OtlpHttpExporter } from '../../src/otlp/otlp-http.js';
 import { resolveOtlpConfig } from '../../src/otlp/config.js';
@@ -59,10 +59,12 @@ describe('no unhandled rejection on the library path', () => {
       for (const e of manyEvents(30)) earlier.append(e);
       earlier.close();
       let reads = 0;
-      const next = SpoolReader.prototype.next;
+      // The real next(), taken before the spy replaces it.
+      const real = Object.getOwnPropertyDescriptor(SpoolReader.prototype, 'next')!.value as (this: SpoolReader) => SpoolRead | undefined;
+      const read = (reader: SpoolReader) => real.call(reader);
       vi.spyOn(SpoolReader.prototype, 'next').mockImplementation(function (this: SpoolReader) {
         if (++reads > 10) throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
-        return next.call(this);
+        return read(this);
       });
       const sink = new RecordingSink('rec');
       const warnings: string[] = [];

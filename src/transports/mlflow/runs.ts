@@ -126,23 +126,24 @@ export class RunRegistry {
     if (known) return Promise.resolve(known);
     let creating = state.creating.get(iteration);
     if (!creating) {
-      creating = client
-        .createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), [
-          ...tagList({
-            ...MLFLOW_TARGETS['iteration.tags'].constants,
-            [TAG.runId]: state.runId,
-            [TAG.iteration]: String(iteration),
-            [TAG.parent]: state.parent.info.run_id,
-          } satisfies MlflowFields<'iteration.tags'>),
-          ...tags,
-        ])
-        .then((run) => {
-          state.children.set(iteration, run);
-          return run;
-        })
-        .finally(() => state.creating.delete(iteration));
       // Shared: each job of this iteration awaits it in its turn, possibly after a failure answer already arrived.
-      awaitedLater(creating);
+      creating = awaitedLater(
+        client
+          .createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), [
+            ...tagList({
+              ...MLFLOW_TARGETS['iteration.tags'].constants,
+              [TAG.runId]: state.runId,
+              [TAG.iteration]: String(iteration),
+              [TAG.parent]: state.parent.info.run_id,
+            } satisfies MlflowFields<'iteration.tags'>),
+            ...tags,
+          ])
+          .then((run) => {
+            state.children.set(iteration, run);
+            return run;
+          })
+          .finally(() => state.creating.delete(iteration)),
+      );
       state.creating.set(iteration, creating);
     }
     return creating;
