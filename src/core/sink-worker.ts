@@ -99,7 +99,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-
 /** Names an event in a warning without printing its content (ids are JSON-quoted so odd bytes stay visible and inert). */
 export function describeEvent(event: CanonicalEvent): string {
   const id = (value: unknown) => JSON.stringify(String(value).slice(0, 80));
