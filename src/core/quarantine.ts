@@ -170,6 +170,9 @@ export function quarantine<T>(
   schemaName: string,
   nonFinite: readonly NonFiniteAt[] = [],
 ): Quarantined<T> {
+  // Nearly every line is a valid event: validated once, and nothing else is made for it.
+  const valid = nonFinite.length === 0 && validate(input);
+  if (valid) return { ok: true, value: input as T, problems: [] };
   const root = { value: input };
   const repair = new LineRepair(root, schemaName);
   // Later array positions first, so dropping an item does not move the markers still to handle.
@@ -180,7 +183,11 @@ export function quarantine<T>(
     if (valueAt(root.value, path) !== NON_FINITE_MARKER + token) continue;
     repair.repair(path, `${token} is not a number JSON can carry (Python's json.dumps writes it for a non-finite float)`);
   }
-  for (let fixes = 0; !repair.refused && !validate(root.value); fixes += 1) {
+  // Without markers, validate() already ran on the value as it is and failed: its errors are the first to repair.
+  let failedAsIs = nonFinite.length === 0;
+  for (let fixes = 0; !repair.refused; fixes += 1) {
+    if (!failedAsIs && validate(root.value)) break;
+    failedAsIs = false;
     if (fixes >= MAX_FIXES) {
       repair.refused = true;
       repair.problems.push({ field: '', problem: `more than ${MAX_FIXES} problems; skipped` });

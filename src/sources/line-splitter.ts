@@ -4,7 +4,8 @@
  * other line is decoded as strict UTF-8 (an invalid sequence is reported for the line, never replaced). Used for files
  * (src/sources/lines.ts) and for request bodies (serve).
  */
-import { DepthScanner } from './json-scan.js';
+import { isAscii } from 'node:buffer';
+import { LineShape } from './line-shape.js';
 
 /** Lines longer than this are reported and skipped rather than buffered. */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -16,7 +17,8 @@ export type SplitLine = { text: string } | { error: string };
 
 export class LineSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private readonly depth = new DepthScanner();
+  /** Depth and value limits, checked exactly only on lines that could reach them (src/sources/line-shape.ts). */
+  private readonly shape = new LineShape();
   /** The bytes of the current line (decoded once, when it ends: one copy of its text, never two). */
   private pieces: Buffer[] = [];
   private pendingBytes = 0;
@@ -55,7 +57,7 @@ export class LineSplitter {
     if (this.refused) return;
     this.pendingBytes += piece.length;
     if (this.pendingBytes > this.maxLineBytes) this.refused = { error: `line longer than ${this.maxLineBytes} bytes` };
-    else if (!this.depth.push(piece)) this.refused = { error: this.depth.refusal! };
+    else if (!this.shape.push(piece, this.pieces)) this.refused = { error: this.shape.refusal! };
     else if (piece.length > 0) this.pieces.push(copy ? Buffer.from(piece) : piece);
     if (this.refused) this.pieces = [];
   }
@@ -66,10 +68,13 @@ export class LineSplitter {
     this.pieces = [];
     this.pendingBytes = 0;
     this.refused = undefined;
-    this.depth.reset();
+    this.shape.reset();
     if (refused) return refused;
     const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
     const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+    // ASCII is its own UTF-8 and Latin-1: copied as one-byte characters without decoding (several times quicker than
+    // the strict decoder, and what Python's json.dumps writes by default, non-ASCII escaped as \uXXXX).
+    if (isAscii(bytes)) return { text: bytes.toString('latin1', 0, end) };
     try {
       return { text: this.decoder.decode(bytes.subarray(0, end)) };
     } catch {
