@@ -29,6 +29,8 @@ export const DEFAULT_REPORT_PATH = '.clawloop-sinks/report.html';
 export const LIVE_INTERVAL_MS = 3000;
 
 export class ReportTransportImpl implements ReportTransport {
+  /** A local file: no request reads the hub's call signal (src/core/adapter-sink.ts). */
+  readonly usesCallSignal = false;
   readonly model: ReportModel;
   /** Times the page was written (for tests and the live cadence). */
   writes = 0;

@@ -68,11 +68,13 @@ export class WandbTransportImpl implements WandbTransport {
   /** Offline run directories written so far (for the closing note). */
   readonly offlineDirs = new Set<string>();
   private readonly settings: Required<Pick<WandbSinkOptions, 'project' | 'dir'>> & WandbSinkOptions;
+  /** Offline runs are files: no request reads the hub's call signal (src/core/adapter-sink.ts). A given writer may. */
+  readonly usesCallSignal: boolean;
+  private readonly createRun: (options: OfflineRunOptions) => RunWriter;
 
-  constructor(
-    options: WandbSinkOptions = {},
-    private readonly createRun: (options: OfflineRunOptions) => RunWriter = (o) => new OfflineRun(o),
-  ) {
+  constructor(options: WandbSinkOptions = {}, createRun?: (options: OfflineRunOptions) => RunWriter) {
+    this.createRun = createRun ?? ((o) => new OfflineRun(o));
+    this.usesCallSignal = createRun !== undefined;
     const env = options.env ?? process.env;
     this.settings = {
       ...options,
