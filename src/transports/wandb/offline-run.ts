@@ -46,6 +46,8 @@ export class OfflineRun {
   private num = 0;
   private readonly summary = new Map<string, unknown>();
   private finished = false;
+  /** Table folders this run made (see table()). */
+  private readonly tableDirs = new Set<string>();
 
   constructor(private readonly options: OfflineRunOptions) {
     // The run id comes from data: every name below goes through safeName, so nothing lands outside $WANDB_DIR/wandb.
@@ -98,8 +100,20 @@ export class OfflineRun {
     const segments = key.split('/').map(safeName);
     const path = `media/table/${segments.join('/')}_${step}_${sha256.slice(0, 20)}.table.json`;
     const dir = pathInside(join(this.runDir, 'files', 'media', 'table'), ...segments.slice(0, -1));
-    ensureDir(dir);
-    writeFileSync(pathInside(dir, `${segments.at(-1)}_${step}_${sha256.slice(0, 20)}.table.json`), content);
+    const file = pathInside(dir, `${segments.at(-1)}_${step}_${sha256.slice(0, 20)}.table.json`);
+    // Made once per run, not per table: each ensureDir is a mkdir and a stat per path segment (and an error object
+    // for each that exists), a few percent of a replay's CPU at one table per iteration. Made again if it went away.
+    if (!this.tableDirs.has(dir)) {
+      ensureDir(dir);
+      this.tableDirs.add(dir);
+    }
+    try {
+      writeFileSync(file, content);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      ensureDir(dir);
+      writeFileSync(file, content);
+    }
     this.append('files', pb.files([path]));
     return { _type: 'table-file', sha256, size: Buffer.byteLength(content), path, ncols: table.columns.length, nrows: table.data.length };
   }

@@ -4,6 +4,9 @@
  */
 
 function varint(value: number | bigint): Buffer {
+  // Tags, lengths, steps and record numbers: small non-negative integers, encoded without BigInt (which made the
+  // history rows of a replay cost several times their JSON).
+  if (typeof value === 'number' && value >= 0 && value <= 0xffffffff && Number.isInteger(value)) return smallVarint(value);
   let v = BigInt(value);
   if (v < 0n) v &= (1n << 64n) - 1n;
   const bytes: number[] = [];
@@ -13,6 +16,17 @@ function varint(value: number | bigint): Buffer {
     if (v > 0n) byte |= 0x80;
     bytes.push(byte);
   } while (v > 0n);
+  return Buffer.from(bytes);
+}
+
+function smallVarint(value: number): Buffer {
+  const bytes: number[] = [];
+  let v = value;
+  while (v > 0x7f) {
+    bytes.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  bytes.push(v);
   return Buffer.from(bytes);
 }
 
