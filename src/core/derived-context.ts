@@ -22,7 +22,11 @@ const MAX_OPEN_ITERATIONS = 64;
 export class DerivedContext {
   /** The episode event currently being mapped. */
   episode: EpisodeEvent['episode'] | undefined;
-  private messageIndex = new Map<object, number>();
+  /**
+   * Where each message of the current episode is, made on the first lookup: the span sinks ask for every message,
+   * the file sinks (W&B, report) never, and a map of every message per episode was theirs to pay for nothing.
+   */
+  private messageIndex: Map<object, number> | undefined;
   /** Values derived from the current episode, computed once each (reset per episode): see memo(). */
   private memos = new Map<string, Map<number, unknown>>();
   private readonly open = new Map<string, IterationStats>();
@@ -31,8 +35,8 @@ export class DerivedContext {
   observe(event: CanonicalEvent): void {
     if (event.type !== 'episode') return;
     this.episode = event.episode;
-    this.messageIndex = new Map((event.episode.messages ?? []).map((m, i) => [m, i]));
-    this.memos = new Map();
+    this.messageIndex = undefined;
+    if (this.memos.size > 0) this.memos = new Map();
     const key = `${event.run_id}\u0000${event.iteration}`;
     let stats = this.open.get(key);
     if (!stats) {
@@ -85,6 +89,7 @@ export class DerivedContext {
 
   /** Index of `message` in the current episode, or -1. */
   indexOfMessage(message: object): number {
+    this.messageIndex ??= new Map((this.episode?.messages ?? []).map((m, i) => [m, i]));
     return this.messageIndex.get(message) ?? -1;
   }
 }

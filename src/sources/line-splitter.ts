@@ -15,6 +15,9 @@ const NEWLINE = 0x0a;
 /** One line: its text, or why it was refused. */
 export type SplitLine = { text: string } | { error: string };
 
+/** One line before decoding: its bytes (without the newline), or why it was refused. */
+export type SplitBytes = { bytes: Buffer } | { error: string };
+
 export class LineSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   /** Depth and value limits, checked exactly only on lines that could reach them (src/sources/line-shape.ts). */
@@ -38,6 +41,14 @@ export class LineSplitter {
 
   /** Feeds a chunk; calls `onLine` for every line it completes, with the offset just past its newline in `chunk`. */
   push(chunk: Buffer, onLine: (line: SplitLine, endInChunk: number) => void): void {
+    this.pushBytes(chunk, (line, end) => onLine(this.decode(line), end));
+  }
+
+  /**
+   * As push(), with each line handed over undecoded (see decode()): a caller that queues a chunk's lines holds their
+   * bytes (a view into `chunk` when the line lies within it), and each line's text exists only once it is read.
+   */
+  pushBytes(chunk: Buffer, onLine: (line: SplitBytes, endInChunk: number) => void): void {
     let from = 0;
     for (let i = chunk.indexOf(NEWLINE, from); i !== -1; i = chunk.indexOf(NEWLINE, from)) {
       this.take(chunk.subarray(from, i), false);
@@ -50,7 +61,28 @@ export class LineSplitter {
 
   /** The last line when the stream ended without a newline, or undefined when there is none. */
   end(): SplitLine | undefined {
+    const last = this.endBytes();
+    return last && this.decode(last);
+  }
+
+  /** As end(), undecoded. */
+  endBytes(): SplitBytes | undefined {
     return this.pendingBytes > 0 || this.refused ? this.finish() : undefined;
+  }
+
+  /** A line's text, strict UTF-8 (a trailing carriage return dropped), or why it cannot be read. */
+  decode(line: SplitBytes): SplitLine {
+    if ('error' in line) return line;
+    const { bytes } = line;
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+    // ASCII is its own UTF-8 and Latin-1: copied as one-byte characters without decoding (several times quicker than
+    // the strict decoder, and what Python's json.dumps writes by default, non-ASCII escaped as \uXXXX).
+    if (isAscii(bytes)) return { text: bytes.toString('latin1', 0, end) };
+    try {
+      return { text: this.decoder.decode(bytes.subarray(0, end)) };
+    } catch {
+      return { error: 'not valid UTF-8' };
+    }
   }
 
   private take(piece: Buffer, copy: boolean): void {
@@ -62,7 +94,7 @@ export class LineSplitter {
     if (this.refused) this.pieces = [];
   }
 
-  private finish(): SplitLine {
+  private finish(): SplitBytes {
     const refused = this.refused;
     const pieces = this.pieces;
     this.pieces = [];
@@ -70,15 +102,6 @@ export class LineSplitter {
     this.refused = undefined;
     this.shape.reset();
     if (refused) return refused;
-    const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-    const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
-    // ASCII is its own UTF-8 and Latin-1: copied as one-byte characters without decoding (several times quicker than
-    // the strict decoder, and what Python's json.dumps writes by default, non-ASCII escaped as \uXXXX).
-    if (isAscii(bytes)) return { text: bytes.toString('latin1', 0, end) };
-    try {
-      return { text: this.decoder.decode(bytes.subarray(0, end)) };
-    } catch {
-      return { error: 'not valid UTF-8' };
-    }
+    return { bytes: pieces.length === 1 ? pieces[0] : Buffer.concat(pieces) };
   }
 }
