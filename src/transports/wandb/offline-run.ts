@@ -46,8 +46,8 @@ export class OfflineRun {
   private num = 0;
   private readonly summary = new Map<string, unknown>();
   private finished = false;
-  /** Table folders this run made (see table()). */
-  private readonly tableDirs = new Set<string>();
+  /** The folder of each table key, made (see table()). */
+  private readonly tableDirs = new Map<string, string>();
 
   constructor(private readonly options: OfflineRunOptions) {
     // The run id comes from data: every name below goes through safeName, so nothing lands outside $WANDB_DIR/wandb.
@@ -99,14 +99,16 @@ export class OfflineRun {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const segments = key.split('/').map(safeName);
     const path = `media/table/${segments.join('/')}_${step}_${sha256.slice(0, 20)}.table.json`;
-    const dir = pathInside(join(this.runDir, 'files', 'media', 'table'), ...segments.slice(0, -1));
-    const file = pathInside(dir, `${segments.at(-1)}_${step}_${sha256.slice(0, 20)}.table.json`);
-    // Made once per run, not per table: each ensureDir is a mkdir and a stat per path segment (and an error object
-    // for each that exists), a few percent of a replay's CPU at one table per iteration. Made again if it went away.
-    if (!this.tableDirs.has(dir)) {
+    // Resolved and made once per key and run, not per table: each ensureDir is a mkdir and a stat per path segment
+    // (and an error object for each that exists), a few percent of a replay's CPU at one table per iteration. Made
+    // again if it went away.
+    let dir = this.tableDirs.get(key);
+    if (dir === undefined) {
+      dir = pathInside(join(this.runDir, 'files', 'media', 'table'), ...segments.slice(0, -1));
       ensureDir(dir);
-      this.tableDirs.add(dir);
+      this.tableDirs.set(key, dir);
     }
+    const file = pathInside(dir, `${segments.at(-1)}_${step}_${sha256.slice(0, 20)}.table.json`);
     try {
       writeFileSync(file, content);
     } catch (error) {
