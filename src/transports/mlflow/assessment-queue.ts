@@ -24,6 +24,12 @@ export interface AssessmentQueueOptions {
 export interface QueuedAssessment {
   key: string;
   post: () => Promise<unknown>;
+  /**
+   * Whether the server holds it already: asked before posting again after a post that got no answer (a connection
+   * cut, a reply cut short), which the server may have stored. MLflow creates an assessment per request, so posting
+   * again blindly would add a second one.
+   */
+  stored?: () => Promise<boolean>;
 }
 
 /** Stored assessments still remembered as known (a batch re-sent soon after is not posted twice). */
@@ -74,13 +80,16 @@ export class AssessmentQueue {
 
   /** Posts one assessment, trying again after busy or outage failures; a refused one is recorded. */
   private async attempt(item: QueuedAssessment): Promise<void> {
+    let unanswered = false;
     for (let pause = this.options.retryMs.first; ; pause = Math.min(pause * 2, this.options.retryMs.max)) {
       try {
-        await item.post();
+        if (!(unanswered && (await item.stored?.()))) await item.post();
         this.remember(item.key);
         return;
       } catch (error) {
         const retryable = error instanceof SinkError ? error.retryable : true;
+        // A failure with an HTTP status was answered (nothing stored); one without may have been stored.
+        unanswered ||= !(error instanceof SinkError && error.status !== undefined);
         if (!retryable) {
           // Not known any more: a later batch carrying the same episode may try it again.
           this.known.delete(item.key);

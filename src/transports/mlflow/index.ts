@@ -79,6 +79,12 @@ export class MlflowTransportImpl implements MlflowTransport {
   private readonly registry: RunRegistry;
   private readonly curve: ParentCurve;
   private readonly ledgers = new WeakMap<RunState, { ledger: ArtifactLedger; planning: Promise<unknown> }>();
+  /**
+   * Files of a run uploaded by a write that failed elsewhere (another upload, the log-batch), until the run's tags
+   * record them: the retried write sends only the rest. Without it every attempt sent all of an iteration's files
+   * again and succeeded only if all of them did, which under a steady share of failed requests was never.
+   */
+  private readonly uploaded = new WeakMap<RunData, Set<string>>();
 
   constructor(
     readonly client: MlflowClient,
@@ -171,8 +177,17 @@ export class MlflowTransportImpl implements MlflowTransport {
       const tags = newTags(run, [...createTags, ...write.tags, ...plan.tags]);
       const points = newPoints(run, write.points);
       if (plan.upload.length === 0 && tags.length === 0 && points.length === 0 && run.info.status === 'FINISHED') return;
-      await settleAll(plan.upload.map(({ file, content }) => client.putArtifact(run.info, file, content)));
+      const uploaded = this.uploaded.get(run) ?? new Set<string>();
+      this.uploaded.set(run, uploaded);
+      await settleAll(
+        plan.upload
+          .map(({ file, content }) => ({ file, content, key: `${file}\u0000${contentHash(content)}` }))
+          .filter(({ key }) => !uploaded.has(key))
+          .map(({ file, content, key }) => client.putArtifact(run.info, file, content).then(() => uploaded.add(key))),
+      );
       if (tags.length > 0 || points.length > 0) await this.log(client, run, { metrics: points, tags });
+      // The run's tags now say which files it holds.
+      this.uploaded.delete(run);
       this.curve.add(state.parent.info.run_id, write.points, { run, endTime: write.endTime });
     });
   }

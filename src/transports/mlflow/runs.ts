@@ -35,6 +35,11 @@ export interface RunState {
   children: Map<number, RunData>;
   /** Iteration runs being created (concurrent jobs of one iteration wait for the same one). */
   creating: Map<number, Promise<RunData>>;
+  /**
+   * Iterations whose run creation got no answer (a connection cut, a reply cut short, a time limit): the server may
+   * have created the run, so the next attempt looks for it before creating one (runs/create is not idempotent).
+   */
+  unsure: Set<number>;
   params: Map<string, string>;
   /** Timestamp (s) of the last iteration seen, the next iteration run's start. */
   lastIterationAt?: number;
@@ -101,6 +106,7 @@ export class RunRegistry {
       parent,
       children: new Map(),
       creating: new Map(),
+      unsure: new Set(),
       params: new Map(),
       episodes: new Map(),
       jobs: new Map(),
@@ -128,18 +134,10 @@ export class RunRegistry {
     if (!creating) {
       // Shared: each job of this iteration awaits it in its turn, possibly after a failure answer already arrived.
       creating = awaitedLater(
-        client
-          .createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), [
-            ...tagList({
-              ...MLFLOW_TARGETS['iteration.tags'].constants,
-              [TAG.runId]: state.runId,
-              [TAG.iteration]: String(iteration),
-              [TAG.parent]: state.parent.info.run_id,
-            } satisfies MlflowFields<'iteration.tags'>),
-            ...tags,
-          ])
+        this.findOrCreateChild(client, state, iteration, startedAt, tags)
           .then((run) => {
             state.children.set(iteration, run);
+            state.unsure.delete(iteration);
             return run;
           })
           .finally(() => state.creating.delete(iteration)),
@@ -147,5 +145,34 @@ export class RunRegistry {
       state.creating.set(iteration, creating);
     }
     return creating;
+  }
+
+  private async findOrCreateChild(
+    client: MlflowClient,
+    state: RunState,
+    iteration: number,
+    startedAt: number,
+    tags: ReadonlyArray<{ key: string; value: string }>,
+  ): Promise<RunData> {
+    const own = {
+      ...MLFLOW_TARGETS['iteration.tags'].constants,
+      [TAG.runId]: state.runId,
+      [TAG.iteration]: String(iteration),
+      [TAG.parent]: state.parent.info.run_id,
+    } satisfies MlflowFields<'iteration.tags'>;
+    if (state.unsure.has(iteration)) {
+      const filter = Object.entries(own)
+        .map(([key, value]) => `tags.\`${key}\` = ${quote(value)}`)
+        .join(' and ');
+      const [found] = await client.searchRuns(state.parent.info.experiment_id, filter);
+      if (found) return found;
+    }
+    try {
+      return await client.createRun(state.parent.info.experiment_id, `iteration-${iteration}`, toMs(startedAt), [...tagList(own), ...tags]);
+    } catch (error) {
+      // No HTTP answer: the request may have reached the server and created the run.
+      if ((error as { status?: number }).status === undefined) state.unsure.add(iteration);
+      throw error;
+    }
   }
 }

@@ -34,6 +34,19 @@ function postAssessment(client: MlflowClient, traceId: string, body: unknown): (
   return () => client.call('POST', `/api/3.0/mlflow/traces/${traceId}/assessments`, body);
 }
 
+/** Whether the trace holds our assessment `name` (asked after a post that got no answer; see assessment-queue.ts). */
+function assessmentStored(client: MlflowClient, experimentId: string, traceId: string, name: string): () => Promise<boolean> {
+  return async () => {
+    const body = await client.call<{ trace_infos?: TraceInfo[] }>('POST', '/api/3.0/mlflow/traces/batchGetInfos', {
+      trace_ids: [traceId],
+      experiment_ids: [experimentId],
+    });
+    return (body.trace_infos ?? []).some((info) =>
+      (info.assessments ?? []).some((a) => a.assessment_name === name && a.source?.source_id === ASSESSMENT_SOURCE_ID),
+    );
+  };
+}
+
 /** Trace ids per batchGetInfos request. */
 const INFO_BATCH = 100;
 
@@ -136,7 +149,11 @@ export class MlflowTraces {
             },
           },
         };
-        return { key: `${traceId}\u0000${name}`, post: postAssessment(this.client, traceId, body) };
+        return {
+          key: `${traceId}\u0000${name}`,
+          post: postAssessment(this.client, traceId, body),
+          stored: assessmentStored(this.client, this.experimentId, traceId, name),
+        };
       });
   }
 
