@@ -26,13 +26,16 @@ export function seeded(seed: number): () => number {
 }
 
 export interface ChaosOptions {
-  /** Share of requests delayed (a slow backend), each by 200–1200 ms. @default 0.15 */
+  /** Share of requests delayed (a slow backend), each by 200–1200 ms. @default 0.12 */
   slow?: number;
-  /** Share of the other requests that fail (502, 503, reset, truncate). @default 0.15 */
+  /** Share of the other requests that fail (502, 503, reset, truncate). @default 0.12 */
   fail?: number;
-  /** Chance that a request arriving while a delayed one is still pending gets an early error answer. @default 0.5 */
+  /**
+   * Chance that a delayed request arms an early error: the next request that arrives while it is still pending is
+   * answered at once with a failure (an error beside a slow sibling of the same batch). @default 0.8
+   */
   earlyWhileSlow?: number;
-  /** Requests the chaos leaves alone (e.g. read-back, or an endpoint a test checks separately). */
+  /** Requests the chaos leaves alone (e.g. an endpoint a test checks separately). */
   spare?: (path: string) => boolean;
 }
 
@@ -45,9 +48,10 @@ export interface Chaos {
 /** A decide() for startFaultProxy with seeded faults. */
 export function chaos(seed: number, options: ChaosOptions = {}): Chaos {
   const random = seeded(seed);
-  const { slow = 0.15, fail = 0.15, earlyWhileSlow = 0.5, spare } = options;
+  const { slow = 0.12, fail = 0.12, earlyWhileSlow = 0.8, spare } = options;
   const injected: Record<string, number> = {};
-  let slowNow = 0;
+  /** Early errors owed to requests arriving while a delayed one is pending; each expires with its delay. */
+  const armed = new Set<{ until: number }>();
   const count = (kind: string) => (injected[kind] = (injected[kind] ?? 0) + 1);
   const failure = (): Fault => {
     const pick = random();
@@ -59,21 +63,24 @@ export function chaos(seed: number, options: ChaosOptions = {}): Chaos {
   const label = (fault: Fault) => (typeof fault === 'string' ? fault : 'status' in fault ? String(fault.status) : 'slow');
   const decide = (_n: number, path: string): Fault => {
     if (spare?.(path)) return 'forward';
-    // Drawn for every request, whatever is decided, so the sequence of decisions depends on the seed alone.
-    const [a, b] = [random(), random()];
-    if (slowNow > 0 && a < earlyWhileSlow) {
+    const now = performance.now();
+    for (const a of armed) if (a.until <= now) armed.delete(a);
+    const [early] = armed;
+    if (early) {
+      armed.delete(early);
       const fault = failure();
       count(`early ${label(fault)}`);
       return fault;
     }
-    if (b < slow) {
-      const delayMs = 200 + Math.floor(random() * 1000);
-      slowNow += 1;
-      setTimeout(() => (slowNow -= 1), delayMs).unref();
+    // Drawn for every other request, so the decisions depend on the seed and the order of arrival alone.
+    const [a, b, c] = [random(), random(), random()];
+    if (a < slow) {
+      const delayMs = 200 + Math.floor(b * 1000);
+      if (c < earlyWhileSlow) armed.add({ until: now + delayMs });
       count('slow');
       return { delayMs };
     }
-    if (b < slow + fail) {
+    if (a < slow + fail) {
       const fault = failure();
       count(label(fault));
       return fault;
@@ -90,11 +97,13 @@ export function expectCleanExit(result: { code: number | null; stderr: string })
 }
 
 /** One line in the test output saying what a run went through (a seed that injected little proves little). */
-export function logChaos(name: string, faults: Chaos, requests: number): void {
+export function logChaos(name: string, faults: Chaos, requests: number, stderr = ''): void {
   const kinds = Object.entries(faults.injected)
     .map(([kind, n]) => `${kind} ${n}`)
     .join(', ');
-  process.stdout.write(`chaos ${name}: ${requests} requests; injected ${kinds || 'nothing'}\n`);
+  const summary = stderr.split('\n').find((l) => /\s(ok|INCOMPLETE)\s+sent /.test(l));
+  process.stdout.write(`chaos ${name}: ${requests} requests; injected ${kinds || 'nothing'}${summary ? `; ${summary.trim()}` : ''}\n`);
+  if (process.env.CHAOS_VERBOSE) process.stdout.write(stderr);
 }
 
 /**

@@ -13,6 +13,7 @@ import { Hub } from '../../src/core/hub.js';
 import { effectiveReward } from '../../src/core/rewards.js';
 import { createMlflowSink, MlflowClient, MlflowError, MlflowTraces } from '../../src/transports/mlflow/index.js';
 import { resolveMlflowConfig } from '../../src/transports/mlflow/config.js';
+import { chaos, expectCleanExit, logChaos } from '../helpers/chaos.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { decodeOtlp, otlpNames, undeclaredNames } from '../helpers/declared-names.js';
@@ -499,4 +500,86 @@ describe('mlflow sink → MLflow', () => {
       await proxy.close();
     }
   });
+});
+
+/**
+ * Seeded chaos in front of the server (test/helpers/chaos.ts): 502, 503, resets, replies cut short after the server
+ * stored the request, short delays, and error answers while a sibling request is still slow. Every fault is transient,
+ * so the replay must end clean (exit 0, no crash) with every run, point, trace and assessment stored once.
+ */
+describe('mlflow sink → MLflow through seeded chaos', () => {
+  async function expectStoredOnce(experiment: string, clawloopRunId: string) {
+    const runs = await runsOf(await experimentId(experiment), clawloopRunId);
+    expect(
+      runs
+        .map((r) => r.info.run_name)
+        .filter((n) => n.startsWith('iteration-'))
+        .sort(),
+    ).toEqual(iterations.map((i) => `iteration-${i.iteration}`));
+    expect(runs).toHaveLength(1 + iterations.length);
+    expect(runs.map((r) => r.info.status)).toEqual(runs.map(() => 'FINISHED'));
+    const parent = runs.find((r) => tag(r, 'clawloop.role') === 'run')!;
+    expect((await history(parent.info.run_id, 'reward.mean')).map((m) => m.step)).toEqual(iterations.map((i) => i.iteration));
+    for (const child of runs.filter((r) => r !== parent))
+      expect((await history(child.info.run_id, 'reward.mean')).map((m) => m.step)).toEqual([Number(tag(child, 'clawloop.iteration'))]);
+    const found = (await traces(await experimentId(experiment))).filter((t) =>
+      episodes.some((e) => MlflowTraces.traceId({ ...e, run_id: clawloopRunId }) === t.trace_id),
+    );
+    expect(found).toHaveLength(episodes.length);
+    for (const e of episodes) {
+      const trace = found.find((t) => t.trace_id === MlflowTraces.traceId({ ...e, run_id: clawloopRunId }))!;
+      expect(trace.state).toBe('OK');
+      expect((trace.assessments ?? []).map((a) => a.assessment_name).sort()).toEqual(
+        [...Object.keys(e.episode.summary.signals), 'effective_reward'].sort(),
+      );
+    }
+  }
+
+  it('the CLI replays the sample through seeded faults: exit 0, never a crash, everything stored once', async () => {
+    // Fewer outright failures than the default: an MLflow batch is dozens of requests and fails if one does, so five
+    // failed batches in a row (the circuit breaker's 30 s pause) would come often; early errors beside slow requests stay.
+    const faults = chaos(20261206, { fail: 0.05 });
+    const proxy = await startFaultProxy(mlflow.url, faults.decide);
+    try {
+      const result = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'chaos-cli-run'], {
+        MLFLOW_TRACKING_URI: proxy.url,
+        MLFLOW_EXPERIMENT_NAME: 'chaos-cli',
+      });
+      logChaos('mlflow cli', faults, proxy.requests, result.stderr);
+      expectCleanExit(result);
+      expect(result.stderr).toMatch(/mlflow\s+ok\s+sent 20\/20/);
+      expect(Object.keys(faults.injected).some((k) => k.startsWith('early'))).toBe(true);
+      await expectStoredOnce('chaos-cli', 'chaos-cli-run');
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+
+  it('in process (the library path): the hub and the mlflow sink through the same faults leave no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const faults = chaos(7, { fail: 0.05 });
+    const proxy = await startFaultProxy(mlflow.url, faults.decide);
+    try {
+      const { events } = await collect(sample);
+      const sink = createMlflowSink({ env: { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'chaos-lib' } });
+      const hub = new Hub([sink], { onWarning: () => {}, retry: { baseMs: 50, maxMs: 500 } });
+      // As a training loop emits: an iteration's events at a time, without waiting for the sink.
+      for (const e of events) {
+        hub.emit({ ...e, run_id: 'chaos-lib-run' });
+        if (e.type === 'iteration') await new Promise((r) => setTimeout(r, 20));
+      }
+      const report = await hub.close({ timeoutMs: 90_000 });
+      await new Promise((r) => setTimeout(r, 100));
+      logChaos('mlflow in process', faults, proxy.requests);
+      expect(unhandled).toEqual([]);
+      expect(report.complete, JSON.stringify(report.sinks)).toBe(true);
+      expect(Object.keys(faults.injected).some((k) => k.startsWith('early'))).toBe(true);
+      await expectStoredOnce('chaos-lib', 'chaos-lib-run');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await proxy.close();
+    }
+  }, 120_000);
 });

@@ -199,15 +199,16 @@ describe('otel sink → Jaeger through seeded chaos', () => {
     }
   }
 
-  it('the CLI replays the sample (as 6 runs) through seeded faults: exit 0, never a crash, every span delivered', async () => {
-    const faults = chaos(31337);
+  it('the CLI replays the sample (as 20 runs) through seeded faults: exit 0, never a crash, every span delivered', async () => {
+    // Few exports (a call takes up to 100 events): more of them slow, so that siblings in flight meet early errors.
+    const faults = chaos(31337, { slow: 0.35 });
     const proxy = await startFaultProxy(jaeger.otlpHttp, faults.decide);
-    const { file, runIds } = repeatedRuns((await collect(sample)).events, 6, 'chaos-otel');
+    const { file, runIds } = repeatedRuns((await collect(sample)).events, 20, 'chaos-otel');
     try {
       const result = await runCliAsync(['replay', file, '--sink', 'otel', '--quiet'], { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url });
-      logChaos('otel cli', faults, proxy.requests);
+      logChaos('otel cli', faults, proxy.requests, result.stderr);
       expectCleanExit(result);
-      expect(result.stderr).toMatch(/otel\s+ok\s+sent 120\/120/);
+      expect(result.stderr).toMatch(/otel\s+ok\s+sent 400\/400/);
       expect(Object.keys(faults.injected).some((k) => k.startsWith('early'))).toBe(true);
       for (const runId of runIds) await expectEverySpan(runId);
     } finally {
@@ -219,12 +220,17 @@ describe('otel sink → Jaeger through seeded chaos', () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
-    const faults = chaos(99);
+    const faults = chaos(99, { slow: 0.35 });
     const proxy = await startFaultProxy(jaeger.otlpHttp, faults.decide);
     try {
       const sink = await createOtelSink({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: proxy.url } });
       // Small batches: more exports in flight side by side, so more early errors beside slow siblings.
-      const hub = new Hub([sink], { onWarning: () => {}, batchSize: 3, retry: { baseMs: 50, maxMs: 500 } });
+      const hub = new Hub([sink], {
+        onWarning: () => {},
+        batchSize: 3,
+        retry: { baseMs: 50, maxMs: 500 },
+        breaker: { cooldownMs: 500 },
+      });
       for (const e of (await collect(sample)).events) hub.emit({ ...e, run_id: 'chaos-otel-lib' });
       const report = await hub.close({ timeoutMs: 60_000 });
       await new Promise((r) => setTimeout(r, 100));

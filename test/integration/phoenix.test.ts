@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeEvent } from '../../generated/types.gen.js';
 import { effectiveReward } from '../../src/core/rewards.js';
 import { episodeSpanIds } from '../../src/otlp/spans.js';
+import { chaos, expectCleanExit, logChaos, repeatedRuns } from '../helpers/chaos.js';
 import { runCli, runCliAsync } from '../helpers/cli.js';
 import { collect } from '../helpers/collect.js';
 import { decodeOtlp, otlpNames, undeclaredNames } from '../helpers/declared-names.js';
@@ -225,4 +226,35 @@ describe('phoenix sink before Phoenix is up', () => {
       await late.stop();
     }
   }, 200_000);
+});
+
+describe('phoenix sink → Phoenix through seeded chaos', () => {
+  it('the CLI replays the sample (as 10 runs) through seeded faults (test/helpers/chaos.ts): exit 0, never a crash, every span and annotation once', async () => {
+    // Spans and annotations of several exports in flight side by side; more of them slow, so siblings meet early errors.
+    const faults = chaos(424242, { slow: 0.35 });
+    const proxy = await startFaultProxy(phoenix.url, faults.decide);
+    const { file, runIds } = repeatedRuns((await collect(sample)).events, 10, 'chaos-phoenix');
+    try {
+      const result = await runCliAsync(['replay', file, '--sink', 'phoenix', '--quiet'], {
+        PHOENIX_COLLECTOR_ENDPOINT: proxy.url,
+        PHOENIX_PROJECT_NAME: 'chaos',
+      });
+      logChaos('phoenix cli', faults, proxy.requests, result.stderr);
+      expectCleanExit(result);
+      expect(result.stderr).toMatch(/phoenix\s+ok\s+sent 200\/200/);
+      expect(Object.keys(faults.injected).some((k) => k.startsWith('early'))).toBe(true);
+      // Phoenix keys spans by id: a batch re-sent after a lost reply is stored once.
+      const total = expectedSpans * runIds.length;
+      const spans = await spansOf('chaos', total);
+      expect(spans).toHaveLength(total);
+      expect(new Set(spans.map((s) => s.context.span_id)).size).toBe(total);
+      const roots = runIds.flatMap((runId) => episodes.map((e) => episodeSpanIds(runId, e.episode.id).root));
+      const expected = runIds.length * episodes.reduce((n, e) => n + Object.keys(e.episode.summary.signals).length + 1, 0);
+      const found = await annotations('chaos', roots, phoenix, expected);
+      expect(found).toHaveLength(expected);
+      expect(new Set(found.map((a) => `${a.span_id}/${a.name}`)).size).toBe(expected);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
 });
