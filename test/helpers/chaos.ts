@@ -32,23 +32,30 @@ export interface ChaosOptions {
   fail?: number;
   /**
    * Chance that a delayed request arms an early error: the next request that arrives while it is still pending is
-   * answered at once with a failure (an error beside a slow sibling of the same batch). @default 0.8
+   * answered at once with a failure. @default 0.8
    */
   earlyWhileSlow?: number;
-  /** Requests the chaos leaves alone (e.g. an endpoint a test checks separately). */
-  spare?: (path: string) => boolean;
+  /**
+   * Chance that requests sent together (arriving within a few ms: one call's requests side by side) are split into a
+   * slow first one and a second one that fails at once — the error answer arriving while its sibling is still
+   * pending, which a transport awaiting them in order meets first. @default 0.6
+   */
+  siblings?: number;
 }
 
 export interface Chaos {
-  decide: (n: number, path: string) => Fault;
+  decide: (n: number, path: string) => Promise<Fault>;
   /** What was injected, by kind (a run that injected nothing proves nothing). */
   injected: Record<string, number>;
 }
 
+/** Requests arriving within this many ms of the first of a group are taken as sent together. */
+const GROUP_MS = 5;
+
 /** A decide() for startFaultProxy with seeded faults. */
 export function chaos(seed: number, options: ChaosOptions = {}): Chaos {
   const random = seeded(seed);
-  const { slow = 0.12, fail = 0.12, earlyWhileSlow = 0.8, spare } = options;
+  const { slow = 0.12, fail = 0.12, earlyWhileSlow = 0.8, siblings = 0.6 } = options;
   const injected: Record<string, number> = {};
   /** Early errors owed to requests arriving while a delayed one is pending; each expires with its delay. */
   const armed = new Set<{ until: number }>();
@@ -61,25 +68,27 @@ export function chaos(seed: number, options: ChaosOptions = {}): Chaos {
     return 'truncate';
   };
   const label = (fault: Fault) => (typeof fault === 'string' ? fault : 'status' in fault ? String(fault.status) : 'slow');
-  const decide = (_n: number, path: string): Fault => {
-    if (spare?.(path)) return 'forward';
+  const delayed = (arm: boolean): Fault => {
+    const delayMs = 200 + Math.floor(random() * 1000);
+    if (arm) armed.add({ until: performance.now() + delayMs });
+    count('slow');
+    return { delayMs };
+  };
+  const early = (): Fault => {
+    const fault = failure();
+    count(`early ${label(fault)}`);
+    return fault;
+  };
+  const one = (): Fault => {
     const now = performance.now();
     for (const a of armed) if (a.until <= now) armed.delete(a);
-    const [early] = armed;
-    if (early) {
-      armed.delete(early);
-      const fault = failure();
-      count(`early ${label(fault)}`);
-      return fault;
+    const [owed] = armed;
+    if (owed) {
+      armed.delete(owed);
+      return early();
     }
-    // Drawn for every other request, so the decisions depend on the seed and the order of arrival alone.
-    const [a, b, c] = [random(), random(), random()];
-    if (a < slow) {
-      const delayMs = 200 + Math.floor(b * 1000);
-      if (c < earlyWhileSlow) armed.add({ until: now + delayMs });
-      count('slow');
-      return { delayMs };
-    }
+    const [a, c] = [random(), random()];
+    if (a < slow) return delayed(c < earlyWhileSlow);
     if (a < slow + fail) {
       const fault = failure();
       count(label(fault));
@@ -87,6 +96,29 @@ export function chaos(seed: number, options: ChaosOptions = {}): Chaos {
     }
     return 'forward';
   };
+  // Decisions are made per group of requests that arrived together, in arrival order.
+  let group: Array<(fault: Fault) => void> | undefined;
+  const decideGroup = (members: Array<(fault: Fault) => void>) => {
+    let rest = members;
+    if (members.length >= 2 && random() < siblings) {
+      members[0](delayed(false));
+      members[1](early());
+      rest = members.slice(2);
+    }
+    for (const answer of rest) answer(one());
+  };
+  const decide = (): Promise<Fault> =>
+    new Promise((resolve) => {
+      if (!group) {
+        const members: Array<(fault: Fault) => void> = [];
+        group = members;
+        setTimeout(() => {
+          group = undefined;
+          decideGroup(members);
+        }, GROUP_MS);
+      }
+      group.push(resolve);
+    });
   return { decide, injected };
 }
 

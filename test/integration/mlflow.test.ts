@@ -536,9 +536,10 @@ describe('mlflow sink → MLflow through seeded chaos', () => {
   }
 
   it('the CLI replays the sample through seeded faults: exit 0, never a crash, everything stored once', async () => {
-    // Fewer outright failures than the default: an MLflow batch is dozens of requests and fails if one does, so five
-    // failed batches in a row (the circuit breaker's 30 s pause) would come often; early errors beside slow requests stay.
-    const faults = chaos(20261206, { fail: 0.05 });
+    // Fewer outright failures than the default, and fewer split sibling groups: an MLflow call is dozens of requests and
+    // fails if one does, and five failed calls in a row pause the sink for 30 s (the circuit breaker). With this seed
+    // the three iteration runs' creations meet a slow first one and an early error beside it, as in the CI crash.
+    const faults = chaos(2, { fail: 0.05, siblings: 0.35 });
     const proxy = await startFaultProxy(mlflow.url, faults.decide);
     try {
       const result = await runCliAsync(['replay', sample, '--sink', 'mlflow', '--quiet', '--run-id', 'chaos-cli-run'], {
@@ -559,17 +560,14 @@ describe('mlflow sink → MLflow through seeded chaos', () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
-    const faults = chaos(7, { fail: 0.05 });
+    const faults = chaos(2, { fail: 0.05, siblings: 0.35 });
     const proxy = await startFaultProxy(mlflow.url, faults.decide);
     try {
       const { events } = await collect(sample);
       const sink = createMlflowSink({ env: { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_EXPERIMENT_NAME: 'chaos-lib' } });
-      const hub = new Hub([sink], { onWarning: () => {}, retry: { baseMs: 50, maxMs: 500 } });
-      // As a training loop emits: an iteration's events at a time, without waiting for the sink.
-      for (const e of events) {
-        hub.emit({ ...e, run_id: 'chaos-lib-run' });
-        if (e.type === 'iteration') await new Promise((r) => setTimeout(r, 20));
-      }
+      const hub = new Hub([sink], { onWarning: () => {}, retry: { baseMs: 50, maxMs: 500 }, breaker: { cooldownMs: 1000 } });
+      // Emitted at once, without waiting for the sink (as a fast training loop does): one call writes every iteration.
+      for (const e of events) hub.emit({ ...e, run_id: 'chaos-lib-run' });
       const report = await hub.close({ timeoutMs: 90_000 });
       await new Promise((r) => setTimeout(r, 100));
       logChaos('mlflow in process', faults, proxy.requests);
