@@ -51,19 +51,30 @@ function messageJsonAt(ctx: DerivedContext, i: number): string | undefined {
 }
 
 /**
+ * The pieces of a JSON list (brackets and commas included) as one flat string. join() writes one flat string; adding
+ * the brackets with + or a template would make a rope that every exporter then copies flat again (a conversation is
+ * most of a request's bytes).
+ */
+function jsonList(pieces: string[]): string {
+  return pieces.join('');
+}
+
+/**
  * JSON list of the episode's messages before `end` (the conversation an assistant message answered): the messages'
  * JSON texts joined, each serialized once per episode, instead of serializing the whole conversation again for every
  * step (bytes would grow with the square of the episode length).
  */
 function conversationJson(ctx: DerivedContext, end: number): string {
   return ctx.memo('conversation-json', end, () => {
-    const parts: string[] = [];
+    const parts = ['['];
     for (let i = 0; i < end; i += 1) {
       const part = messageJsonAt(ctx, i);
       if (part === undefined) return UNSERIALIZABLE_JSON;
+      if (i > 0) parts.push(',');
       parts.push(part);
     }
-    return `[${parts.join(',')}]`;
+    parts.push(']');
+    return jsonList(parts);
   });
 }
 
@@ -146,7 +157,7 @@ export const derived: DerivedFunctions = {
     if (!ctx.episode?.messages || index < 0) return safeJson([messageForPrompt(s)]);
     return ctx.memo('output-json', index, () => {
       const part = messageJsonAt(ctx, index);
-      return part === undefined ? UNSERIALIZABLE_JSON : `[${part}]`;
+      return part === undefined ? UNSERIALIZABLE_JSON : jsonList(['[', part, ']']);
     });
   },
   input_messages_flat: (s, ctx) => {

@@ -100,16 +100,19 @@ export class ReverseWriter {
       low = (low + 1) >>> 0;
       if (low === 0) high = (high + 1) >>> 0;
     }
-    const bytes: number[] = [];
+    let size = 1;
+    for (let l = low, h = high; h !== 0 || l > 127; size += 1) {
+      l = ((l >>> 7) | (h << 25)) >>> 0;
+      h >>>= 7;
+    }
+    this.room(size);
+    let at = (this.pos -= size);
     while (high !== 0 || low > 127) {
-      bytes.push((low & 127) | 128);
+      this.buf[at++] = (low & 127) | 128;
       low = ((low >>> 7) | (high << 25)) >>> 0;
       high >>>= 7;
     }
-    bytes.push(low);
-    this.room(bytes.length);
-    this.pos -= bytes.length;
-    for (let i = 0; i < bytes.length; i += 1) this.buf[this.pos + i] = bytes[i];
+    this.buf[at] = low;
   }
 
   fixed32(value: number): void {

@@ -122,6 +122,15 @@ export function episodeSpanIds(runId: string, episodeId: string) {
   };
 }
 
+/** The first timestamp of a message after message `i` (where an LLM step ends), without copying the list. */
+function nextTimestamp(messages: readonly Message[], i: number): number | undefined {
+  for (let k = i + 1; k < messages.length; k += 1) {
+    const t = messages[k].timestamp;
+    if (typeof t === 'number') return t;
+  }
+  return undefined;
+}
+
 export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx: SpanBuildContext): ReadableSpan[] {
   const { episode } = event;
   const ids = episodeSpanIds(event.run_id, episode.id);
@@ -135,11 +144,17 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
   const spans: ReadableSpan[] = [];
 
   const llmStart = new Map<number, number>();
+  // A tool span's parent is its LLM span: each LLM span id is hashed once.
+  const llmIds = new Map<number, string>();
+  const llmId = (i: number) => {
+    let id = llmIds.get(i);
+    if (id === undefined) llmIds.set(i, (id = ids.llm(i)));
+    return id;
+  };
   for (const { item: message, index, fields: f } of fields.llm) {
     const i = index[0];
     const s = message.timestamp ?? start;
-    const next = messages.slice(i + 1).find((m) => typeof m.timestamp === 'number')?.timestamp;
-    const e = next ?? s;
+    const e = nextTimestamp(messages, i) ?? s;
     llmStart.set(i, s);
     end = Math.max(end, e);
     spans.push(
@@ -147,7 +162,7 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
         {
           name: `llm:step${stepOf(episode, i)}`,
           traceId: ids.traceId,
-          spanId: ids.llm(i),
+          spanId: llmId(i),
           parentSpanId: ids.root,
           start: s,
           end: e,
@@ -175,7 +190,7 @@ export function episodeSpans(event: EpisodeEvent, fields: EpisodeSpanFields, ctx
           name: `tool:${call.name}`,
           traceId: ids.traceId,
           spanId: ids.tool(i, call.id),
-          parentSpanId: ids.llm(i),
+          parentSpanId: llmId(i),
           start: s,
           end: e,
           attributes: attributes(f, fields.extra ?? {}, max),
