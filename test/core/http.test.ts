@@ -1,4 +1,7 @@
-/** The one HTTP layer: results, the classification of statuses, Retry-After, network errors and timeouts, abort, redaction. */
+/**
+ * The one HTTP layer: results, the classification of statuses, Retry-After, network errors and timeouts, abort, redaction;
+ * the same for both clients (fetch, and node:http for bulk bodies).
+ */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +26,19 @@ beforeAll(async () => {
     if (path === '/not-yet') return res.writeHead(404).end('span not found');
     if (path === '/broken') return res.writeHead(500).end('boom');
     if (path === '/hang') return; // never answers
+    if (path === '/cut') {
+      res.writeHead(200, { 'content-length': '100' }).write('only part');
+      setTimeout(() => res.destroy(), 20);
+      return;
+    }
+    if (path === '/echo') {
+      let bytes = 0;
+      req.on('data', (c: Buffer) => (bytes += c.length));
+      req.on('end', () =>
+        res.end(JSON.stringify({ bytes, length: req.headers['content-length'], chunked: req.headers['transfer-encoding'] })),
+      );
+      return;
+    }
     res.writeHead(200).end('not json');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,13 +49,16 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const get = (path: string, extra: Partial<Parameters<typeof httpRequest>[0]> = {}) =>
-  httpRequest({ what: `test GET ${path}`, url: `${base}${path}`, timeoutMs: 2000, ...extra });
+describe.each([
+  ['fetch', false],
+  ['node:http (bulk)', true],
+])('httpRequest by %s', (_client, bulk) => {
+  const get = (path: string, extra: Partial<Parameters<typeof httpRequest>[0]> = {}) =>
+    httpRequest({ what: `test GET ${path}`, url: `${base}${path}`, timeoutMs: 2000, bulk, ...extra });
 
-describe('httpRequest', () => {
   it('ok: the status and body', async () => {
     expect(await get('/ok')).toMatchObject({ ok: true, status: 200, text: '{"a":1}' });
-    expect(await httpJson({ what: 'json', url: `${base}/ok`, timeoutMs: 2000 })).toEqual({ a: 1 });
+    expect(await httpJson({ what: 'json', url: `${base}/ok`, timeoutMs: 2000, bulk })).toEqual({ a: 1 });
   });
 
   it('busy, with Retry-After: retryable; the SinkError carries the wait', async () => {
@@ -71,19 +90,11 @@ describe('httpRequest', () => {
   });
 
   it('connection refused is an outage; no answer within the time limit is busy', async () => {
-    const refused = await httpRequest({ what: 'down', url: 'http://127.0.0.1:9/', timeoutMs: 2000 });
+    const refused = await httpRequest({ what: 'down', url: 'http://127.0.0.1:9/', timeoutMs: 2000, bulk });
     expect(refused).toMatchObject({ ok: false, kind: 'outage', retryable: true });
     const slow = await get('/hang', { timeoutMs: 200 });
     expect(slow).toMatchObject({ ok: false, kind: 'busy', retryable: true });
     if (!slow.ok) expect(slow.reason).toBe('test GET /hang: no answer within 200 ms');
-  });
-
-  it("the time limit fires while garbage is collected, with the hub's signal joined to it (nodejs/node#57736)", async () => {
-    const child = fileURLToPath(new URL('./children/limit-under-gc.ts', import.meta.url));
-    const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { timeout: 60_000 });
-    const result = JSON.parse(stdout) as { ok: boolean; kind?: string; ms: number };
-    // Without a strongly held timer the request waits for ever (the child is killed at 60 s and this test fails).
-    expect(result).toMatchObject({ ok: false, kind: 'busy' });
   });
 
   it('the hub aborting the call ends the request at once; the result says so', async () => {
@@ -96,9 +107,30 @@ describe('httpRequest', () => {
   });
 
   it('an answer that is not JSON fails httpJson as retryable (a proxy page, a cut body)', async () => {
-    await expect(httpJson({ what: 'json', url: `${base}/text`, timeoutMs: 2000 })).rejects.toMatchObject({
+    await expect(httpJson({ what: 'json', url: `${base}/text`, timeoutMs: 2000, bulk })).rejects.toMatchObject({
       retryable: true,
       message: 'json: the answer is not JSON: not json',
     });
+  });
+
+  it('an answer cut short (the connection closed mid-body) is an outage, retried', async () => {
+    expect(await get('/cut')).toMatchObject({ ok: false, kind: 'outage', retryable: true });
+  });
+
+  it('a binary body arrives whole, with its length', async () => {
+    const body = new Uint8Array(300_000).fill(7);
+    const result = await httpRequest({ what: 'post', url: `${base}/echo`, method: 'POST', body, timeoutMs: 2000, bulk });
+    expect(result.ok && (JSON.parse(result.text) as unknown)).toEqual({ bytes: 300_000, length: '300000' });
+  });
+});
+
+// The limit's timer is the same for both clients (src/core/call-signal.ts); the child exercises it through fetch.
+describe('httpRequest under garbage collection', () => {
+  it("the time limit fires while garbage is collected, with the hub's signal joined to it (nodejs/node#57736)", async () => {
+    const child = fileURLToPath(new URL('./children/limit-under-gc.ts', import.meta.url));
+    const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', child], { timeout: 60_000 });
+    const result = JSON.parse(stdout) as { ok: boolean; kind?: string; ms: number };
+    // Without a strongly held timer the request waits for ever (the child is killed at 60 s and this test fails).
+    expect(result).toMatchObject({ ok: false, kind: 'busy' });
   });
 });
