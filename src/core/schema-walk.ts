@@ -75,10 +75,33 @@ export interface ResolvedSchema {
  */
 const valueFree = new WeakMap<JsonSchemaNode, ResolvedSchema>();
 
+/**
+ * Resolutions that depend on the value only through its JSON type (unions told apart by type alone, no const
+ * discriminator on the way, e.g. a message's content: text or parts), by node and type: every message's content
+ * resolved again was most of the unknown-field walk (measured 2026-12-06, 7 % of an otel replay's CPU).
+ */
+const byType = new WeakMap<JsonSchemaNode, Map<string, ResolvedSchema>>();
+
+/** Whether any branch of a union tells values apart by a `const` property (then its choice needs the value itself). */
+const discriminated = new WeakMap<readonly JsonSchemaNode[], boolean>();
+
+function hasDiscriminator(branches: readonly JsonSchemaNode[]): boolean {
+  let known = discriminated.get(branches);
+  if (known === undefined) {
+    known = branches.some((b) => {
+      const props = resolveSchema(b).schema.properties as Record<string, JsonSchemaNode> | undefined;
+      return props !== undefined && Object.values(props).some((p) => p.const !== undefined);
+    });
+    discriminated.set(branches, known);
+  }
+  return known;
+}
+
 export function resolveSchema(node: JsonSchemaNode, value?: unknown): ResolvedSchema {
-  const known = valueFree.get(node);
+  const known = valueFree.get(node) ?? byType.get(node)?.get(jsonType(value));
   if (known) return known;
   let dependsOnValue = false;
+  let dependsOnType = false;
   let current = node;
   let nullable = false;
   let hasDefault = 'default' in node;
@@ -95,7 +118,10 @@ export function resolveSchema(node: JsonSchemaNode, value?: unknown): ResolvedSc
     if (Array.isArray(branches)) {
       const nonNull = branches.filter((b) => b.type !== 'null');
       if (nonNull.length < branches.length) nullable = true;
-      if (nonNull.length > 1) dependsOnValue = true;
+      if (nonNull.length > 1) {
+        if (hasDiscriminator(branches)) dependsOnValue = true;
+        else dependsOnType = true;
+      }
       const fitting = nonNull.filter((b) => admits(resolveSchema(b).schema, value) && constsMatch(resolveSchema(b).schema, value));
       const chosen = fitting[0] ?? (nonNull.length === 1 ? nonNull[0] : undefined);
       if (!chosen) break;
@@ -106,7 +132,13 @@ export function resolveSchema(node: JsonSchemaNode, value?: unknown): ResolvedSc
   }
   if (typesOf(current).includes('null')) nullable = true;
   const resolved: ResolvedSchema = { schema: current, nullable, default: dflt, hasDefault };
-  if (!dependsOnValue) valueFree.set(node, resolved);
+  if (dependsOnValue) return resolved;
+  if (!dependsOnType) valueFree.set(node, resolved);
+  else {
+    let types = byType.get(node);
+    if (!types) byType.set(node, (types = new Map<string, ResolvedSchema>()));
+    types.set(jsonType(value), resolved);
+  }
   return resolved;
 }
 
