@@ -74,7 +74,16 @@ export class OtlpHttpExporter implements SpanExporter {
       'content-type': config.protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
       ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
     };
-    const result = await httpRequest({ what, url: config.url, method: 'POST', headers, body, timeoutMs: config.timeoutMs, signal, bulk: true });
+    const result = await httpRequest({
+      what,
+      url: config.url,
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs: config.timeoutMs,
+      signal,
+      bulk: true,
+    });
     if (result.ok) return;
     const answer =
       result.status !== undefined
