@@ -3,7 +3,9 @@
  * request shapes, auth, line offsets, resume without duplicates, 429 / 5xx retry, completion with exit code.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chaos, expectCleanExit, logChaos } from '../helpers/chaos.js';
 import { runCliAsync } from '../helpers/cli.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { requireSample } from '../helpers/paths.js';
 import { startWandbRecorder, type WandbRecorder } from './recorder.js';
 
@@ -76,4 +78,24 @@ describe('wandb online mode', () => {
     expect(stderr).toMatch(/rejected \(not retryable\): wandb POST .*HTTP 401/);
     expect(stderr).not.toContain(KEY);
   });
+
+  it('through seeded chaos (test/helpers/chaos.ts) in front of the API: exit 0, never a crash, every row once, completed', async () => {
+    // A seed whose faults fail a batch after some of its rows were streamed: the retried batch writes them again.
+    const faults = chaos(3, { fail: 0.15, slow: 0.1 });
+    const proxy = await startFaultProxy(recorder.url, faults.decide);
+    try {
+      const result = await replay({ WANDB_BASE_URL: proxy.url });
+      logChaos('wandb online cli', faults, proxy.requests, result.stderr);
+      expectCleanExit(result);
+      expect(result.stderr).toMatch(/wandb\s+ok\s+sent 20\/20/);
+      expect(Object.keys(faults.injected).length).toBeGreaterThan(0);
+      // A row re-sent after a lost reply goes to the same offset: W&B keeps one line per offset.
+      const rows = recorder.lines('wandb-history.jsonl').map((l) => JSON.parse(l) as { _step: number });
+      expect(rows.map((r) => r._step)).toEqual([0, 1, 2]);
+      expect(recorder.fileStream.at(-1)!.body).toEqual({ complete: true, exitcode: 0 });
+      expect([...recorder.uploads.keys()].filter((k) => k.startsWith('media/table/episodes/'))).toHaveLength(3);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
 });

@@ -58,6 +58,12 @@ const CREATE_RUN_FILES = `mutation CreateRunFiles($entity: String!, $project: St
 export class OnlineRun {
   private ready?: Promise<{ entity: string; project: string }>;
   private line = 0;
+  /**
+   * The history line of each step written so far: a batch the hub retries after part of it was streamed writes its
+   * rows again, and each must go back to its own line (appending made a second row of the same step; found by the
+   * seeded-chaos test).
+   */
+  private readonly lines = new Map<number, number>();
   private readonly summary: Record<string, unknown> = {};
   private readonly pendingConfig: Record<string, { value: unknown }> = {};
 
@@ -134,13 +140,17 @@ export class OnlineRun {
       ...({ _step: step, _runtime: Math.max(0, timestamp - this.run.startedAt), _timestamp: timestamp } satisfies HistoryValues),
     };
     Object.assign(this.summary, values);
+    const offset = this.lines.get(step) ?? this.line;
     await this.stream({
       files: {
-        'wandb-history.jsonl': { offset: this.line, content: [JSON.stringify(row)] },
+        'wandb-history.jsonl': { offset, content: [JSON.stringify(row)] },
         'wandb-summary.json': { offset: 0, content: [JSON.stringify(this.summary)] },
       },
     });
-    this.line += 1;
+    if (offset === this.line) {
+      this.lines.set(step, offset);
+      this.line += 1;
+    }
   }
 
   async table(key: string, step: number, table: TableValue): Promise<Record<string, unknown>> {
