@@ -14,18 +14,6 @@ export interface BadLine {
   delivered?: Record<string, unknown>;
 }
 
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const EVENT_TYPES = 'episode, evolution, iteration, run.finished, run.started';
 
 /** Bad variants of a canonical event line. */

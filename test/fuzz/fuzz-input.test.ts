@@ -11,14 +11,15 @@ import { describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { collect } from '../helpers/collect.js';
 import { requireSample } from '../helpers/paths.js';
-import { badEventLine, rng, type BadLine } from './bad-lines.js';
+import { seeded } from '../helpers/seeded.js';
+import { badEventLine, type BadLine } from './bad-lines.js';
 
 const BAD_LINES = 10_000;
 
 describe('fuzzed input', () => {
   it(`reports each of ${BAD_LINES} bad lines once with line and field, delivers every good line, in bounded memory`, async () => {
     const sample = (await collect(requireSample())).events;
-    const random = rng(20261124);
+    const random = seeded(20261124);
     const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
     const file = join(dir, 'events.ndjson');
     const fd = openSync(file, 'w');
@@ -84,7 +85,7 @@ describe('fuzzed input', () => {
   it('bad lines inside a real experiment.jsonl: every iteration still arrives', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fuzz-run-'));
     const lines = readFileSync(join(requireSample(), 'experiment.jsonl'), 'utf8').split('\n').filter(Boolean);
-    const random = rng(7);
+    const random = seeded(7);
     const out: string[] = [];
     let badCount = 0;
     for (const good of lines) {

@@ -12,18 +12,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import type { Fault } from './fault-proxy.js';
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with the same decisions. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from './seeded.js';
 
 export interface ChaosOptions {
   /** Share of requests delayed (a slow backend), each by 200–1200 ms. @default 0.12 */
