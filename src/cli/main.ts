@@ -137,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.sinkFailed;
     }
     // Not expected: still printed through the same redaction (an error may quote a URL or a header).
-    say(process.stderr, `clawloop-sinks: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    say(process.stderr, `clawloop-sinks: unexpected error: ${errorText(error)}`);
     for (const line of (error instanceof Error ? (error.stack ?? '') : '').split('\n').slice(1, 12)) say(process.stderr, line);
     return EXIT.usage;
   }

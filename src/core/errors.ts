@@ -3,6 +3,7 @@
  * (slow down, no circuit breaker) is not a dead one (outage: the breaker spaces out calls), and a refused request
  * is neither (not retried; the hub splits a batch to find the event that caused it).
  */
+import { errorText } from './error-text.js';
 
 /**
  * What a failed call means for the next one.
@@ -126,7 +127,7 @@ export function classifyError(error: unknown): FailureKind {
   if (codes.some((c) => SLOW_CODES.has(c))) return 'busy';
   if (codes.some((c) => NETWORK_CODES.has(c))) return 'outage';
   if (codes.some((c) => DATA_CODES.has(c))) return 'rejected';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   if (/fetch failed|socket hang up|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN/.test(message)) return 'outage';
   if (/timed? ?out|timeout/i.test(message)) return 'busy';
   if (error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError) return 'rejected';

@@ -243,7 +243,7 @@ export class Hub {
             `spool ${this.spool.dir} is full; new events are delivered from memory only (${this.spool.full} so far)`,
           );
       } catch (error) {
-        this.warnings.warn('spool', 'write', `spool write failed, delivering from memory only: ${(error as Error).message}`);
+        this.warnings.warn('spool', 'write', `spool write failed, delivering from memory only: ${errorText(error)}`);
       }
     }
     for (const worker of this.workers) {

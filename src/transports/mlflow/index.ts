@@ -160,8 +160,9 @@ export class MlflowTransportImpl implements MlflowTransport {
     write: IterationWrite,
     createTags: KeyValue[],
   ): Promise<void> {
-    // Both are awaited behind earlier iterations' planning and jobs; an error answer meanwhile fails this write only.
-    const child = awaitedLater(this.registry.child(client, state, iteration, startedAt, createTags));
+    // The run's creation is shared and already marked handled by the registry. The plan is awaited behind earlier
+    // iterations' jobs: an error answer meanwhile fails this write only.
+    const child = this.registry.child(client, state, iteration, startedAt, createTags);
     const book = this.ledgers.get(state)!;
     const planned = awaitedLater(
       book.planning
