@@ -8,7 +8,7 @@ import { installCommand } from '../core/install-command.js';
 import { SINKS } from '../sinks/registry.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { preferSmallHeap } from './heap.js';
-import { safeLines, say } from './output.js';
+import { safeLines, say, tolerateClosedReader } from './output.js';
 import { replay, type ReplayFlags } from './replay.js';
 import { DEFAULT_LIVE_TIMEOUT_MS, DEFAULT_STALL_MS, UsageError } from './run-sinks.js';
 import { serve, type ServeFlags } from './serve.js';
@@ -154,6 +154,8 @@ if (isEntry) {
   };
   process.on('unhandledRejection', lastResort('unhandled rejection'));
   process.on('uncaughtException', lastResort('uncaught exception'));
+  tolerateClosedReader(process.stdout, lastResort('standard output'));
+  tolerateClosedReader(process.stderr, lastResort('standard error'));
   // Exit as soon as the summary is out: a backend's abandoned requests (past the deadline) must not hold the CLI open.
   process.exit(await main(process.argv));
 }

@@ -3,6 +3,7 @@
  * numbers them (0-based) in the progress lines and the console alike, install hints for the user's package manager,
  * and a pointer to `replay` when one of ClawLoop's own files is sent where canonical events are expected.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,24 @@ describe('clawloop-sinks command line', () => {
     expect(stderr).not.toMatch(/^\[(iteration|episode|run\.started|evolution)\]/m);
     expect(stderr).not.toContain('replay: iteration');
     expect(stderr).toMatch(/^console\s+ok\s+sent 20\/20/m);
+  });
+
+  it('a reader that went away (`… 2>&1 | head`) loses only the output: the replay still delivers and exits 0', async () => {
+    const report = out();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'replay', RUN, '--sink', 'report,console', '--out', report],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    // Both pipes closed before the CLI has written a byte: its first progress or console line meets EPIPE.
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(readFileSync(report, 'utf8')).toContain('d26eec5899634d30b2cdd37918f49dd5');
   });
 
   it('describes an iteration by its ClawLoop number and the count done', () => {
