@@ -144,7 +144,7 @@ class VariantLookup {
 }
 
 /** Full episodes first (bridge, then dump), then the archive's summaries of episodes neither had; each id once. */
-function* uniqueEpisodes(groups: ReadonlyArray<readonly EpisodeEvent[]>): Generator<EpisodeEvent> {
+export function* uniqueEpisodes(groups: ReadonlyArray<readonly EpisodeEvent[]>): Generator<EpisodeEvent> {
   const seen = new Set<string>();
   for (const group of groups) {
     for (const event of group) {
@@ -238,9 +238,7 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
         started_at: (await experiment.peek())?.timestamp ?? Date.now() / 1000,
         source: sourceLabel(layout.dir),
       });
-  // The bridge knows what the archive does not (the user's config and tags), and the other way round.
-  const started: RunStartedEvent =
-    bridgeStart && start ? { ...bridgeStart, ...base, config: bridgeStart.config, tags: bridgeStart.tags } : base;
+  const started = start ? withBridgeStart(base, bridgeStart) : base;
   yield dropUndefined(started);
 
   let iterations = 0;
@@ -311,8 +309,13 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   }
 }
 
+/** The archive's run_start with what only the bridge knows (the user's config and tags), and the other way round. */
+export function withBridgeStart(archive: RunStartedEvent, bridge: RunStartedEvent | undefined): RunStartedEvent {
+  return bridge ? { ...bridge, ...archive, config: bridge.config, tags: bridge.tags } : archive;
+}
+
 /** The archive's run_complete with what only the bridge's finish() knows (a failed run's status and error). */
-function mergeFinished(archive: RunFinishedEvent, bridge: RunFinishedEvent | undefined): RunFinishedEvent {
+export function mergeFinished(archive: RunFinishedEvent, bridge: RunFinishedEvent | undefined): RunFinishedEvent {
   if (!bridge) return archive;
   return dropUndefined({ ...bridge, ...archive, status: bridge.status, error: bridge.error });
 }

@@ -3,41 +3,80 @@
  * iteration sent when the caller says it is due (its episodes, the iteration, its evolution steps — a replay's order),
  * and a line for an iteration already sent delivered where it still can be, or named in a notice where it cannot.
  */
-import type { ArchiveIterationRecord, CallbackLine, CanonicalEvent, EvolutionLine, ExperimentLine } from '../../generated/types.gen.js';
+import type {
+  ArchiveIterationRecord,
+  CallbackLine,
+  CanonicalEvent,
+  EpisodeEvent,
+  EvolutionEvent,
+  EvolutionLine,
+  ExperimentLine,
+  IterationEvent,
+} from '../../generated/types.gen.js';
+import type { BridgeIteration } from './bridge-events.js';
+import { uniqueEpisodes } from './clawloop-run.js';
 import { episodesFromCallback, evolutionFrom, iterationFrom } from './convert.js';
 
-/** The files ClawLoop writes a line to in every iteration (evolution.jsonl skips iterations where nothing changed). */
-export type DenseFile = 'experiment' | 'callback' | 'archive';
+/**
+ * The files written to in every iteration (evolution.jsonl skips iterations where nothing changed): ClawLoop's, and the
+ * bridge's events.ndjson, which has reached an iteration once its iteration event is there.
+ */
+export type DenseFile = 'experiment' | 'callback' | 'archive' | 'events';
+
+/** The bridge's events of one iteration. */
+export type BridgeEvent = EpisodeEvent | IterationEvent | EvolutionEvent;
 
 /** What the files hold of an iteration not sent yet. */
 interface Held {
   experiment?: ExperimentLine;
   callback?: CallbackLine;
   archive?: ArchiveIterationRecord;
+  bridge: BridgeIteration;
   evolution: EvolutionLine[];
   firstSeen: number;
 }
 
-type Parts = Partial<Pick<Held, DenseFile>>;
+type Parts = Partial<Pick<Held, 'experiment' | 'callback' | 'archive'>> & { bridge?: IterationEvent };
+
+/** What went out for an iteration already sent. */
+interface Sent {
+  iteration: boolean;
+  /**
+   * Where its episodes and evolution steps came from. The dump and the bridge hold the same episodes, evolution.jsonl
+   * and the bridge the same steps: what one sent, the other's late copy does not send again (a replay keeps one too).
+   */
+  episodesFrom?: 'dump' | 'bridge';
+  evolutionFrom?: 'file' | 'bridge';
+}
+
+/** Both written from ClawLoop's after_iteration callback. */
+const AFTER_ITERATION: readonly DenseFile[] = ['callback', 'events'];
 
 export class IterationMerge {
   private readonly held = new Map<number, Held>();
-  /** Iterations sent, and whether an iteration event went out for each. */
-  private readonly sent = new Map<number, boolean>();
-  private readonly reached: Record<DenseFile, number> = { experiment: -1, callback: -1, archive: -1 };
+  /** Iterations sent, and what went out for each. */
+  private readonly sent = new Map<number, Sent>();
+  private readonly reached: Record<DenseFile, number> = { experiment: -1, callback: -1, archive: -1, events: -1 };
   private newest = -1;
+  /** The first iteration seen. */
+  private first = Number.POSITIVE_INFINITY;
   /** Iteration events sent. */
   iterations = 0;
 
   constructor(
-    private readonly runId: string,
+    /** The run's id, known by the time the first iteration is released. */
+    private readonly runIdOf: () => string,
     private readonly notice: (message: string) => void,
     /** Whether experiment.jsonl exists (an iteration sent without its line is then worth a notice). */
     private readonly experimentExists: () => boolean,
   ) {}
 
   /** Takes one line of a per-iteration file; yields at once what a line for an iteration already sent still delivers. */
-  *add(file: DenseFile, iteration: number, line: NonNullable<Parts[DenseFile]>): Generator<CanonicalEvent> {
+  *add(
+    file: Exclude<DenseFile, 'events'>,
+    iteration: number,
+    line: NonNullable<Parts[Exclude<DenseFile, 'events'>]>,
+  ): Generator<CanonicalEvent> {
     this.newest = Math.max(this.newest, iteration);
     this.reached[file] = Math.max(this.reached[file], iteration);
     if (this.sent.has(iteration)) yield* this.late(iteration, { [file]: line });
@@ -46,8 +85,34 @@ export class IterationMerge {
 
   *addEvolution(line: EvolutionLine): Generator<CanonicalEvent> {
     this.newest = Math.max(this.newest, line.iteration);
-    if (this.sent.has(line.iteration)) yield evolutionFrom(this.runId, line);
-    else this.hold(line.iteration).evolution.push(line);
+    const sent = this.sent.get(line.iteration);
+    if (!sent) this.hold(line.iteration).evolution.push(line);
+    else if (sent.evolutionFrom !== 'bridge') {
+      sent.evolutionFrom = 'file';
+      yield evolutionFrom(this.runIdOf(), line);
+    }
+  }
+
+  /** Takes one of the bridge's events of this run (episode, iteration or evolution step). */
+  *addBridge(event: BridgeEvent): Generator<CanonicalEvent> {
+    const i = event.iteration;
+    this.newest = Math.max(this.newest, i);
+    // Episodes come before their iteration event (live mode sends them while the iteration runs).
+    if (event.type === 'iteration') this.reached.events = Math.max(this.reached.events, i);
+    const sent = this.sent.get(i);
+    if (!sent) {
+      const held = this.hold(i).bridge;
+      if (event.type === 'episode') held.episodes.push(event);
+      else if (event.type === 'iteration') held.iteration = event;
+      else held.evolution.push(event);
+    } else if (event.type === 'iteration') yield* this.late(i, { bridge: event });
+    else if (event.type === 'episode' && sent.episodesFrom !== 'dump') {
+      sent.episodesFrom = 'bridge';
+      yield event;
+    } else if (event.type === 'evolution' && sent.evolutionFrom !== 'file') {
+      sent.evolutionFrom = 'bridge';
+      yield event;
+    }
   }
 
   /**
@@ -58,9 +123,28 @@ export class IterationMerge {
   doneUpTo(exists: (file: DenseFile) => boolean, graceMs: number): number {
     const newest = this.held.get(this.newest);
     if (!newest) return this.newest - 1;
-    const waiting = (Object.keys(this.reached) as DenseFile[]).filter((file) => this.reached[file] < this.newest);
+    const has = (file: DenseFile) => this.reached[file] >= this.newest;
+    const waiting = (Object.keys(this.reached) as DenseFile[]).filter(
+      (file) =>
+        !has(file) &&
+        // The dump and the bridge write from the same callback: once one has the newest iteration, the other is not
+        // awaited while it does not exist — after the first iteration, which creates the file of each that writes.
+        // (At the first, it waits `graceMs` like any missing file: the bridge's first write carries run.started.)
+        !(
+          this.newest > this.first &&
+          AFTER_ITERATION.includes(file) &&
+          !exists(file) &&
+          AFTER_ITERATION.some((other) => other !== file && has(other))
+        ),
+    );
     const ready = waiting.length === 0 || (waiting.every((file) => !exists(file)) && Date.now() - newest.firstSeen >= graceMs);
     return ready ? this.newest : this.newest - 1;
+  }
+
+  /** Whether an iteration up to `upTo` is held (a release would send something). */
+  holdsUpTo(upTo: number): boolean {
+    for (const i of this.held.keys()) if (i <= upTo) return true;
+    return false;
   }
 
   /** Sends every held iteration up to `upTo`, in order. */
@@ -69,13 +153,14 @@ export class IterationMerge {
       if (i > upTo) break;
       const h = this.held.get(i)!;
       this.held.delete(i);
-      if (h.callback) yield* episodesFromCallback(this.runId, h.callback);
+      yield* uniqueEpisodes([h.bridge.episodes, h.callback ? episodesFromCallback(this.runIdOf(), h.callback) : []]);
       const iteration = iterationFrom({
-        runId: this.runId,
+        runId: this.runIdOf(),
         iteration: i,
         experiment: h.experiment,
         callback: h.callback,
         archive: h.archive,
+        bridge: h.bridge.iteration,
       });
       if (!h.experiment && this.experimentExists())
         this.notice(
@@ -85,24 +170,35 @@ export class IterationMerge {
         yield iteration;
         this.iterations += 1;
       }
-      this.sent.set(i, iteration !== undefined);
-      for (const line of h.evolution) yield evolutionFrom(this.runId, line);
+      this.sent.set(i, {
+        iteration: iteration !== undefined,
+        episodesFrom: h.bridge.episodes.length > 0 ? 'bridge' : h.callback ? 'dump' : undefined,
+        evolutionFrom: h.evolution.length > 0 ? 'file' : h.bridge.evolution.length > 0 ? 'bridge' : undefined,
+      });
+      for (const line of h.evolution) yield evolutionFrom(this.runIdOf(), line);
+      if (h.evolution.length === 0) yield* h.bridge.evolution;
     }
   }
 
   private hold(i: number): Held {
+    this.first = Math.min(this.first, i);
     let h = this.held.get(i);
-    if (!h) this.held.set(i, (h = { evolution: [], firstSeen: Date.now() }));
+    if (!h) this.held.set(i, (h = { bridge: { episodes: [], evolution: [] }, evolution: [], firstSeen: Date.now() }));
     return h;
   }
 
   /** A line for an iteration already sent: delivered where it still can be, else said. */
   private *late(i: number, line: Parts): Generator<CanonicalEvent> {
-    if (line.callback) yield* episodesFromCallback(this.runId, line.callback);
-    if (!this.sent.get(i)) {
-      const iteration = iterationFrom({ runId: this.runId, iteration: i, ...line });
+    const sent = this.sent.get(i)!;
+    const fromBridge = sent.episodesFrom === 'bridge';
+    if (line.callback && !fromBridge) {
+      sent.episodesFrom = 'dump';
+      yield* episodesFromCallback(this.runIdOf(), line.callback);
+    }
+    if (!sent.iteration) {
+      const iteration = iterationFrom({ runId: this.runIdOf(), iteration: i, ...line });
       if (iteration) {
-        this.sent.set(i, true);
+        sent.iteration = true;
         this.iterations += 1;
         yield iteration;
       }
@@ -111,8 +207,10 @@ export class IterationMerge {
     const what = line.experiment
       ? 'its experiment.jsonl line came again (a second run written into the same directory?); it was not sent again'
       : line.callback
-        ? 'its after_iteration dump line came after the iteration was sent; its episodes were sent, its playbook and state hashes were not'
-        : 'its archive record came after the iteration was sent; its harness snapshot hash was not sent';
+        ? `its after_iteration dump line came after the iteration was sent; ${fromBridge ? "its episodes had come from the bridge's events" : 'its episodes were sent'}, its playbook and state hashes were not`
+        : line.bridge
+          ? "the bridge's iteration event came after the iteration was sent; its playbook and state hashes were not sent"
+          : 'its archive record came after the iteration was sent; its harness snapshot hash was not sent';
     this.notice(`iteration ${i}: ${what}`);
   }
 }

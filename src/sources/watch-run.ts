@@ -1,16 +1,17 @@
 /**
  * Follows a ClawLoop run while it is written: an events .ndjson (the bridge's output) or an output directory.
  *
- * In a directory, lines of every file are held by iteration and an iteration is sent (its episodes, the iteration,
+ * In a directory (ClawLoop's files, and the bridge's events.ndjson when it writes there), lines of every file are held by iteration and an iteration is sent (its episodes, the iteration,
  * its evolution steps — the order of a replay) once it is done being written, which is decided from what was seen one
  * whole poll earlier, so every line written before that evidence has been read by the time the iteration is sent:
  * - a later iteration appeared in any file (ClawLoop writes iteration i completely before i + 1), or
- * - every per-iteration file that exists (experiment.jsonl, the after_iteration dump, the archive's iterations) has
- *   reached it; a file that does not exist is waited for only `graceMs`, or
+ * - every per-iteration file that exists (experiment.jsonl, the after_iteration dump, the archive's iterations, the
+ *   bridge's events with the iteration's iteration event) has reached it; a file that does not exist is waited for only `graceMs`, or
  * - the archive says the run completed, or the watch stops: everything held is sent, an unterminated last line
  *   included (src/sources/follow.ts).
  * The merge itself (what is held, what a late line still delivers) is src/sources/watch-merge.ts; an iteration whose
- * experiment.jsonl line was refused is sent from what the other files hold, never waited for.
+ * experiment.jsonl line was refused is sent from what the other files hold, never waited for. The bridge's events of
+ * another run go out as they come, as that run's own.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +24,10 @@ import type {
   CanonicalEvent,
   EvolutionLine,
   ExperimentLine,
+  RunFinishedEvent,
+  RunStartedEvent,
 } from '../../generated/types.gen.js';
-import { OUTPUT_FILES } from './clawloop-run.js';
+import { mergeFinished, OUTPUT_FILES, withBridgeStart } from './clawloop-run.js';
 import { runFinishedFromArchive, runStartedFromArchive } from './convert.js';
 import { FileFollower } from './follow.js';
 import { eventValidatorFor } from './ndjson-events.js';
@@ -76,65 +79,104 @@ async function* watchDirectory(
   const callback = follow<CallbackLine>(OUTPUT_FILES.callback, SOURCE_VALIDATORS.CallbackLine);
   const runs = follow<ArchiveRunRecord>(join(OUTPUT_FILES.archive, 'runs.jsonl'), SOURCE_VALIDATORS.ArchiveRunRecord);
   const archive = follow<ArchiveIterationRecord>(join(OUTPUT_FILES.archive, 'iterations.jsonl'), SOURCE_VALIDATORS.ArchiveIterationRecord);
-  const dense: Record<DenseFile, FileFollower<unknown>> = { experiment, callback, archive };
+  const bridge = follow<CanonicalEvent>(OUTPUT_FILES.events, { choose: eventValidatorFor });
+  const dense: Record<DenseFile, FileFollower<unknown>> = { experiment, callback, archive, events: bridge };
 
-  /** Lines read and not yet given to the merge (before the run started, its id decides which archive records are its). */
+  /** Lines read and not yet given to the merge (archive records and bridge events wait until the run's id is known). */
   const read = {
     experiment: [] as ExperimentLine[],
     evolution: [] as EvolutionLine[],
     archive: [] as ArchiveIterationRecord[],
     callback: [] as CallbackLine[],
+    events: [] as CanonicalEvent[],
   };
   let start: RunStart | undefined;
   let complete: RunComplete | undefined;
-  let merge: IterationMerge | undefined;
+  let bridgeStart: RunStartedEvent | undefined;
+  let bridgeFinish: RunFinishedEvent | undefined;
+  let otherRuns = 0;
+  let firstTimestamp: number | undefined;
+  // As in a replay: the given id, else the archive's, else the bridge's, else (when the run starts) the directory's.
   let runId = options.runId;
-  let seenBefore = false;
+  let merge: IterationMerge | undefined;
+  let started = false;
   /** What may be sent, decided at the end of the previous poll: every line written before that evidence has been read since. */
   let due: { upTo: number; complete: boolean } | undefined;
 
+  /**
+   * run.started goes out just before the first iteration does (or at the end), when every file has been read up to
+   * that iteration: the bridge's run.started, written with its first iteration, is there to merge by then.
+   */
+  const startRun = (): RunStartedEvent => {
+    runId ??= runIdFromDirectory(dir);
+    started = true;
+    const fromArchive = start && runStartedFromArchive(start, sourceLabel(dir));
+    if (fromArchive) return withBridgeStart(fromArchive, bridgeStart);
+    return (
+      bridgeStart ?? {
+        type: 'run.started',
+        run_id: runId,
+        started_at: firstTimestamp ?? Date.now() / 1000,
+        source: sourceLabel(dir),
+      }
+    );
+  };
+
   for (;;) {
-    // At the stop, or a poll after run_complete: the writer is done, so the last poll takes unterminated last lines too.
+    // At the stop, or a poll after the run's end was seen: the writer is done, so the last poll takes unterminated last lines too.
     const final = options.signal.aborted || due?.complete === true;
     const runRecords = await runs.poll({ final });
     read.experiment.push(...(await experiment.poll({ final })));
     read.evolution.push(...(await evolution.poll({ final })));
     read.archive.push(...(await archive.poll({ final })));
     read.callback.push(...(await callback.poll({ final })));
+    read.events.push(...(await bridge.poll({ final })));
     for (const record of runRecords) {
       if (record.record_type === 'run_start' && (!options.runId || record.run_id === options.runId)) start = record;
       if (record.record_type === 'run_complete' && record.run_id === (runId ?? start?.run_id)) complete = record;
     }
-    const anyLine = read.experiment.length + read.callback.length + read.evolution.length + read.archive.length > 0;
-    // Without run_start the run starts a poll after its first line was seen: run_start, written before anything, has been read by then.
-    if (!merge && (start || ((seenBefore || final) && anyLine))) {
-      runId ??= start?.run_id ?? runIdFromDirectory(dir);
-      yield start
-        ? runStartedFromArchive(start, sourceLabel(dir))
-        : {
-            type: 'run.started',
-            run_id: runId,
-            started_at: read.experiment[0]?.timestamp ?? read.evolution[0]?.timestamp ?? read.archive[0]?.created_at ?? Date.now() / 1000,
-            source: sourceLabel(dir),
-          };
-      merge = new IterationMerge(runId, notice, () => experiment.exists());
-    }
-    seenBefore ||= anyLine;
+    firstTimestamp ??= read.experiment[0]?.timestamp ?? read.evolution[0]?.timestamp ?? read.archive[0]?.created_at;
+    if (!started) runId ??= start?.run_id ?? read.events[0]?.run_id;
+    if (final && !started && runId === undefined) runId = runIdFromDirectory(dir);
+    const anyLine = read.experiment.length + read.callback.length + read.evolution.length + read.archive.length + read.events.length > 0;
+    merge ??=
+      start || anyLine
+        ? new IterationMerge(
+            () => runId!,
+            notice,
+            () => experiment.exists(),
+          )
+        : undefined;
     if (merge) {
       for (const line of read.experiment.splice(0)) yield* merge.add('experiment', line.iteration, line);
       for (const line of read.callback.splice(0)) yield* merge.add('callback', line.iteration, line);
-      for (const record of read.archive.splice(0)) if (record.run_id === runId) yield* merge.add('archive', record.iteration_num, record);
       for (const line of read.evolution.splice(0)) yield* merge.addEvolution(line);
-      if (final) yield* merge.release(Number.POSITIVE_INFINITY);
-      else if (due) yield* merge.release(due.upTo);
+      if (runId !== undefined) {
+        for (const record of read.archive.splice(0)) if (record.run_id === runId) yield* merge.add('archive', record.iteration_num, record);
+        for (const event of read.events.splice(0)) {
+          if (event.run_id !== runId) {
+            if (otherRuns++ === 0) notice(`${bridge.path} holds events of another run than ${runId}; they are sent as that run's own`);
+            yield event;
+          } else if (event.type === 'run.finished') bridgeFinish = event;
+          else if (event.type === 'run.started') {
+            if (!started) bridgeStart = event;
+            else if (event.config !== undefined || event.tags !== undefined)
+              notice("the bridge's run.started came after the run had started; its config and tags were not sent");
+          } else yield* merge.addBridge(event);
+        }
+      }
+      const upTo = final ? Number.POSITIVE_INFINITY : due?.upTo;
+      if (upTo !== undefined && !started && (final || merge.holdsUpTo(upTo))) yield startRun();
+      if (upTo !== undefined && started) yield* merge.release(upTo);
     }
     if (final) {
-      if (complete && merge) yield runFinishedFromArchive(complete, merge.iterations);
+      if (complete && merge) yield mergeFinished(runFinishedFromArchive(complete, merge.iterations), bridgeFinish);
+      else if (bridgeFinish) yield bridgeFinish;
       return;
     }
     due =
       merge &&
-      (complete
+      (complete || bridgeFinish
         ? { upTo: Number.POSITIVE_INFINITY, complete: true }
         : { upTo: merge.doneUpTo((file) => dense[file].exists(), graceMs), complete: false });
     await pause(pollMs, options.signal);

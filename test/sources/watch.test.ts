@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import { watchSource } from '../../src/sources/watch-run.js';
 import { collect } from '../helpers/collect.js';
-import { requireSample } from '../helpers/paths.js';
+import { ROOT, requireSample } from '../helpers/paths.js';
 
 const sample = requireSample();
 const lines = (file: string) => readFileSync(join(sample, file), 'utf8').split('\n').filter(Boolean);
@@ -55,10 +55,19 @@ describe('watch an output directory while ClawLoop writes it', () => {
       appendFileSync(join(dir, 'experiment.jsonl'), exp[i].slice(50) + '\n');
       appendFileSync(join(dir, 'evolution.jsonl'), evo[i] + '\n');
       appendFileSync(join(dir, 'archive', 'iterations.jsonl'), archived[i] + '\n');
+      // The earlier iterations are out once a later one appears.
+      await until(() => w.events.filter((e) => e.type === 'iteration').length >= i);
       await tick();
       // Not before its dump line (a negative check: a slow machine can only make it hold more surely).
       expect(w.events.filter((e) => e.type === 'iteration')).toHaveLength(i);
       appendFileSync(join(dir, 'episodes.ndjson'), dump[i] + '\n');
+      if (i === 0) {
+        // The first iteration also waits (graceMs) for the bridge's events.ndjson, which its first write would create
+        // now; the next iteration's lines release it.
+        await tick();
+        expect(w.events.filter((e) => e.type === 'iteration')).toHaveLength(0);
+        continue;
+      }
       await until(() => w.events.filter((e) => e.type === 'iteration').length >= i + 1);
       expect(w.events.filter((e) => e.type === 'iteration')).toHaveLength(i + 1);
     }
@@ -69,6 +78,60 @@ describe('watch an output directory while ClawLoop writes it', () => {
     // The folder's base name, never its absolute path (it reaches shared backends).
     expect(w.events[0]).toMatchObject({ type: 'run.started', source: basename(dir) });
     expect(w.events.slice(1)).toEqual(replayed.slice(1));
+  });
+});
+
+describe("watch an output directory with the bridge's events.ndjson in it", () => {
+  // A real ClawLoop run (learning_loop 3 × 4) with the bridge writing events.ndjson beside ClawLoop's files.
+  const NORMAL = join(ROOT, 'test', 'fixtures', 'clawloop', 'normal');
+  const of = (file: string) => readFileSync(join(NORMAL, file), 'utf8').split('\n').filter(Boolean);
+  const iterationOf = (line: string) => {
+    const v = JSON.parse(line) as { iteration?: number; iteration_num?: number };
+    return v.iteration ?? v.iteration_num;
+  };
+
+  /** Writes the fixture's lines into `dir` in the order ClawLoop's loop writes them, one iteration at a time. */
+  async function writeRun(dir: string, withDump: boolean, w: ReturnType<typeof start>) {
+    mkdirSync(join(dir, 'archive'));
+    const [runs, bridge] = [of('archive/runs.jsonl'), of('events.ndjson')];
+    appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[0] + '\n');
+    const iterations = of('experiment.jsonl').length;
+    for (let i = 0; i < iterations; i += 1) {
+      const linesOf = (file: string) => of(file).filter((line) => iterationOf(line) === i);
+      for (const file of ['experiment.jsonl', 'evolution.jsonl', 'archive/iterations.jsonl', ...(withDump ? ['episodes.ndjson'] : [])])
+        for (const line of linesOf(file)) appendFileSync(join(dir, file), line + '\n');
+      await until(() => w.events.filter((e) => e.type === 'iteration').length >= i);
+      await tick();
+      // The bridge writes from after_iteration: the iteration is not sent before its iteration event is there.
+      expect(w.events.filter((e) => e.type === 'iteration')).toHaveLength(i);
+      const ofIteration = bridge.filter((line) => iterationOf(line) === i || (i === 0 && line.includes('"run.started"')));
+      for (const line of ofIteration) appendFileSync(join(dir, 'events.ndjson'), line + '\n');
+      // Without the dump, the first iteration waits (graceMs) for episodes.ndjson too; the next iteration releases it.
+      if (i === 0 && !withDump) continue;
+      await until(() => w.events.filter((e) => e.type === 'iteration').length === i + 1);
+    }
+    appendFileSync(join(dir, 'events.ndjson'), `${bridge[bridge.length - 1]}\n`);
+    appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[1] + '\n');
+  }
+
+  it.each([
+    ['with the after_iteration dump', true],
+    ['without the dump (episodes from the bridge alone)', false],
+  ])('sends what a replay of the finished directory sends, %s', async (_, withDump) => {
+    const dir = mkdtempSync(join(tmpdir(), 'watch-bridge-'));
+    const w = start(dir);
+    await writeRun(dir, withDump, w);
+    await w.done;
+    expect(w.problems).toEqual([]);
+    // The same directory replayed once finished: the bridge's episodes (full conversations), its run.started's
+    // config and tags merged into the archive's, its run.finished merged into the archive's run_complete.
+    const replayed = (await collect(dir)).events;
+    expect(w.events).toEqual(replayed);
+    expect(w.events.filter((e) => e.type === 'episode')).toHaveLength(12);
+    expect(w.events.filter((e) => e.type === 'episode' && (e.episode.messages?.length ?? 0) > 0)).toHaveLength(12);
+    const bridgeStart = JSON.parse(of('events.ndjson')[0]) as { config?: unknown };
+    expect(w.events[0]).toMatchObject({ type: 'run.started', config: bridgeStart.config });
+    expect(w.notices).toEqual([]);
   });
 });
 
