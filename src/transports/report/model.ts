@@ -193,25 +193,34 @@ function tallyEpisode(model: ReportModel, episode: ReportEpisode): void {
   }
 }
 
+/*
+ * The two orders below compare field by field instead of building key arrays: every episode of a run is compared with
+ * up to twenty kept ones, and the arrays (with a closure per comparison) were a tenth of a report replay's CPU.
+ */
+
 /** Order of the lowest-reward list: lower reward, then more failed tool calls, then an error, then later iteration. */
 function worseThan(a: ReportEpisode, b: ReportEpisode): boolean {
-  const key = (e: ReportEpisode) => [
-    num(e, 'effective_reward') ?? 0,
-    -(num(e, 'n_failed_tool_calls') ?? 0),
-    e.error ? 0 : 1,
-    -(num(e, 'iteration') ?? 0),
-  ];
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i] < y[i];
-  return false;
+  const ra = num(a, 'effective_reward') ?? 0;
+  const rb = num(b, 'effective_reward') ?? 0;
+  if (ra !== rb) return ra < rb;
+  const fa = num(a, 'n_failed_tool_calls') ?? 0;
+  const fb = num(b, 'n_failed_tool_calls') ?? 0;
+  if (fa !== fb) return fa > fb;
+  const ea = a.error ? 0 : 1;
+  const eb = b.error ? 0 : 1;
+  if (ea !== eb) return ea < eb;
+  return (num(a, 'iteration') ?? 0) > (num(b, 'iteration') ?? 0);
 }
 
 /** Order of the highest-reward list: higher reward, then fewer failed tool calls, then later iteration. */
 function betterThan(a: ReportEpisode, b: ReportEpisode): boolean {
-  const key = (e: ReportEpisode) => [num(e, 'effective_reward') ?? 0, -(num(e, 'n_failed_tool_calls') ?? 0), num(e, 'iteration') ?? 0];
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i] > y[i];
-  return false;
+  const ra = num(a, 'effective_reward') ?? 0;
+  const rb = num(b, 'effective_reward') ?? 0;
+  if (ra !== rb) return ra > rb;
+  const fa = num(a, 'n_failed_tool_calls') ?? 0;
+  const fb = num(b, 'n_failed_tool_calls') ?? 0;
+  if (fa !== fb) return fa < fb;
+  return (num(a, 'iteration') ?? 0) > (num(b, 'iteration') ?? 0);
 }
 
 /** Episodes of one task kept per list, so a few tasks failing over and over do not crowd out the others. */
@@ -225,16 +234,25 @@ function keep(
   messages: unknown,
   before: (a: ReportEpisode, b: ReportEpisode) => boolean,
 ): void {
-  const existing = list.findIndex((e) => e.fields.id === fields.id);
-  if (existing !== -1) list.splice(existing, 1);
-  const sameTask = list.filter((e) => e.fields.task_id === fields.task_id);
-  if (sameTask.length >= PER_TASK) {
-    const weakest = sameTask.at(-1)!;
-    if (!before(fields, weakest.fields)) return;
-    list.splice(list.indexOf(weakest), 1);
+  for (let i = 0; i < list.length; i += 1) {
+    if (list[i].fields.id !== fields.id) continue;
+    list.splice(i, 1);
+    break;
   }
-  let at = list.findIndex((e) => before(fields, e.fields));
-  if (at === -1) at = list.length;
+  // The same task's last (weakest) entry, when the task has its share already.
+  let sameTask = 0;
+  let weakest = -1;
+  for (let i = 0; i < list.length; i += 1) {
+    if (list[i].fields.task_id !== fields.task_id) continue;
+    sameTask += 1;
+    weakest = i;
+  }
+  if (sameTask >= PER_TASK) {
+    if (!before(fields, list[weakest].fields)) return;
+    list.splice(weakest, 1);
+  }
+  let at = 0;
+  while (at < list.length && !before(fields, list[at].fields)) at += 1;
   if (at >= limit) return;
   list.splice(at, 0, { fields, conversation: shownConversation(messages) });
   if (list.length > limit) list.pop();
