@@ -2,6 +2,7 @@
  * The few W&B protobuf messages an offline run needs, encoded by hand (field numbers of wandb_internal.proto; a test
  * checks them against the official package's descriptors). Proto3: default values are omitted.
  */
+import { LENGTH_DELIMITED, ReverseWriter, VARINT } from '../../otlp/protobuf-writer.js';
 
 function varint(value: number | bigint): Buffer {
   // Tags, lengths, steps and record numbers: small non-negative integers, encoded without BigInt (which made the
@@ -62,9 +63,30 @@ export function updates(items: ReadonlyArray<readonly [string, unknown]>): Buffe
   return Buffer.concat(items.map(([k, v]) => bytesField(1, item(k, JSON.stringify(v)))));
 }
 
-/** HistoryRecord: repeated item = 1, step = 2 (HistoryStep.num = 1). */
+/**
+ * HistoryRecord: repeated item = 1, step = 2 (HistoryStep.num = 1). Written backwards into one buffer: a row has dozens
+ * of items, and a Buffer per tag, length, key and value, concatenated level by level, was most of a W&B replay's
+ * writing (the same bytes: test/wandb/proto-history.test.ts).
+ */
 export function history(step: number, items: ReadonlyArray<readonly [string, unknown]>): Buffer {
-  return Buffer.concat([...items.map(([k, v]) => bytesField(1, item(k, JSON.stringify(v)))), bytesField(2, varintField(1, step))]);
+  const w = new ReverseWriter(4096);
+  const stepAt = w.written;
+  if (step !== 0) {
+    w.varint(step);
+    w.tag(1, VARINT);
+  }
+  w.endMessage(stepAt, 2);
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    const [key, value] = items[i];
+    const itemAt = w.written;
+    w.string(JSON.stringify(value));
+    w.tag(16, LENGTH_DELIMITED);
+    w.string(key);
+    w.tag(1, LENGTH_DELIMITED);
+    w.endMessage(itemAt, 1);
+  }
+  const bytes = w.finish();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export interface RunFields {
