@@ -151,12 +151,19 @@ export function toFieldValue(value: unknown): FieldValue | undefined {
   return safeJson(value);
 }
 
+/** Whether toFieldValue keeps a structured value as it is (a list of strings or of finite numbers) instead of as JSON. */
+function keptAsList(value: unknown): boolean {
+  return (
+    Array.isArray(value) && (value.every((v) => typeof v === 'string') || value.every((v) => typeof v === 'number' && Number.isFinite(v)))
+  );
+}
+
 function put(out: Record<string, FieldValue>, key: string, raw: unknown, rule: FieldRule<never>, target: TargetSpec): void {
   // A structure that becomes JSON text too long for the target is fitted by cutting its strings (valid JSON, a marker
-  // per cut string), not by cutting the text.
+  // per cut string), not by cutting the text. (Asked without toFieldValue, which would write the JSON a first time.)
   const structured =
     raw !== null && typeof raw === 'object' && (rule.transform === undefined || rule.transform === 'json' || rule.transform === 'string');
-  if (structured && target.maxValueLength && toFieldValue(raw) !== raw) raw = fitJson(raw, target.maxValueLength);
+  if (structured && target.maxValueLength && !keptAsList(raw)) raw = fitJson(raw, target.maxValueLength);
   const value = toFieldValue(applyTransform(raw, rule.transform));
   if (value === undefined) return;
   const limitedKey = target.maxKeyLength ? key.slice(0, target.maxKeyLength) : key;
