@@ -8,7 +8,7 @@ import type { DerivedContext } from './derived-context.js';
 import { safeJson, UNSERIALIZABLE_JSON } from './mapping-runtime.js';
 import { messageText } from './message-text.js';
 import { effectiveReward, normalizedReward, playbookEffectiveScore } from './rewards.js';
-import { unknownFields } from './schema-walk.js';
+import { unknownFields } from './unknown-fields.js';
 
 type Episode = EpisodeEvent['episode'];
 

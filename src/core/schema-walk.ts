@@ -1,7 +1,7 @@
 /**
  * Walks a value alongside its JSON Schema (the generated SCHEMA_DEFS): what the schema says about the field at a
- * path — required or optional, nullable, its default, whether it is an array item or a map value — and which fields of
- * a value the schema does not know. Used by the field-level quarantine and by the pass-through of unknown fields.
+ * path — required or optional, nullable, its default, whether it is an array item or a map value. Used by the
+ * field-level quarantine and by the unknown-field walkers (./unknown-fields.ts), which compile it per schema node.
  */
 import { SCHEMA_DEFS } from '../../generated/validators/schemas.gen.js';
 
@@ -210,59 +210,5 @@ export function slotAt(schemaName: string, root: unknown, path: readonly PathSeg
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
-  return out;
-}
-
-/**
- * Fields of `value` that its schema does not declare (what a newer ClawLoop added), as [path, value] pairs. Objects the
- * schema leaves free-form (`additionalProperties: true`, e.g. metadata, metrics) hold no unknown fields by definition.
- */
-export function unknownFields(schemaName: string, value: unknown): Array<[string, unknown]> {
-  if (value === null || typeof value !== 'object') return walkUnknown(schemaName, value);
-  // Every sink maps every event: the walk is made once per event (and schema) and shared.
-  let bySchema = unknownByEvent.get(value);
-  if (!bySchema) {
-    bySchema = new Map();
-    unknownByEvent.set(value, bySchema);
-  }
-  let found = bySchema.get(schemaName);
-  if (!found) {
-    found = walkUnknown(schemaName, value);
-    bySchema.set(schemaName, found);
-  }
-  return found.map(([path, v]) => [path, v]);
-}
-
-const unknownByEvent = new WeakMap<object, Map<string, Array<[string, unknown]>>>();
-
-function walkUnknown(schemaName: string, value: unknown): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
-  // One path, pushed and popped as the walk goes: formatted only for the (rare) unknown field.
-  const path: PathSegment[] = [];
-  const walk = (node: JsonSchemaNode | undefined, v: unknown) => {
-    if (!node || v === null || typeof v !== 'object') return;
-    if (Array.isArray(v)) {
-      const items = node.items as JsonSchemaNode | undefined;
-      if (!items) return;
-      for (let i = 0; i < v.length; i += 1) {
-        path.push(i);
-        walk(resolveSchema(items, v[i]).schema, v[i]);
-        path.pop();
-      }
-      return;
-    }
-    const props = node.properties as Record<string, JsonSchemaNode> | undefined;
-    const extra = node.additionalProperties;
-    const record = v as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const child = record[key];
-      path.push(key);
-      if (props && Object.prototype.hasOwnProperty.call(props, key)) walk(resolveSchema(props[key], child).schema, child);
-      else if (extra && typeof extra === 'object') walk(resolveSchema(extra as JsonSchemaNode, child).schema, child);
-      else if (props && extra === undefined) out.push([formatPath(path), child]);
-      path.pop();
-    }
-  };
-  walk(resolveSchema(defs[schemaName] ?? {}, value).schema, value);
   return out;
 }

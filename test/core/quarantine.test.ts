@@ -10,7 +10,7 @@ import type { CanonicalEvent, EpisodeEvent } from '../../generated/types.gen.js'
 import { parseEventsBody } from '../../src/cli/http-events.js';
 import { DerivedContext } from '../../src/core/derived-context.js';
 import { derived } from '../../src/core/derived.js';
-import { unknownFields } from '../../src/core/schema-walk.js';
+import { unknownFields } from '../../src/core/unknown-fields.js';
 import { episodeEvent, iterationEvent } from '../helpers/events.js';
 
 /** One NDJSON line through serve's parser: the event as accepted (or undefined) and the problems. */
