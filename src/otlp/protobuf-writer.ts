@@ -141,18 +141,40 @@ export class ReverseWriter {
    */
   string(text: string): void {
     const n = text.length;
-    let size = n;
-    if (n < SHORT_STRING && isAscii(text)) {
+    if (n < SHORT_STRING) {
+      // Copied while checking that it is ASCII (one pass); a non-ASCII character leaves it to the native write below.
       this.room(n);
-      this.pos -= n;
-      for (let i = 0; i < n; i += 1) this.buf[this.pos + i] = text.charCodeAt(i);
-    } else {
-      size = Buffer.byteLength(text, 'utf8');
-      this.room(size);
-      this.pos -= size;
-      this.buf.write(text, this.pos, size, 'utf8');
+      const { buf } = this;
+      const start = this.pos - n;
+      let i = 0;
+      for (; i < n; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code > 127) break;
+        buf[start + i] = code;
+      }
+      if (i === n) {
+        this.pos = start;
+        this.varint(n);
+        return;
+      }
     }
+    const size = Buffer.byteLength(text, 'utf8');
+    this.room(size);
+    this.pos -= size;
+    this.buf.write(text, this.pos, size, 'utf8');
     this.varint(size);
+  }
+
+  /** Bytes already encoded (a field's tag, length and content), copied in front of what is written. */
+  raw(data: Uint8Array): void {
+    const n = data.length;
+    this.room(n);
+    const start = (this.pos -= n);
+    if (n > SHORT_STRING) {
+      this.buf.set(data, start);
+      return;
+    }
+    for (let i = 0; i < n; i += 1) this.buf[start + i] = data[i];
   }
 
   bytes(data: Uint8Array): void {
@@ -170,11 +192,6 @@ export class ReverseWriter {
     for (let i = 0; i < n; i += 1) this.buf[this.pos + i] = (hexDigit(hex.charCodeAt(2 * i)) << 4) | hexDigit(hex.charCodeAt(2 * i + 1));
     this.varint(n);
   }
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 /** The value of a hex digit (either case); other characters decode as the OpenTelemetry serializer decodes them. */

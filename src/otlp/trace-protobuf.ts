@@ -23,6 +23,8 @@ let lastSize = 64 * 1024;
 
 export function encodeTraceRequest(spans: readonly ReadableSpan[]): Uint8Array {
   const w = new ReverseWriter(lastSize + (lastSize >>> 3));
+  // Left over only if an earlier request threw half-way.
+  keyStack.length = 0;
   const groups = [...groupByResourceAndScope(spans)];
   for (let r = groups.length - 1; r >= 0; r -= 1) {
     const [resource, scopes] = groups[r];
@@ -193,19 +195,47 @@ function link(w: ReverseWriter, l: Link): void {
   w.endMessage(mark, 13);
 }
 
+/**
+ * A KeyValue's key field (tag, length, UTF-8), encoded once per name: a replay writes the same few dozen names about a
+ * million times. Bounded, so names made from the data (`clawloop.extra.*`, per-signal rewards) cannot grow it for ever.
+ */
+const keyFields = new Map<string, Uint8Array>();
+const MAX_KEY_FIELDS = 4096;
+
+function keyField(w: ReverseWriter, key: string): void {
+  let field = keyFields.get(key);
+  if (field === undefined) {
+    const text = Buffer.from(key, 'utf8');
+    const k = new ReverseWriter(text.length + 16);
+    k.raw(text);
+    k.varint(text.length);
+    k.tag(1, 2);
+    field = Uint8Array.from(k.finish());
+    if (keyFields.size < MAX_KEY_FIELDS) keyFields.set(key, field);
+  }
+  w.raw(field);
+}
+
+/**
+ * The attributes' own keys, collected on one shared stack instead of a fresh Object.keys list per span (written last
+ * first, so they are needed in reverse); a nested key-value list pushes above its parent's keys and pops them again.
+ */
+const keyStack: string[] = [];
+
 /** Repeated KeyValue (1 key, 2 value) as field `field`, in the attributes' own key order. */
 function attributes(w: ReverseWriter, attrs: Attributes, field: number): void {
-  const keys = Object.keys(attrs);
-  for (let i = keys.length - 1; i >= 0; i -= 1) {
-    const key = keys[i];
+  const base = keyStack.length;
+  for (const key in attrs) if (Object.prototype.hasOwnProperty.call(attrs, key)) keyStack.push(key);
+  for (let i = keyStack.length - 1; i >= base; i -= 1) {
+    const key = keyStack[i];
     const mark = w.written;
     const valueMark = w.written;
     anyValue(w, attrs[key]);
     w.endMessage(valueMark, 2);
-    w.string(key);
-    w.tag(1, 2);
+    keyField(w, key);
     w.endMessage(mark, field);
   }
+  keyStack.length = base;
 }
 
 /**

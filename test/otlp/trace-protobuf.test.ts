@@ -117,6 +117,8 @@ describe('OTLP/protobuf encoding', () => {
       empty: '',
       ascii: 'plain text',
       accents: 'café ünïcödé',
+      lastNotAscii: 'abcdefghijklmnopqrstuvwxyz1234é',
+      'clé non-ASCII ü': 'a key of UTF-8 bytes',
       emoji: 'tools 🛠️ and 🧪',
       cjk: '模型输出',
       loneHigh: 'a\ud800b',
