@@ -25,9 +25,10 @@ export type SendOptions = HandleOptions;
 export interface MappedTransport<M> {
   send(batch: readonly M[], options?: SendOptions): Promise<void>;
   /**
-   * False for a transport that makes no request (it writes local files): its calls then run outside the call-signal
-   * storage (src/core/call-signal.ts). Node tracks every promise of the process once an AsyncLocalStorage has been
-   * entered, which cost a W&B offline replay about a twentieth of its CPU for a signal nothing read. @default true
+   * False for a transport that makes no request (it writes local files), or that passes `options.signal` to every
+   * request itself (the OTLP pipeline): its calls then run outside the call-signal storage (src/core/call-signal.ts).
+   * Node tracks every promise of the process once an AsyncLocalStorage has been entered, which cost a W&B offline
+   * replay about a twentieth of its CPU for a signal nothing read. @default true
    */
   readonly usesCallSignal?: boolean;
   flush?(): Promise<void>;

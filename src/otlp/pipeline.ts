@@ -63,6 +63,13 @@ function sourcesOf(batch: readonly SpanTreeMapped[], episodeExtra: Fields | unde
 }
 
 export class OtlpPipeline {
+  /**
+   * The hub's signal reaches every request as an argument (export, and the annotations and scores of the transports
+   * below), so a call runs outside the call-signal storage: once entered, it makes Node track every promise of the
+   * process (src/core/adapter-sink.ts).
+   */
+  readonly usesCallSignal = false;
+
   private constructor(
     private readonly sink: string,
     private readonly exporter: SpanExporter,
@@ -113,6 +120,9 @@ export class OtlpPipeline {
 
 /** A transport that adds its own requests to a pipeline's export (Phoenix annotations, Langfuse scores): flush and close are the pipeline's. */
 export abstract class PipelineTransport<M> {
+  /** Each subclass passes `options.signal` to every request it makes, as the pipeline does. */
+  readonly usesCallSignal = false;
+
   constructor(protected readonly pipeline: OtlpPipeline) {}
 
   abstract send(batch: readonly M[], options?: SendOptions): Promise<void>;
