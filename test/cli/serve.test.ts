@@ -1,5 +1,7 @@
 /** `clawloop-sinks serve`: loopback by default, token required, body limit, bad events refused one by one with line and field. */
+import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,4 +144,52 @@ describe("clawloop-sinks serve given one of ClawLoop's own files", () => {
       await own.stop();
     }
   });
+});
+
+describe('clawloop-sinks serve out of file descriptors', () => {
+  it('closes the connections over its descriptor limit, serves the next request and exits 0', async () => {
+    // serve under `ulimit -n 100`, then 300 connections at once: more than it has descriptors for.
+    const report = join(mkdtempSync(join(tmpdir(), 'clawloop-serve-')), 'r.html');
+    const main = join(ROOT, 'src', 'cli', 'main.ts');
+    const child = spawn(
+      'sh',
+      [
+        '-c',
+        `ulimit -n 100 && exec "$0" --import tsx "$1" serve --port 0 --token ${TOKEN} --sink report --out "$2"`,
+        process.execPath,
+        main,
+        report,
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    for (const end = Date.now() + 30_000; !/listening on http:\/\/[^ ]+:(\d+)/.test(stderr); await new Promise((r) => setTimeout(r, 20)))
+      if (Date.now() > end || child.exitCode !== null) throw new Error(`serve did not start: ${stderr}`);
+    const port = Number(/listening on http:\/\/[^ ]+:(\d+)/.exec(stderr)![1]);
+    let closedByServe = 0;
+    const sockets = Array.from({ length: 300 }, () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => {});
+      socket.on('close', () => (closedByServe += 1));
+      return socket;
+    });
+    for (const end = Date.now() + 20_000; closedByServe === 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+    expect(closedByServe, 'no connection was refused: the descriptor limit was not reached').toBeGreaterThan(0);
+    for (const socket of sockets) socket.destroy();
+    const res = await fetch(`http://127.0.0.1:${port}/events`, {
+      method: 'POST',
+      body: '{"type":"run.started","run_id":"r-emfile","started_at":1,"source":"t"}\n',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TOKEN}` },
+    });
+    expect(res.status).toBe(202);
+    child.kill('SIGINT');
+    expect(await exited, stderr).toBe(0);
+    expect(stderr).toMatch(/^report\s+ok\s+sent 1\/1/m);
+    expect(readFileSync(report, 'utf8')).toContain('r-emfile');
+  }, 90_000);
 });
