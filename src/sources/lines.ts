@@ -66,31 +66,48 @@ function openProblem(path: string): { fd: number } | { error: string } {
  * the path is not a readable regular file (a directory, a FIFO, a device, unreadable).
  */
 export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<Line & { endOffset: number }> {
+  for await (const lines of readLineBatches(path, options)) yield* lines;
+}
+
+/**
+ * The lines of readLines, a read at a time: each batch is a sync iterable that decodes its lines one by one as they
+ * are taken, and must be read to its end before the next batch is asked for (its lines are views into the one read
+ * buffer). A reader that yields each line through its own async generator pays a promise and a turn of the microtask
+ * queue per line and per generator: the event file's reader takes batches, so a replay's events pass through two
+ * async generators instead of four.
+ */
+export async function* readLineBatches(
+  path: string,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<Iterable<Line & { endOffset: number }>> {
   const opened = openProblem(path);
   if ('error' in opened) {
-    yield { line: 0, error: opened.error, endOffset: options.start ?? 0 };
+    yield [{ line: 0, error: opened.error, endOffset: options.start ?? 0 }];
     return;
   }
   const splitter = new LineSplitter();
   let lineNo = options.firstLine ?? 1;
   let offset = options.start ?? 0;
-  // One buffer for every read: a chunk's lines wait as views into it (each decoded only when it is yielded, so the
+  // One buffer for every read: a chunk's lines wait as views into it (each decoded only when it is taken, so the
   // text of a whole chunk never exists at once) and are all read before the next read overwrites it; the splitter
   // copies the unfinished line's tail. Nothing is allocated per read.
   const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   const ready: Array<{ line: SplitBytes; endOffset: number }> = [];
+  function* decoded(): Generator<Line & { endOffset: number }> {
+    for (const { line, endOffset } of ready) yield { ...splitter.decode(line), line: lineNo++, endOffset };
+  }
   try {
     for (;;) {
       const { bytesRead } = await readAt(opened.fd, buffer, 0, buffer.length, offset);
       if (bytesRead === 0) break;
       splitter.pushBytes(buffer.subarray(0, bytesRead), (line, end) => ready.push({ line, endOffset: offset + end }));
       offset += bytesRead;
-      for (const { line, endOffset } of ready) yield { ...splitter.decode(line), line: lineNo++, endOffset };
+      yield decoded();
       ready.length = 0;
     }
   } finally {
     closeSync(opened.fd);
   }
   const last = (options.includePartialLast ?? true) ? splitter.end() : undefined;
-  if (last) yield { ...last, line: lineNo, endOffset: offset };
+  if (last) yield [{ ...last, line: lineNo, endOffset: offset }];
 }

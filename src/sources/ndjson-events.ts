@@ -4,8 +4,8 @@ import { EVENT_VALIDATORS } from '../../generated/validators.gen.js';
 import type { CanonicalEvent } from '../../generated/types.gen.js';
 import type { ProblemHandler } from './problems.js';
 import { clawloopRecordHint } from './recognize-clawloop.js';
-import { readRecords } from './records.js';
-import type { ReadLinesOptions } from './lines.js';
+import { checkLine } from './records.js';
+import { readLineBatches, type ReadLinesOptions } from './lines.js';
 
 const KNOWN = Object.keys(EVENT_VALIDATORS);
 
@@ -22,5 +22,15 @@ export async function* readEventFile(
   onProblem: ProblemHandler,
   options: ReadLinesOptions & { label?: string } = {},
 ): AsyncGenerator<CanonicalEvent> {
-  for await (const record of readRecords<CanonicalEvent>(path, { choose: eventValidatorFor }, onProblem, options)) yield record.value;
+  const file = options.label ?? path;
+  const validate = { choose: eventValidatorFor };
+  // Lines a read at a time (readLineBatches), checked here: the same as readRecords, two async generators fewer per event.
+  for await (const lines of readLineBatches(path, options)) {
+    for (const raw of lines) {
+      const checked = checkLine(raw, validate, file);
+      if (!checked) continue;
+      for (const problem of checked.problems) onProblem(problem);
+      if ('value' in checked) yield checked.value;
+    }
+  }
 }
