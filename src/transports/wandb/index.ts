@@ -145,7 +145,8 @@ export class WandbTransportImpl implements WandbTransport {
           break;
         }
         case 'episode': {
-          const state = await this.open(m.event.run_id, m.event.episode.created_at ?? Date.now() / 1000);
+          // An open run is taken as is: an await per episode was a promise and a turn of the microtask queue each.
+          const state = this.runs.get(m.event.run_id) ?? (await this.open(m.event.run_id, m.event.episode.created_at ?? Date.now() / 1000));
           if (this.settings.tables === false) break;
           const rows = state.episodes.get(m.event.iteration) ?? new Map<string, WandbFields<'table.episodes'>>();
           rows.set(m.event.episode.id, m['table.episodes']);
