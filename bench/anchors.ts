@@ -3,9 +3,11 @@
  * the same generated run. Per repeat, interleaved (ours and theirs alternate who goes first): W&B offline (ours, its
  * `WandbSink`, and Node's read + JSON.parse of the file as the floor), OTel into Jaeger and into Phoenix (ours,
  * `OTelExporter`, and the backend fed our exact recorded request bodies as fast as it accepts them). Every delivery is
- * read back from the backend. A fresh backend per delivery, so none measures another's leftovers. ClawLoop's MLflow
- * sink is run only if the checkout has it (it is not in ClawLoop's main branch at 530e0c3). Writes
- * bench/results/anchors.json and anchors.md. Medians over repeats; on a shared machine only the ratios carry.
+ * read back from the backend. A fresh backend per delivery, so none measures another's leftovers. MLflow (ours with
+ * traces off, the setting `pnpm bench` uses at this size, against ClawLoop's `MlflowSink`, each into a fresh server
+ * behind the request recorder) only if the checkout has that sink (ClawLoop's PR #61) and its Python has the MLflow
+ * client. Writes bench/results/anchors.json and anchors.md. Medians over repeats; on a shared machine only the
+ * ratios carry.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,10 +15,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSource } from '../src/sources/open-source.js';
 import { startJaeger } from '../test/integration/servers/jaeger.js';
+import { startMlflow } from '../test/integration/servers/mlflow.js';
 import { startPhoenix } from '../test/integration/servers/phoenix.js';
-import { findClawLoop, hasMlflowSink, runAnchor, type ClawLoop } from './clawloop-exporters.js';
+import { findClawLoop, mlflowMissing, runAnchor, type ClawLoop } from './clawloop-exporters.js';
 import { readCapture, replayCapture, type CeilingRun } from './ingest-ceiling.js';
-import { jaegerEpisodes, phoenixCounts, settle, wandbCompleteness } from './readback.js';
+import { processTreeCpuSeconds } from './process-cpu.js';
+import { jaegerEpisodes, mlflowContents, phoenixCounts, settle, wandbCompleteness, type MlflowContents } from './readback.js';
 import { startRequestRecorder } from './request-recorder.js';
 import { benchInput, runReplayChild } from './sink-profile.js';
 
@@ -165,6 +169,73 @@ async function otlpTheirs(c: ClawLoop, kind: Otlp, input: string, x: Expected): 
 }
 
 /**
+ * One MLflow delivery into a fresh server behind the request recorder: ours (the replay child, traces off) or
+ * ClawLoop's `MlflowSink`. Complete: the runs each writes (ClawLoop's: one; ours: a parent and one per iteration),
+ * every learning-curve key at every iteration, the same number of files for every iteration, and every file a run
+ * records (ours: stored, or unchanged and pointing to the run that holds it) listed by the server.
+ */
+async function mlflowDelivery(who: 'ours' | 'clawloop', c: ClawLoop, input: string, x: Expected): Promise<Delivery> {
+  const server = await startMlflow();
+  const recorder = await startRequestRecorder(server.url);
+  const experiment = `${who}-mlflow`;
+  try {
+    const serverCpu = processTreeCpuSeconds(server.child.pid!);
+    let seconds: number;
+    let detail: string;
+    if (who === 'ours') {
+      const env = { MLFLOW_TRACKING_URI: recorder.url, MLFLOW_EXPERIMENT_NAME: experiment };
+      const r = await runReplayChild(input, 'mlflow', env, { args: ['--no-mlflow-traces'] });
+      if (r.exitCode !== 0) log(`mlflow ours: exit ${r.exitCode}\n${r.stderr.slice(-2000)}`);
+      seconds = r.wallSeconds;
+      detail = `exit ${r.exitCode}, ${r.cpuSeconds.toFixed(2)} CPU s`;
+    } else {
+      const r = await runAnchor(c, 'mlflow', input, { endpoint: recorder.url, project: experiment });
+      seconds = r.seconds;
+      detail = `${r.cpu_seconds.toFixed(2)} CPU s in-process; MlflowSink() ${r.init_seconds.toFixed(1)} s not counted`;
+    }
+    const requests = recorder.stats().reduce((n, s) => n + s.requests, 0);
+    detail += `, ${requests} requests, server ${(processTreeCpuSeconds(server.child.pid!) - serverCpu).toFixed(1)} CPU s`;
+    const back = await mlflowContents(server.url, experiment);
+    const runs = who === 'ours' ? 1 + x.iterations : 1;
+    return { who, seconds, detail, readBack: mlflowText(back), complete: mlflowComplete(back, runs, x.iterations) };
+  } finally {
+    await recorder.close();
+    await server.stop();
+  }
+}
+
+/**
+ * The learning curve is whole when `reward.mean` (both sinks' name) has a point per iteration and every key has as
+ * many points as there are iterations carrying it: with nested runs (ours) the iteration runs that hold it, else
+ * every iteration. Per-task keys, for one, exist only in iterations that ran the task.
+ */
+function mlflowComplete(b: MlflowContents, runs: number, iterations: number): boolean {
+  const files = b.filesPerIteration;
+  const nested = Object.keys(b.nested).length > 0;
+  const curveWhole = Object.entries(nested ? b.nested : b.curve).every(([key, n]) => b.curve[key] === (nested ? n : iterations));
+  return (
+    b.runs === runs &&
+    b.curve['reward.mean'] === iterations &&
+    curveWhole &&
+    files.length === iterations &&
+    Math.min(...files) === Math.max(...files) &&
+    b.missing === 0
+  );
+}
+
+function mlflowText(b: MlflowContents): string {
+  const points = (counts: Record<string, number>) => Object.values(counts).reduce((a, n) => a + n, 0);
+  const files = b.filesPerIteration;
+  return [
+    `${b.runs} runs`,
+    `${Object.keys(b.curve).length} curve metrics, ${points(b.curve)} points`,
+    ...(points(b.nested) ? [`${points(b.nested)} metrics in iteration runs`] : []),
+    `${files.length} iterations × ${Math.min(...files)}-${Math.max(...files)} files${b.pointers ? ` (${b.pointers} unchanged, pointing to their holder)` : ''}`,
+    ...(b.missing ? [`${b.missing} files missing`] : []),
+  ].join(', ');
+}
+
+/**
  * Our recorded bodies into a fresh backend at 1 and 4 requests in flight; the faster run counts. Timed like the
  * senders: until the backend accepted the last request (the time until it read back complete is in the detail).
  */
@@ -207,9 +278,10 @@ export async function runAnchors(options: {
   const x = await expectedOf(input);
   log(`${x.episodes} episodes, ${x.iterations} iterations, ${x.episodeSpans} episode spans; ClawLoop at ${c.checkout} with ${c.python}`);
   const runs: Record<string, Delivery[]> = {};
-  const mlflow = hasMlflowSink(c)
-    ? 'ClawLoop has an MLflow sink in this checkout but the bench does not drive it yet'
-    : 'no MLflow sink in this ClawLoop checkout (clawloop/integrations/mlflow.py): not compared';
+  const missing = options.sinks.includes('mlflow') ? mlflowMissing(c) : 'not asked for (--sinks)';
+  const mlflow = missing
+    ? `not compared: ${missing}`
+    : "ours with traces off (runs, metrics, artifacts: `pnpm bench`'s setting at this size) against ClawLoop's MlflowSink";
   const dir = join('bench', 'results');
   mkdirSync(dir, { recursive: true });
   let done = 0;
@@ -248,6 +320,10 @@ export async function runAnchors(options: {
       const pair = [ours, () => otlpTheirs(c, kind, input, x)];
       for (const f of theirsFirst ? pair.reverse() : pair) add(sink, await f());
       add(sink, await otlpCeiling(kind, capture, x, ourSpans));
+    }
+    if (!missing) {
+      const pair = [() => mlflowDelivery('ours', c, input, x), () => mlflowDelivery('clawloop', c, input, x)];
+      for (const f of theirsFirst ? pair.reverse() : pair) add('mlflow', await f());
     }
     done += 1;
   }

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MLFLOW } from '../scripts/backends/python.js';
 
 export interface ClawLoop {
   checkout: string;
@@ -36,9 +37,20 @@ export function findClawLoop(checkout: string, python = process.env.CLAWLOOP_PYT
   return { checkout: root, python };
 }
 
-/** Whether the checkout has ClawLoop's MLflow sink (it is in ClawLoop's PR #61, not in every checkout). */
-export function hasMlflowSink(c: ClawLoop): boolean {
-  return existsSync(join(c.checkout, 'clawloop', 'integrations', 'mlflow.py'));
+/**
+ * Why ClawLoop's MLflow sink cannot be run, or undefined when it can: it is in ClawLoop's PR #61 (not in every
+ * checkout) and needs the MLflow client, which the W&B and OTel anchors do not.
+ */
+export function mlflowMissing(c: ClawLoop): string | undefined {
+  if (!existsSync(join(c.checkout, 'clawloop', 'integrations', 'mlflow.py')))
+    return 'no MLflow sink in this ClawLoop checkout (clawloop/integrations/mlflow.py, ClawLoop PR #61)';
+  const probe = spawnSync(c.python, ['-c', 'import mlflow, clawloop.integrations.mlflow; print(mlflow.__version__)'], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONPATH: c.checkout },
+  });
+  if (probe.status !== 0)
+    return `${c.python} cannot import mlflow (${probe.stderr.trim().split('\n').at(-1)}); install the client matching the server: <venv>/bin/pip install ${MLFLOW.requirements[0].replace('mlflow', 'mlflow-skinny')}`;
+  return undefined;
 }
 
 export interface AnchorResult {
@@ -48,14 +60,15 @@ export interface AnchorResult {
   /** Time inside the exporter's calls (per iteration, then finish / flush + shutdown). */
   seconds: number;
   cpu_seconds: number;
-  /** The exporter's construction (wandb.init starts W&B's service process). */
+  /** The exporter's construction (wandb.init starts W&B's service process; MlflowSink starts its run). */
   init_seconds: number;
   run_dir?: string;
+  run_id?: string;
 }
 
 export async function runAnchor(
   c: ClawLoop,
-  sink: 'wandb' | 'otel',
+  sink: 'wandb' | 'otel' | 'mlflow',
   input: string,
   options: { endpoint?: string; service?: string; project?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<AnchorResult> {

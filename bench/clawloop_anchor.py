@@ -9,12 +9,15 @@ AgentState) and calls the exporter exactly as a user attaches it:
           .finish() (WANDB_MODE=offline, WANDB_DIR set by the caller)
   otel    OTelExporter(endpoint=..., service_name=..., resource_attributes=...), .export(episodes) per iteration,
           .flush() with its default timeout, then the provider's shutdown
+  mlflow  MlflowSink(experiment_name=..., run_name=..., tracking_uri=...) (in ClawLoop's PR #61),
+          .after_iteration(i, agent_state, episodes) per iteration, .finish() (--endpoint is the tracking URI,
+          --project the experiment)
 
 Only the exporter's calls are timed (rebuilding the objects from JSON is the loop's work in a real run, not the
 exporter's); its construction is timed apart. Prints one JSON line:
-  {"sink", "episodes", "iterations", "seconds", "init_seconds", "cpu_seconds", "run_dir"?}
+  {"sink", "episodes", "iterations", "seconds", "init_seconds", "cpu_seconds", "run_dir"?, "run_id"?}
 
-  python clawloop_anchor.py --input run.ndjson --sink wandb|otel [--endpoint URL] [--service NAME] [--project NAME]
+  python clawloop_anchor.py --input run.ndjson --sink wandb|otel|mlflow [--endpoint URL] [--service NAME] [--project NAME]
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ def agent_state(prompts: dict, iteration: dict) -> AgentState:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--input", required=True)
-    ap.add_argument("--sink", choices=["wandb", "otel"], required=True)
+    ap.add_argument("--sink", choices=["wandb", "otel", "mlflow"], required=True)
     ap.add_argument("--endpoint", default="http://localhost:4318")
     ap.add_argument("--service", default="clawloop")
     ap.add_argument("--project", default="clawloop-anchor")
@@ -105,6 +108,10 @@ def main() -> None:
         from clawloop.integrations.wandb import WandbSink
 
         sink = None
+    elif args.sink == "mlflow":
+        from clawloop.integrations.mlflow import MlflowSink
+
+        sink = None
     else:
         from clawloop.exporters.otel import OTelExporter
 
@@ -124,10 +131,16 @@ def main() -> None:
                     t0 = time.perf_counter()
                     sink = WandbSink(run_id="clawloop-" + str(event.get("run_id"))[:16], project=args.project, config=config)
                     init_seconds = time.perf_counter() - t0
+                elif args.sink == "mlflow":
+                    # Constructing it sets the tracking URI and experiment and starts the run (3-4 requests).
+                    t0 = time.perf_counter()
+                    name = "clawloop-" + str(event.get("run_id"))[:16]
+                    sink = MlflowSink(experiment_name=args.project, run_name=name, tracking_uri=args.endpoint)
+                    init_seconds = time.perf_counter() - t0
             elif kind == "episode":
                 pending.append(episode(event["episode"]))
             elif kind == "iteration":
-                if args.sink == "wandb":
+                if args.sink in ("wandb", "mlflow"):
                     call(sink.after_iteration, event["iteration"], agent_state(prompts, event), pending)
                 else:
                     call(sink.export, pending)
@@ -139,6 +152,9 @@ def main() -> None:
     if args.sink == "wandb":
         call(sink.finish)
         out["run_dir"] = sink._run.dir
+    elif args.sink == "mlflow":
+        call(sink.finish)
+        out["run_id"] = sink._run.info.run_id
     else:
         call(sink.flush)
         call(sink._provider.shutdown)

@@ -78,3 +78,101 @@ export function wandbCompleteness(wandbDir: string): { steps: number; tableRows:
   }
   return { steps: steps.size, tableRows };
 }
+
+/** What an MLflow experiment holds, read the same way for our sink and ClawLoop's. */
+export interface MlflowContents {
+  runs: number;
+  /** Metric points per key on the top-level runs (the learning curve): the history length. */
+  curve: Record<string, number>;
+  /** Per key, the nested runs holding it (each logs a key at one step: its iteration). */
+  nested: Record<string, number>;
+  /** Files per iteration: per nested run (stored + unchanged pointers), or per `iterations/<n>/` folder of a flat run. */
+  filesPerIteration: number[];
+  /** Files a run tags as unchanged since an earlier iteration (ours), each pointing to a run that lists the file. */
+  pointers: number;
+  /** Pointers whose holder does not list the file, and files tagged as stored that the run does not list. */
+  missing: number;
+}
+
+/**
+ * Every run of `experiment`, the history of each top-level run's metrics, and every run's artifact listing
+ * (recursive). Our sink records each file in a `clawloop.artifact.<file>` tag (its digest, or where the unchanged
+ * bytes are: `runs:/<run id>/<file>`), so a file it skipped is still checked against the run holding it.
+ */
+export async function mlflowContents(url: string, experiment: string): Promise<MlflowContents> {
+  const call = async <T>(path: string, query: Record<string, string> = {}, body?: unknown): Promise<T> => {
+    const res = await fetchForReadBack(`${url}${path}?${new URLSearchParams(query).toString()}`, {
+      method: body ? 'POST' : 'GET',
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const { experiment: e } = await call<{ experiment: { experiment_id: string } }>('/api/2.0/mlflow/experiments/get-by-name', {
+    experiment_name: experiment,
+  });
+  type Run = {
+    info: { run_id: string };
+    data: { metrics?: Array<{ key: string }>; tags?: Array<{ key: string; value: string }> };
+  };
+  const runs: Run[] = [];
+  let token: string | undefined;
+  do {
+    const page = await call<{ runs?: Run[]; next_page_token?: string }>(
+      '/api/2.0/mlflow/runs/search',
+      {},
+      {
+        experiment_ids: [e.experiment_id],
+        max_results: 1000,
+        ...(token ? { page_token: token } : {}),
+      },
+    );
+    runs.push(...(page.runs ?? []));
+    token = page.next_page_token || undefined;
+  } while (token);
+  const listing = async (runId: string, path = ''): Promise<string[]> => {
+    const { files = [] } = await call<{ files?: Array<{ path: string; is_dir: boolean }> }>('/api/2.0/mlflow/artifacts/list', {
+      run_id: runId,
+      ...(path ? { path } : {}),
+    });
+    const nested = await Promise.all(files.map((f) => (f.is_dir ? listing(runId, f.path) : Promise.resolve([f.path]))));
+    return nested.flat();
+  };
+  const files = new Map<string, Set<string>>();
+  for (const run of runs) files.set(run.info.run_id, new Set(await listing(run.info.run_id)));
+  const out: MlflowContents = { runs: runs.length, curve: {}, nested: {}, filesPerIteration: [], pointers: 0, missing: 0 };
+  for (const run of runs) {
+    const tags = new Map((run.data.tags ?? []).map((t) => [t.key, t.value]));
+    const mine = files.get(run.info.run_id)!;
+    let pointers = 0;
+    for (const [key, value] of tags) {
+      if (!key.startsWith('clawloop.artifact.')) continue;
+      const file = key.slice('clawloop.artifact.'.length);
+      const holder = /unchanged since iteration-\d+: runs:\/([^/\s]+)\//.exec(value)?.[1];
+      if (holder) pointers += 1;
+      if (!files.get(holder ?? run.info.run_id)?.has(file)) out.missing += 1;
+    }
+    out.pointers += pointers;
+    if (tags.has('mlflow.parentRunId')) {
+      for (const { key } of run.data.metrics ?? []) out.nested[key] = (out.nested[key] ?? 0) + 1;
+      out.filesPerIteration.push(mine.size + pointers);
+      continue;
+    }
+    for (const { key } of run.data.metrics ?? []) {
+      const { metrics = [] } = await call<{ metrics?: Array<{ step: number }> }>('/api/2.0/mlflow/metrics/get-history', {
+        run_id: run.info.run_id,
+        metric_key: key,
+      });
+      out.curve[key] = (out.curve[key] ?? 0) + new Set(metrics.map((m) => m.step)).size;
+    }
+    // A flat run keeps each iteration's files under iterations/<n>/.
+    const perFolder = new Map<string, number>();
+    for (const f of mine) {
+      const folder = /^iterations\/([^/]+)\//.exec(f)?.[1];
+      if (folder !== undefined) perFolder.set(folder, (perFolder.get(folder) ?? 0) + 1);
+    }
+    out.filesPerIteration.push(...perFolder.values());
+  }
+  return out;
+}

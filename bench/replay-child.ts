@@ -9,7 +9,9 @@
  * samples the resident set and the heap every half second (MB): its peak, and its level at each quarter of the
  * replay, so a growth that a time cap would hide shows as a slope.
  *
- *   node --import tsx bench/replay-child.ts <input> <sink[,sink]> [--out report.html] [--max-seconds N]
+ * --no-mlflow-traces is the CLI's switch of that name (runs, metrics and artifacts only).
+ *
+ *   node --import tsx bench/replay-child.ts <input> <sink[,sink]> [--out report.html] [--max-seconds N] [--no-mlflow-traces]
  */
 import { writeFileSync } from 'node:fs';
 import { Session as Inspector } from 'node:inspector/promises';
@@ -23,11 +25,13 @@ for (const f of (process.env.BENCH_V8_FLAGS ?? '').split(' ').filter(Boolean)) s
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string' }, 'max-seconds': { type: 'string' } },
+  options: { out: { type: 'string' }, 'max-seconds': { type: 'string' }, 'no-mlflow-traces': { type: 'boolean' } },
 });
 const maxMs = values['max-seconds'] ? Number(values['max-seconds']) * 1000 : Infinity;
 const [input, sink] = positionals;
-const session = await openSession({ sink, out: values.out, quiet: true }, process.stderr, { mode: 'replay' });
+const session = await openSession({ sink, out: values.out, quiet: true, mlflowTraces: !values['no-mlflow-traces'] }, process.stderr, {
+  mode: 'replay',
+});
 const profileFile = process.env.CPU_PROFILE_FILE;
 const inspector = profileFile ? new Inspector() : undefined;
 if (inspector) {

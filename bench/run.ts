@@ -36,7 +36,7 @@ const { values: args, positionals } = parseArgs({
     anchors: { type: 'string' },
     'anchors-python': { type: 'string' },
     repeat: { type: 'string', default: '3' },
-    sinks: { type: 'string', default: 'wandb,jaeger,phoenix' },
+    sinks: { type: 'string', default: 'wandb,jaeger,phoenix,mlflow' },
     iterations: { type: 'string', default: '200' },
     episodes: { type: 'string', default: '50' },
     rss: { type: 'boolean', default: false },

@@ -34,11 +34,11 @@ export async function runReplayChild(
   input: string,
   sink: string,
   env: NodeJS.ProcessEnv,
-  options: { profile?: string; out?: string } = {},
+  options: { profile?: string; out?: string; args?: string[] } = {},
 ): Promise<ChildResult & { stderr: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'bench/replay-child.ts', input, sink, ...(options.out ? ['--out', options.out] : [])],
+    ['--import', 'tsx', 'bench/replay-child.ts', input, sink, ...(options.out ? ['--out', options.out] : []), ...(options.args ?? [])],
     {
       env: { ...process.env, ...env, ...(options.profile ? { CPU_PROFILE_FILE: options.profile } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
