@@ -23,12 +23,12 @@ const post = async (path: string, body: unknown) => JSON.parse(await call('POST'
 try {
   const { experiment_id } = await post('experiments/create', { name: 'request-cost' });
   const rows: string[] = ['| request | server CPU ms | wall ms |', '|---|---|---|'];
-  const measure = async (what: string, send: (i: number) => Promise<unknown>) => {
+  const measure = async (what: string, send: (i: number) => Promise<unknown>, times = n) => {
     const cpu = processTreeCpuSeconds(server.child.pid!);
     const started = performance.now();
-    for (let i = 0; i < n; i += 1) await send(i);
-    const perCpu = ((processTreeCpuSeconds(server.child.pid!) - cpu) / n) * 1000;
-    rows.push(`| ${what} | ${perCpu.toFixed(1)} | ${((performance.now() - started) / n).toFixed(1)} |`);
+    for (let i = 0; i < times; i += 1) await send(i);
+    const perCpu = ((processTreeCpuSeconds(server.child.pid!) - cpu) / times) * 1000;
+    rows.push(`| ${what} (${times}×) | ${perCpu.toFixed(1)} | ${((performance.now() - started) / times).toFixed(1)} |`);
   };
   const runs: string[] = [];
   const tags = Array.from({ length: 8 }, (_, k) => ({ key: `clawloop.tag${k}`, value: 'x'.repeat(40) }));
@@ -40,6 +40,10 @@ try {
   await measure('runs/create, no tags', () => post('runs/create', { experiment_id, start_time: Date.now() }));
   await measure('runs/log-batch, 28 metrics + 8 tags', (i) => post('runs/log-batch', { run_id: runs[i], metrics: metrics(0, 28), tags }));
   await measure('runs/log-batch, 8 metrics', (i) => post('runs/log-batch', { run_id: runs[i], metrics: metrics(1, 8) }));
+  // A learning-curve batch: 1000 points over 36 keys (the parent run's, ⌈n/1000⌉ of them per replay).
+  const curve = (i: number) =>
+    Array.from({ length: 1000 }, (_, k) => ({ key: `curve${k % 36}`, value: k, timestamp: Date.now(), step: i * 28 + Math.floor(k / 36) }));
+  await measure('runs/log-batch, 1000 metrics over 36 keys', (i) => post('runs/log-batch', { run_id: runs[0], metrics: curve(i) }), 10);
   await measure('runs/update FINISHED', (i) => post('runs/update', { run_id: runs[i], status: 'FINISHED', end_time: Date.now() }));
   const file = JSON.stringify(Array.from({ length: 50 }, (_, k) => ({ episode: k, text: 'y'.repeat(200) })));
   await measure(`artifact PUT, ${(file.length / 1000).toFixed(0)} KB`, (i) =>
@@ -49,7 +53,7 @@ try {
     call('PUT', `/api/2.0/mlflow-artifacts/artifacts/${experiment_id}/${runs[i]}/artifacts/small.json`, '{"a":1}'),
   );
   await measure('GET /health', () => fetch(`${server.url}/health`).then((r) => r.text()));
-  process.stdout.write(`${n} of each, one at a time:\n\n${rows.join('\n')}\n`);
+  process.stdout.write(`One at a time:\n\n${rows.join('\n')}\n`);
 } finally {
   await server.stop();
 }
