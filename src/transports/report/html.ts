@@ -24,6 +24,14 @@ export interface RenderOptions {
   final?: boolean;
 }
 
+/**
+ * Whether the render options (the live refresh, the last write) change the page of `model`: only while the run has no
+ * end status. Once it has one, any page written since the last event is the final page (but for its written-at time).
+ */
+export function optionsMatter(model: ReportModel): boolean {
+  return model.run.status === undefined;
+}
+
 export function renderReport(model: ReportModel, generatedAt: Date, options: RenderOptions = {}): string {
   const { run } = model;
   const view = runView(model);
