@@ -4,6 +4,7 @@
  * and a line for an iteration already sent delivered where it still can be, or named in a notice where it cannot.
  */
 import type {
+  ArchiveEpisodeRecord,
   ArchiveIterationRecord,
   CallbackLine,
   CanonicalEvent,
@@ -12,10 +13,11 @@ import type {
   EvolutionLine,
   ExperimentLine,
   IterationEvent,
+  Playbook,
 } from '../../generated/types.gen.js';
 import type { BridgeIteration } from './bridge-events.js';
 import { uniqueEpisodes } from './clawloop-run.js';
-import { episodesFromCallback, evolutionFrom, iterationFrom } from './convert.js';
+import { episodeFromArchive, episodesFromCallback, evolutionFrom, iterationFrom } from './convert.js';
 
 /**
  * The files written to in every iteration (evolution.jsonl skips iterations where nothing changed): ClawLoop's, and the
@@ -32,6 +34,8 @@ interface Held {
   callback?: CallbackLine;
   archive?: ArchiveIterationRecord;
   bridge: BridgeIteration;
+  /** The archive's summaries of the iteration's episodes (sent for those neither the bridge nor the dump has). */
+  summaries: ArchiveEpisodeRecord[];
   evolution: EvolutionLine[];
   firstSeen: number;
 }
@@ -44,8 +48,10 @@ interface Sent {
   /**
    * Where its episodes and evolution steps came from. The dump and the bridge hold the same episodes, evolution.jsonl
    * and the bridge the same steps: what one sent, the other's late copy does not send again (a replay keeps one too).
+   * The archive's summaries go out only when no full episode did; a late full copy still goes out (same ids: it
+   * replaces the summary).
    */
-  episodesFrom?: 'dump' | 'bridge';
+  episodesFrom?: 'dump' | 'bridge' | 'archive';
   evolutionFrom?: 'file' | 'bridge';
 }
 
@@ -60,6 +66,8 @@ export class IterationMerge {
   private newest = -1;
   /** The first iteration seen. */
   private first = Number.POSITIVE_INFINITY;
+  /** Whether a notice said that episodes went out as the archive's summaries (once per watch). */
+  private saidSummaries = false;
   /** Iteration events sent. */
   iterations = 0;
 
@@ -69,6 +77,8 @@ export class IterationMerge {
     private readonly notice: (message: string) => void,
     /** Whether experiment.jsonl exists (an iteration sent without its line is then worth a notice). */
     private readonly experimentExists: () => boolean,
+    /** The playbook of an archive variant read so far, by hash (for an iteration neither the dump nor the bridge has). */
+    private readonly variantPlaybook: (hash: string | null | undefined) => Playbook | undefined,
   ) {}
 
   /** Takes one line of a per-iteration file; yields at once what a line for an iteration already sent still delivers. */
@@ -93,6 +103,18 @@ export class IterationMerge {
     }
   }
 
+  /** Takes the archive's summary of an episode (written at the start of its iteration, before any other file's line). */
+  *addSummary(record: ArchiveEpisodeRecord): Generator<CanonicalEvent> {
+    const i = record.iteration_num;
+    this.newest = Math.max(this.newest, i);
+    const sent = this.sent.get(i);
+    if (!sent) this.hold(i).summaries.push(record);
+    else if (sent.episodesFrom === undefined || sent.episodesFrom === 'archive') {
+      sent.episodesFrom = 'archive';
+      yield episodeFromArchive(this.runIdOf(), record);
+    }
+  }
+
   /** Takes one of the bridge's events of this run (episode, iteration or evolution step). */
   *addBridge(event: BridgeEvent): Generator<CanonicalEvent> {
     const i = event.iteration;
@@ -107,6 +129,7 @@ export class IterationMerge {
       else held.evolution.push(event);
     } else if (event.type === 'iteration') yield* this.late(i, { bridge: event });
     else if (event.type === 'episode' && sent.episodesFrom !== 'dump') {
+      // A full copy of an episode sent as the archive's summary goes out: the same id, the full conversation.
       sent.episodesFrom = 'bridge';
       yield event;
     } else if (event.type === 'evolution' && sent.evolutionFrom !== 'file') {
@@ -153,7 +176,8 @@ export class IterationMerge {
       if (i > upTo) break;
       const h = this.held.get(i)!;
       this.held.delete(i);
-      yield* uniqueEpisodes([h.bridge.episodes, h.callback ? episodesFromCallback(this.runIdOf(), h.callback) : []]);
+      const summaries = h.summaries.map((record) => episodeFromArchive(this.runIdOf(), record));
+      yield* uniqueEpisodes([h.bridge.episodes, h.callback ? episodesFromCallback(this.runIdOf(), h.callback) : [], summaries]);
       const iteration = iterationFrom({
         runId: this.runIdOf(),
         iteration: i,
@@ -161,6 +185,7 @@ export class IterationMerge {
         callback: h.callback,
         archive: h.archive,
         bridge: h.bridge.iteration,
+        variantPlaybook: h.callback || h.bridge.iteration?.playbook ? undefined : this.variantPlaybook(h.archive?.child_variant_hash),
       });
       if (!h.experiment && this.experimentExists())
         this.notice(
@@ -170,9 +195,15 @@ export class IterationMerge {
         yield iteration;
         this.iterations += 1;
       }
+      if (summaries.length > 0 && h.bridge.episodes.length === 0 && !h.callback && !this.saidSummaries) {
+        this.saidSummaries = true;
+        this.notice(
+          `iteration ${i}: its episodes went out as the archive's summaries (rewards, tokens, latency), not conversations; full episodes come from the bridge (events.ndjson) or the after_iteration dump (episodes.ndjson)`,
+        );
+      }
       this.sent.set(i, {
         iteration: iteration !== undefined,
-        episodesFrom: h.bridge.episodes.length > 0 ? 'bridge' : h.callback ? 'dump' : undefined,
+        episodesFrom: h.bridge.episodes.length > 0 ? 'bridge' : h.callback ? 'dump' : summaries.length > 0 ? 'archive' : undefined,
         evolutionFrom: h.evolution.length > 0 ? 'file' : h.bridge.evolution.length > 0 ? 'bridge' : undefined,
       });
       for (const line of h.evolution) yield evolutionFrom(this.runIdOf(), line);
@@ -183,7 +214,7 @@ export class IterationMerge {
   private hold(i: number): Held {
     this.first = Math.min(this.first, i);
     let h = this.held.get(i);
-    if (!h) this.held.set(i, (h = { bridge: { episodes: [], evolution: [] }, evolution: [], firstSeen: Date.now() }));
+    if (!h) this.held.set(i, (h = { bridge: { episodes: [], evolution: [] }, summaries: [], evolution: [], firstSeen: Date.now() }));
     return h;
   }
 

@@ -9,6 +9,8 @@
  *   bridge's events with the iteration's iteration event) has reached it; a file that does not exist is waited for only `graceMs`, or
  * - the archive says the run completed, or the watch stops: everything held is sent, an unterminated last line
  *   included (src/sources/follow.ts).
+ * The archive's episode summaries (under archive/<run id>/) and its variants (for the playbook) are read as they come and
+ * merged as a replay merges them: a summary goes out only for an episode neither the bridge nor the dump has.
  * The merge itself (what is held, what a late line still delivers) is src/sources/watch-merge.ts; an iteration whose
  * experiment.jsonl line was refused is sent from what the other files hold, never waited for. The bridge's events of
  * another run go out as they come, as that run's own.
@@ -18,17 +20,21 @@ import { join } from 'node:path';
 import { sourceLabel } from './source-label.js';
 import { SOURCE_VALIDATORS } from '../../generated/validators.gen.js';
 import type {
+  ArchiveEpisodeRecord,
   ArchiveIterationRecord,
   ArchiveRunRecord,
+  ArchiveVariantRecord,
   CallbackLine,
   CanonicalEvent,
   EvolutionLine,
   ExperimentLine,
+  Playbook,
   RunFinishedEvent,
   RunStartedEvent,
 } from '../../generated/types.gen.js';
 import { mergeFinished, OUTPUT_FILES, withBridgeStart } from './clawloop-run.js';
-import { runFinishedFromArchive, runStartedFromArchive } from './convert.js';
+import { runFinishedFromArchive, runStartedFromArchive, variantPlaybook } from './convert.js';
+import { safeName } from '../core/safe-name.js';
 import { FileFollower } from './follow.js';
 import { eventValidatorFor } from './ndjson-events.js';
 import type { ProblemHandler } from './problems.js';
@@ -80,6 +86,11 @@ async function* watchDirectory(
   const runs = follow<ArchiveRunRecord>(join(OUTPUT_FILES.archive, 'runs.jsonl'), SOURCE_VALIDATORS.ArchiveRunRecord);
   const archive = follow<ArchiveIterationRecord>(join(OUTPUT_FILES.archive, 'iterations.jsonl'), SOURCE_VALIDATORS.ArchiveIterationRecord);
   const bridge = follow<CanonicalEvent>(OUTPUT_FILES.events, { choose: eventValidatorFor });
+  const variants = follow<ArchiveVariantRecord>(join(OUTPUT_FILES.archive, 'variants.jsonl'), SOURCE_VALIDATORS.ArchiveVariantRecord);
+  /** The archive's episode summaries, under the run's id (followed once the id is known, as a replay reads them). */
+  let summaries: FileFollower<ArchiveEpisodeRecord> | undefined;
+  /** Playbooks of the newest variants: an iteration is sent a few polls at most after its variant was written. */
+  const playbooks = new Map<string, Playbook | undefined>();
   const dense: Record<DenseFile, FileFollower<unknown>> = { experiment, callback, archive, events: bridge };
 
   /** Lines read and not yet given to the merge (archive records and bridge events wait until the run's id is known). */
@@ -89,6 +100,7 @@ async function* watchDirectory(
     archive: [] as ArchiveIterationRecord[],
     callback: [] as CallbackLine[],
     events: [] as CanonicalEvent[],
+    summaries: [] as ArchiveEpisodeRecord[],
   };
   let start: RunStart | undefined;
   let complete: RunComplete | undefined;
@@ -131,6 +143,10 @@ async function* watchDirectory(
     read.archive.push(...(await archive.poll({ final })));
     read.callback.push(...(await callback.poll({ final })));
     read.events.push(...(await bridge.poll({ final })));
+    for (const variant of await variants.poll({ final })) {
+      playbooks.set(variant.variant_hash, variantPlaybook(variant));
+      if (playbooks.size > 64) playbooks.delete(playbooks.keys().next().value!);
+    }
     for (const record of runRecords) {
       if (record.record_type === 'run_start' && (!options.runId || record.run_id === options.runId)) start = record;
       if (record.record_type === 'run_complete' && record.run_id === (runId ?? start?.run_id)) complete = record;
@@ -138,19 +154,32 @@ async function* watchDirectory(
     firstTimestamp ??= read.experiment[0]?.timestamp ?? read.evolution[0]?.timestamp ?? read.archive[0]?.created_at;
     if (!started) runId ??= start?.run_id ?? read.events[0]?.run_id;
     if (final && !started && runId === undefined) runId = runIdFromDirectory(dir);
-    const anyLine = read.experiment.length + read.callback.length + read.evolution.length + read.archive.length + read.events.length > 0;
+    // The run id names a directory of the archive only when it is a plain name (no `..`, no `/`).
+    if (!summaries && runId !== undefined && safeName(runId) === runId)
+      summaries = follow<ArchiveEpisodeRecord>(join(OUTPUT_FILES.archive, runId, 'episodes.jsonl'), SOURCE_VALIDATORS.ArchiveEpisodeRecord);
+    if (summaries) read.summaries.push(...(await summaries.poll({ final })));
+    const anyLine =
+      read.experiment.length +
+        read.callback.length +
+        read.evolution.length +
+        read.archive.length +
+        read.events.length +
+        read.summaries.length >
+      0;
     merge ??=
       start || anyLine
         ? new IterationMerge(
             () => runId!,
             notice,
             () => experiment.exists(),
+            (hash) => (hash ? playbooks.get(hash) : undefined),
           )
         : undefined;
     if (merge) {
       for (const line of read.experiment.splice(0)) yield* merge.add('experiment', line.iteration, line);
       for (const line of read.callback.splice(0)) yield* merge.add('callback', line.iteration, line);
       for (const line of read.evolution.splice(0)) yield* merge.addEvolution(line);
+      for (const record of read.summaries.splice(0)) yield* merge.addSummary(record);
       if (runId !== undefined) {
         for (const record of read.archive.splice(0)) if (record.run_id === runId) yield* merge.add('archive', record.iteration_num, record);
         for (const event of read.events.splice(0)) {

@@ -135,6 +135,43 @@ describe("watch an output directory with the bridge's events.ndjson in it", () =
   });
 });
 
+describe('watch an output directory ClawLoop writes alone (no dump, no bridge)', () => {
+  // A real ClawLoop run (learning_loop 3 × 4) with only its own files: experiment.jsonl, evolution.jsonl, the archive.
+  const NO_DUMP = join(ROOT, 'test', 'fixtures', 'clawloop', 'no-dump');
+  const of = (file: string) => readFileSync(join(NO_DUMP, file), 'utf8').split('\n').filter(Boolean);
+
+  it("sends the archive's episode summaries and variant playbooks, as a replay of the finished directory does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'watch-archive-'));
+    const [runs, iterations, variants] = [of('archive/runs.jsonl'), of('archive/iterations.jsonl'), of('archive/variants.jsonl')];
+    const runId = (JSON.parse(runs[0]) as { run_id: string }).run_id;
+    const episodes = of(`archive/${runId}/episodes.jsonl`);
+    mkdirSync(join(dir, 'archive', runId), { recursive: true });
+    const w = start(dir);
+    const put = (file: string, line: string) => appendFileSync(join(dir, file), line + '\n');
+    // The loop's order: run_start and the initial variant; per iteration the archive's episodes, experiment.jsonl,
+    // evolution.jsonl, the archive's iteration record, then the variant it made.
+    put('archive/runs.jsonl', runs[0]);
+    put('archive/variants.jsonl', variants[0]);
+    const field = (line: string, name: string) => (JSON.parse(line) as Record<string, unknown>)[name];
+    for (let i = 0; i < iterations.length; i += 1) {
+      for (const line of episodes.filter((l) => field(l, 'iteration_num') === i)) put(`archive/${runId}/episodes.jsonl`, line);
+      for (const file of ['experiment.jsonl', 'evolution.jsonl'])
+        for (const line of of(file).filter((l) => field(l, 'iteration') === i)) put(file, line);
+      put('archive/iterations.jsonl', iterations[i]);
+      const child = field(iterations[i], 'child_variant_hash');
+      for (const line of variants.filter((l) => field(l, 'variant_hash') === child)) put('archive/variants.jsonl', line);
+      await tick();
+    }
+    put('archive/runs.jsonl', runs[1]);
+    await w.done;
+    expect(w.problems).toEqual([]);
+    const replayed = (await collect(dir)).events;
+    expect(w.events.filter((e) => e.type === 'episode')).toHaveLength(12);
+    expect(w.events.filter((e) => e.type === 'iteration' && e.playbook !== undefined)).toHaveLength(3);
+    expect(w.events).toEqual(replayed);
+  });
+});
+
 describe('watch a canonical events file', () => {
   it('delivers complete lines only, and re-reads after truncation and rotation', async () => {
     const events = (await collect(sample)).events;
