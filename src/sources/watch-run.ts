@@ -91,7 +91,7 @@ async function* watchDirectory(
   let summaries: FileFollower<ArchiveEpisodeRecord> | undefined;
   /** Playbooks of the newest variants: an iteration is sent a few polls at most after its variant was written. */
   const playbooks = new Map<string, Playbook | undefined>();
-  const dense: Record<DenseFile, FileFollower<unknown>> = { experiment, callback, archive, events: bridge };
+  const dense: Record<Exclude<DenseFile, 'events'>, FileFollower<unknown>> = { experiment, callback, archive };
 
   /** Lines read and not yet given to the merge (archive records and bridge events wait until the run's id is known). */
   const read = {
@@ -107,6 +107,8 @@ async function* watchDirectory(
   let bridgeStart: RunStartedEvent | undefined;
   let bridgeFinish: RunFinishedEvent | undefined;
   let otherRuns = 0;
+  /** Whether events.ndjson has events of this run: one holding only another run's is not waited for as this run's. */
+  let bridgeOfRun = false;
   let firstTimestamp: number | undefined;
   // As in a replay: the given id, else the archive's, else the bridge's, else (when the run starts) the directory's.
   let runId = options.runId;
@@ -119,8 +121,7 @@ async function* watchDirectory(
    * run.started goes out just before the first iteration does (or at the end), when every file has been read up to
    * that iteration: the bridge's run.started, written with its first iteration, is there to merge by then.
    */
-  const startRun = (): RunStartedEvent => {
-    runId ??= runIdFromDirectory(dir);
+  const startRun = (runId: string): RunStartedEvent => {
     started = true;
     const fromArchive = start && runStartedFromArchive(start, sourceLabel(dir));
     if (fromArchive) return withBridgeStart(fromArchive, bridgeStart);
@@ -152,8 +153,13 @@ async function* watchDirectory(
       if (record.record_type === 'run_complete' && record.run_id === (runId ?? start?.run_id)) complete = record;
     }
     firstTimestamp ??= read.experiment[0]?.timestamp ?? read.evolution[0]?.timestamp ?? read.archive[0]?.created_at;
-    if (!started) runId ??= start?.run_id ?? read.events[0]?.run_id;
-    if (final && !started && runId === undefined) runId = runIdFromDirectory(dir);
+    // The run starts in this poll: at the end, or when an iteration held is due.
+    const starting = !started && (final || (due !== undefined && merge !== undefined && merge.holdsUpTo(due.upTo)));
+    // The archive writes run_start before anything else of the run: while its directory exists without one, the
+    // bridge's first event may be an earlier run's (a directory written again), so it names the run only once the run starts.
+    if (!started)
+      runId ??= start?.run_id ?? (starting || !existsSync(join(dir, OUTPUT_FILES.archive)) ? read.events[0]?.run_id : undefined);
+    if (starting) runId ??= runIdFromDirectory(dir);
     // The run id names a directory of the archive only when it is a plain name (no `..`, no `/`).
     if (!summaries && runId !== undefined && safeName(runId) === runId)
       summaries = follow<ArchiveEpisodeRecord>(join(OUTPUT_FILES.archive, runId, 'episodes.jsonl'), SOURCE_VALIDATORS.ArchiveEpisodeRecord);
@@ -186,7 +192,10 @@ async function* watchDirectory(
           if (event.run_id !== runId) {
             if (otherRuns++ === 0) notice(`${bridge.path} holds events of another run than ${runId}; they are sent as that run's own`);
             yield event;
-          } else if (event.type === 'run.finished') bridgeFinish = event;
+            continue;
+          }
+          bridgeOfRun = true;
+          if (event.type === 'run.finished') bridgeFinish = event;
           else if (event.type === 'run.started') {
             if (!started) bridgeStart = event;
             else if (event.config !== undefined || event.tags !== undefined)
@@ -195,7 +204,7 @@ async function* watchDirectory(
         }
       }
       const upTo = final ? Number.POSITIVE_INFINITY : due?.upTo;
-      if (upTo !== undefined && !started && (final || merge.holdsUpTo(upTo))) yield startRun();
+      if (starting) yield startRun(runId!);
       if (upTo !== undefined && started) yield* merge.release(upTo);
     }
     if (final) {
@@ -207,7 +216,7 @@ async function* watchDirectory(
       merge &&
       (complete || bridgeFinish
         ? { upTo: Number.POSITIVE_INFINITY, complete: true }
-        : { upTo: merge.doneUpTo((file) => dense[file].exists(), graceMs), complete: false });
+        : { upTo: merge.doneUpTo((file) => (file === 'events' ? bridgeOfRun : dense[file].exists()), graceMs), complete: false });
     await pause(pollMs, options.signal);
   }
 }

@@ -135,6 +135,45 @@ describe("watch an output directory with the bridge's events.ndjson in it", () =
   });
 });
 
+describe("watch an output directory whose events.ndjson holds another run's events", () => {
+  // A real run (normal: learning_loop 3 × 4 with the dump) and, already in events.ndjson, the bridge's events of
+  // another run (live: a bridge without archive=, or an earlier run written into the same directory).
+  const fixture = (name: string, file: string) =>
+    readFileSync(join(ROOT, 'test', 'fixtures', 'clawloop', name, file), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+  const iterationOf = (line: string) => {
+    const v = JSON.parse(line) as { iteration?: number; iteration_num?: number };
+    return v.iteration ?? v.iteration_num;
+  };
+
+  it("sends each iteration once its dump line is there: the other run's file is not waited for", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'watch-other-bridge-'));
+    mkdirSync(join(dir, 'archive'));
+    const other = fixture('live', 'events.ndjson');
+    writeFileSync(join(dir, 'events.ndjson'), other.join('\n') + '\n');
+    const w = start(dir);
+    const runs = fixture('normal', 'archive/runs.jsonl');
+    appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[0] + '\n');
+    const iterationsSent = () => w.events.filter((e) => e.type === 'iteration' && e.run_id !== 'live-mode-fixture').length;
+    for (let i = 0; i < 3; i += 1) {
+      for (const file of ['experiment.jsonl', 'evolution.jsonl', 'archive/iterations.jsonl', 'episodes.ndjson'])
+        for (const line of fixture('normal', file).filter((l) => iterationOf(l) === i)) appendFileSync(join(dir, file), line + '\n');
+      // The first iteration waits (graceMs) for this run's bridge events; the next iteration's lines release it.
+      if (i > 0) await until(() => iterationsSent() === i + 1, 10_000);
+    }
+    appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[1] + '\n');
+    await w.done;
+    expect(w.problems).toEqual([]);
+    // This run is the archive's; the other run's events go out as that run's own (a replay sends the same events).
+    const runId = (JSON.parse(runs[0]) as { run_id: string }).run_id;
+    expect(w.events.filter((e) => e.type === 'run.started').map((e) => e.run_id)).toEqual(['live-mode-fixture', runId]);
+    const replayed = (await collect(dir)).events;
+    expect(w.events).toHaveLength(replayed.length);
+    expect(replayed).toEqual(expect.arrayContaining(w.events));
+  });
+});
+
 describe('watch an output directory ClawLoop writes alone (no dump, no bridge)', () => {
   // A real ClawLoop run (learning_loop 3 × 4) with only its own files: experiment.jsonl, evolution.jsonl, the archive.
   const NO_DUMP = join(ROOT, 'test', 'fixtures', 'clawloop', 'no-dump');
