@@ -85,7 +85,7 @@ export function buildProgram(): Command {
     program
       .command('watch')
       .description('follow a ClawLoop output directory or events file while a run is still writing it, until Ctrl-C')
-      .argument('<path>', 'output directory or events .ndjson')
+      .argument('<path>', 'output directory, archive directory or events .ndjson')
       .option('--run-id <id>', 'run id to use')
       .option('--poll <ms>', 'how often to look for new lines', '250'),
   ).action(async (path: string, flags: WatchFlags) => {

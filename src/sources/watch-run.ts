@@ -83,10 +83,12 @@ async function* watchDirectory(
   const experiment = follow<ExperimentLine>(OUTPUT_FILES.experiment, SOURCE_VALIDATORS.ExperimentLine);
   const evolution = follow<EvolutionLine>(OUTPUT_FILES.evolution, SOURCE_VALIDATORS.EvolutionLine);
   const callback = follow<CallbackLine>(OUTPUT_FILES.callback, SOURCE_VALIDATORS.CallbackLine);
-  const runs = follow<ArchiveRunRecord>(join(OUTPUT_FILES.archive, 'runs.jsonl'), SOURCE_VALIDATORS.ArchiveRunRecord);
-  const archive = follow<ArchiveIterationRecord>(join(OUTPUT_FILES.archive, 'iterations.jsonl'), SOURCE_VALIDATORS.ArchiveIterationRecord);
+  // The archive is <dir>/archive, or `dir` itself when given as the archive (it holds runs.jsonl once the run started).
+  const archiveDir = ['runs.jsonl', 'iterations.jsonl'].some((name) => existsSync(join(dir, name))) ? '' : OUTPUT_FILES.archive;
+  const runs = follow<ArchiveRunRecord>(join(archiveDir, 'runs.jsonl'), SOURCE_VALIDATORS.ArchiveRunRecord);
+  const archive = follow<ArchiveIterationRecord>(join(archiveDir, 'iterations.jsonl'), SOURCE_VALIDATORS.ArchiveIterationRecord);
   const bridge = follow<CanonicalEvent>(OUTPUT_FILES.events, { choose: eventValidatorFor });
-  const variants = follow<ArchiveVariantRecord>(join(OUTPUT_FILES.archive, 'variants.jsonl'), SOURCE_VALIDATORS.ArchiveVariantRecord);
+  const variants = follow<ArchiveVariantRecord>(join(archiveDir, 'variants.jsonl'), SOURCE_VALIDATORS.ArchiveVariantRecord);
   /** The archive's episode summaries, under the run's id (followed once the id is known, as a replay reads them). */
   let summaries: FileFollower<ArchiveEpisodeRecord> | undefined;
   /** Playbooks of the newest variants: an iteration is sent a few polls at most after its variant was written. */
@@ -157,12 +159,11 @@ async function* watchDirectory(
     const starting = !started && (final || (due !== undefined && merge !== undefined && merge.holdsUpTo(due.upTo)));
     // The archive writes run_start before anything else of the run: while its directory exists without one, the
     // bridge's first event may be an earlier run's (a directory written again), so it names the run only once the run starts.
-    if (!started)
-      runId ??= start?.run_id ?? (starting || !existsSync(join(dir, OUTPUT_FILES.archive)) ? read.events[0]?.run_id : undefined);
+    if (!started) runId ??= start?.run_id ?? (starting || !existsSync(join(dir, archiveDir)) ? read.events[0]?.run_id : undefined);
     if (starting) runId ??= runIdFromDirectory(dir);
     // The run id names a directory of the archive only when it is a plain name (no `..`, no `/`).
     if (!summaries && runId !== undefined && safeName(runId) === runId)
-      summaries = follow<ArchiveEpisodeRecord>(join(OUTPUT_FILES.archive, runId, 'episodes.jsonl'), SOURCE_VALIDATORS.ArchiveEpisodeRecord);
+      summaries = follow<ArchiveEpisodeRecord>(join(archiveDir, runId, 'episodes.jsonl'), SOURCE_VALIDATORS.ArchiveEpisodeRecord);
     if (summaries) read.summaries.push(...(await summaries.poll({ final })));
     const anyLine =
       read.experiment.length +

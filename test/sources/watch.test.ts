@@ -179,29 +179,33 @@ describe('watch an output directory ClawLoop writes alone (no dump, no bridge)',
   const NO_DUMP = join(ROOT, 'test', 'fixtures', 'clawloop', 'no-dump');
   const of = (file: string) => readFileSync(join(NO_DUMP, file), 'utf8').split('\n').filter(Boolean);
 
-  it("sends the archive's episode summaries and variant playbooks, as a replay of the finished directory does", async () => {
+  it.each([
+    ['the output directory', 'archive/'],
+    ['the archive directory alone', ''],
+  ])("sends the archive's episode summaries and variant playbooks, as a replay of the finished directory does: %s", async (_, archive) => {
     const dir = mkdtempSync(join(tmpdir(), 'watch-archive-'));
     const [runs, iterations, variants] = [of('archive/runs.jsonl'), of('archive/iterations.jsonl'), of('archive/variants.jsonl')];
     const runId = (JSON.parse(runs[0]) as { run_id: string }).run_id;
     const episodes = of(`archive/${runId}/episodes.jsonl`);
-    mkdirSync(join(dir, 'archive', runId), { recursive: true });
-    const w = start(dir);
+    mkdirSync(join(dir, archive, runId), { recursive: true });
     const put = (file: string, line: string) => appendFileSync(join(dir, file), line + '\n');
+    // Watched once the run has started (the archive directory alone is known as such by its runs.jsonl).
+    put(`${archive}runs.jsonl`, runs[0]);
+    const w = start(dir);
     // The loop's order: run_start and the initial variant; per iteration the archive's episodes, experiment.jsonl,
     // evolution.jsonl, the archive's iteration record, then the variant it made.
-    put('archive/runs.jsonl', runs[0]);
-    put('archive/variants.jsonl', variants[0]);
+    put(`${archive}variants.jsonl`, variants[0]);
     const field = (line: string, name: string) => (JSON.parse(line) as Record<string, unknown>)[name];
     for (let i = 0; i < iterations.length; i += 1) {
-      for (const line of episodes.filter((l) => field(l, 'iteration_num') === i)) put(`archive/${runId}/episodes.jsonl`, line);
-      for (const file of ['experiment.jsonl', 'evolution.jsonl'])
+      for (const line of episodes.filter((l) => field(l, 'iteration_num') === i)) put(`${archive}${runId}/episodes.jsonl`, line);
+      for (const file of archive ? ['experiment.jsonl', 'evolution.jsonl'] : [])
         for (const line of of(file).filter((l) => field(l, 'iteration') === i)) put(file, line);
-      put('archive/iterations.jsonl', iterations[i]);
+      put(`${archive}iterations.jsonl`, iterations[i]);
       const child = field(iterations[i], 'child_variant_hash');
-      for (const line of variants.filter((l) => field(l, 'variant_hash') === child)) put('archive/variants.jsonl', line);
+      for (const line of variants.filter((l) => field(l, 'variant_hash') === child)) put(`${archive}variants.jsonl`, line);
       await tick();
     }
-    put('archive/runs.jsonl', runs[1]);
+    put(`${archive}runs.jsonl`, runs[1]);
     await w.done;
     expect(w.problems).toEqual([]);
     const replayed = (await collect(dir)).events;
