@@ -151,7 +151,12 @@ async function* watchDirectory(
       if (playbooks.size > 64) playbooks.delete(playbooks.keys().next().value!);
     }
     for (const record of runRecords) {
-      if (record.record_type === 'run_start' && (!options.runId || record.run_id === options.runId)) start = record;
+      // The newest run_start until the run's id is known, as a replay takes the last; a run_complete of an earlier
+      // run in the same directory is not this run's end.
+      if (record.record_type === 'run_start' && (runId === undefined || record.run_id === runId)) {
+        start = record;
+        complete = undefined;
+      }
       if (record.record_type === 'run_complete' && record.run_id === (runId ?? start?.run_id)) complete = record;
     }
     firstTimestamp ??= read.experiment[0]?.timestamp ?? read.evolution[0]?.timestamp ?? read.archive[0]?.created_at;

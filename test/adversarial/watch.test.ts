@@ -304,4 +304,32 @@ describe('watch never loses silently', () => {
     expect(readdirSync(join(dir, 'out'))).toEqual(['report.html']);
     done(`rewritten while watching (${seen.filter(Boolean).length} reads, each a whole page); no temp file left`);
   }, 90_000);
+
+  it("a directory written again: the earlier run's run_complete neither ends the watch of the new run nor names its end", async (context) => {
+    const done = attack(
+      context,
+      "watch: started while a second run goes in the same directory (runs.jsonl: A's start and complete, B's start)",
+    );
+    const dir = runDir();
+    // Run A, finished (six-iterations), then run B starts in the same directory (normal: its run_start).
+    append(dir, 'archive/runs.jsonl', RUN.runs[0]);
+    for (const i of ALL) writeIteration(dir, i);
+    append(dir, 'archive/runs.jsonl', RUN.runs[1]);
+    const second = readFileSync(join(ROOT, 'test', 'fixtures', 'clawloop', 'normal', 'archive', 'runs.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    const secondId = (JSON.parse(second[0]) as { run_id: string }).run_id;
+    append(dir, 'archive/runs.jsonl', second[0]);
+    const w = watchIn(dir, { graceMs: 0 });
+    await until(() => w.events.some((e) => e.type === 'run.started'), 'run.started');
+    // A few polls: the watch goes on (run B has not completed).
+    await sleep(300);
+    expect(w.ended).toBe(false);
+    append(dir, 'archive/runs.jsonl', second[1]);
+    await until(() => w.ended, "watch to end at run B's run_complete");
+    expect(w.events.filter((e) => e.type === 'run.started').map((e) => e.run_id)).toEqual([secondId]);
+    expect(w.events.filter((e) => e.type === 'run.finished').map((e) => e.run_id)).toEqual([secondId]);
+    expect(w.problems).toEqual([]);
+    done("run B followed until its own run_complete; run.started and run.finished both B's");
+  });
 });
