@@ -55,6 +55,8 @@ export interface WatchOptions {
 export async function* watchSource(path: string, options: WatchOptions): AsyncGenerator<CanonicalEvent> {
   const pollMs = options.pollMs ?? 250;
   const notice = options.onNotice ?? (() => {});
+  // A path that does not exist yet (the watch started before the run) is followed once it does, as what it is then.
+  while (!existsSync(path) && !options.signal.aborted) await pause(pollMs, options.signal);
   if (!existsSync(path) || !statSync(path).isDirectory()) {
     const follower = new FileFollower<CanonicalEvent>(path, { choose: eventValidatorFor }, options.onProblem, notice);
     while (!options.signal.aborted) {

@@ -1,5 +1,5 @@
 /** `watch` follows files ClawLoop is still writing: partial last lines wait, truncation and rotation are handled. */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -212,6 +212,19 @@ describe('watch an output directory ClawLoop writes alone (no dump, no bridge)',
     expect(w.events.filter((e) => e.type === 'episode')).toHaveLength(12);
     expect(w.events.filter((e) => e.type === 'iteration' && e.playbook !== undefined)).toHaveLength(3);
     expect(w.events).toEqual(replayed);
+  });
+});
+
+describe('watch a path that does not exist yet', () => {
+  it('follows the output directory the run creates there', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'watch-later-')), 'run');
+    const w = start(dir);
+    await tick();
+    // The run creates its output directory after the watch started (a real run: normal, finished).
+    cpSync(join(ROOT, 'test', 'fixtures', 'clawloop', 'normal'), dir, { recursive: true });
+    await w.done;
+    expect(w.problems).toEqual([]);
+    expect(w.events).toEqual((await collect(dir)).events);
   });
 });
 
