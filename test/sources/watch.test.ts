@@ -16,7 +16,7 @@ async function until(check: () => boolean, ms = 60_000): Promise<void> {
   for (const end = Date.now() + ms; !check(); await tick(10)) if (Date.now() > end) throw new Error('timed out waiting');
 }
 
-function start(path: string) {
+function start(path: string, graceMs = 60_000) {
   const stop = new AbortController();
   const events: CanonicalEvent[] = [];
   const notices: string[] = [];
@@ -27,7 +27,7 @@ function start(path: string) {
       onNotice: (n) => notices.push(n),
       pollMs: 10,
       // Long: an iteration waits for its dump line here, never for a clock (a loaded machine is slow, not wrong).
-      graceMs: 60_000,
+      graceMs,
       signal: stop.signal,
     }))
       events.push(e);
@@ -132,6 +132,47 @@ describe("watch an output directory with the bridge's events.ndjson in it", () =
     const bridgeStart = JSON.parse(of('events.ndjson')[0]) as { config?: unknown };
     expect(w.events[0]).toMatchObject({ type: 'run.started', config: bridgeStart.config });
     expect(w.notices).toEqual([]);
+  });
+});
+
+describe('watch an output directory whose bridge writes after the grace of the first iteration', () => {
+  const NORMAL = join(ROOT, 'test', 'fixtures', 'clawloop', 'normal');
+  const of = (file: string) => readFileSync(join(NORMAL, file), 'utf8').split('\n').filter(Boolean);
+  const iterationOf = (line: string) => {
+    const v = JSON.parse(line) as { iteration?: number; iteration_num?: number };
+    return v.iteration ?? v.iteration_num;
+  };
+
+  it("sends the bridge's late episodes and names what it could not send (run.started's config and tags)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'watch-late-bridge-'));
+    mkdirSync(join(dir, 'archive'));
+    // A real run (normal) without the dump; a short grace, so iteration 0 goes out before the bridge writes.
+    const w = start(dir, 200);
+    const [runs, bridge] = [of('archive/runs.jsonl'), of('events.ndjson')];
+    appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[0] + '\n');
+    for (let i = 0; i < 3; i += 1) {
+      for (const file of ['experiment.jsonl', 'evolution.jsonl', 'archive/iterations.jsonl'])
+        for (const line of of(file).filter((l) => iterationOf(l) === i)) appendFileSync(join(dir, file), line + '\n');
+      if (i === 0) await until(() => w.events.some((e) => e.type === 'iteration'));
+      const ofIteration = bridge.filter((line) => iterationOf(line) === i || (i === 0 && line.includes('"run.started"')));
+      for (const line of ofIteration) appendFileSync(join(dir, 'events.ndjson'), line + '\n');
+    }
+    appendFileSync(join(dir, 'events.ndjson'), `${bridge[bridge.length - 1]}\n`);
+    appendFileSync(join(dir, 'archive', 'runs.jsonl'), runs[1] + '\n');
+    await w.done;
+    expect(w.problems).toEqual([]);
+    expect(w.notices).toEqual([
+      "the bridge's run.started came after the run had started; its config and tags were not sent",
+      "iteration 0: the bridge's iteration event came after the iteration was sent; its playbook and state hashes were not sent",
+    ]);
+    // Every episode, in full, once; all else as in a replay but run.started and iteration 0 (sent before the bridge's).
+    const episodes = w.events.filter((e) => e.type === 'episode');
+    expect(episodes.filter((e) => (e.episode.messages?.length ?? 0) > 0)).toHaveLength(12);
+    expect(new Set(episodes.map((e) => e.episode.id)).size).toBe(12);
+    const replayed = (await collect(dir)).events;
+    expect(w.events).toHaveLength(replayed.length);
+    const differ = replayed.filter((e) => !w.events.some((x) => JSON.stringify(x) === JSON.stringify(e)));
+    expect(differ.map((e) => `${e.type}${e.type === 'iteration' ? e.iteration : ''}`)).toEqual(['run.started', 'iteration0']);
   });
 });
 
