@@ -181,11 +181,19 @@ describe('clawloop-sinks serve out of file descriptors', () => {
     for (const end = Date.now() + 20_000; closedByServe === 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
     expect(closedByServe, 'no connection was refused: the descriptor limit was not reached').toBeGreaterThan(0);
     for (const socket of sockets) socket.destroy();
-    const res = await fetch(`http://127.0.0.1:${port}/events`, {
-      method: 'POST',
-      body: '{"type":"run.started","run_id":"r-emfile","started_at":1,"source":"t"}\n',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TOKEN}` },
-    });
+    // Until serve has closed its side of the flood, a new connection may be one of those it closes: asked again.
+    const post = () =>
+      fetch(`http://127.0.0.1:${port}/events`, {
+        method: 'POST',
+        body: '{"type":"run.started","run_id":"r-emfile","started_at":1,"source":"t"}\n',
+        headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TOKEN}` },
+      });
+    let res: Response | undefined;
+    for (const end = Date.now() + 30_000; !res; await new Promise((r) => setTimeout(r, 200)))
+      res = await post().catch((error: unknown) => {
+        if (Date.now() > end) throw error;
+        return undefined;
+      });
     expect(res.status).toBe(202);
     child.kill('SIGINT');
     expect(await exited, stderr).toBe(0);
