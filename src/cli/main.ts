@@ -65,7 +65,10 @@ export function buildProgram(): Command {
       .command('replay')
       .description('replay ClawLoop output (an output or archive directory, an events .ndjson, an after_iteration dump)')
       .argument('<path...>', 'files or directories to replay, in order')
-      .option('--run-id <id>', "run id to use (default: the archive's, else derived from the directory)")
+      .option(
+        '--run-id <id>',
+        "a directory's run to replay, or the id to send it under (default: the archive's, else the bridge's, else derived from the directory)",
+      )
       .addOption(
         new Option('--format <format>', 'input format (default: detected)').choices([
           'run',
@@ -86,7 +89,10 @@ export function buildProgram(): Command {
       .command('watch')
       .description('follow a ClawLoop output directory or events file while a run is still writing it, until Ctrl-C')
       .argument('<path>', 'output directory, archive directory or events .ndjson')
-      .option('--run-id <id>', 'run id to use')
+      .option(
+        '--run-id <id>',
+        "the id to send a directory's run under (default: the archive's, else the bridge's, else derived from the directory)",
+      )
       .option('--poll <ms>', 'how often to look for new lines', '250'),
   ).action(async (path: string, flags: WatchFlags) => {
     process.exitCode = await watch(path, flags);

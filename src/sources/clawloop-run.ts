@@ -155,7 +155,17 @@ export function* uniqueEpisodes(groups: ReadonlyArray<readonly EpisodeEvent[]>):
   }
 }
 
+/**
+ * The run of an output directory, sent under `options.runId` when one is given: when it names a run of the archive (or
+ * the bridge's run), that run is the one read; otherwise the run found is read and every event of it carries that id.
+ */
 export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOptions): AsyncGenerator<CanonicalEvent> {
+  const relabel = { to: options.runId, from: undefined as string | undefined };
+  for await (const event of readRun(layout, options, (dataId) => (relabel.from = dataId)))
+    yield relabel.to !== undefined && relabel.from !== relabel.to && event.run_id === relabel.from ? { ...event, run_id: relabel.to } : event;
+}
+
+async function* readRun(layout: RunLayout, options: RunSourceOptions, found: (runId: string) => void): AsyncGenerator<CanonicalEvent> {
   const { onProblem } = options;
   const notice = options.onNotice ?? (() => {});
   if (!layout.experiment && !layout.callback && !layout.archive && !layout.events) {
@@ -172,7 +182,10 @@ export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOpti
   if (options.runId) start = runs.starts.find((s) => s.run_id === options.runId) ?? start;
   if (runs.starts.length > 1) notice(`${layout.archive}/runs.jsonl holds ${runs.starts.length} runs; replaying ${start!.run_id}`);
   const bridgeRunId = layout.events ? await BridgeEvents.firstRunId(layout.events) : undefined;
-  const runId = options.runId ?? start?.run_id ?? bridgeRunId ?? runIdFromDirectory(layout.dir);
+  // The id the run has in the files: the given one when it names the archive's chosen run or the bridge's.
+  const named = options.runId !== undefined && (options.runId === start?.run_id || options.runId === bridgeRunId);
+  const runId = named ? options.runId! : (start?.run_id ?? bridgeRunId ?? options.runId ?? runIdFromDirectory(layout.dir));
+  found(runId);
   const bridge = new BridgeEvents(layout.events, runId, onProblem);
 
   // Each file in iteration order (a few lines out of place are put back; see reorder.ts), whatever order they were written in.

@@ -67,7 +67,12 @@ export async function* watchSource(path: string, options: WatchOptions): AsyncGe
     yield* await follower.poll({ final: true });
     return;
   }
-  yield* watchDirectory(path, options, pollMs, notice);
+  // `runId`: the run being written is sent under it (its own id found in the files is replaced, as in a replay).
+  const found = { runId: undefined as string | undefined };
+  for await (const event of watchDirectory(path, options, pollMs, notice, found))
+    yield options.runId !== undefined && event.run_id === found.runId && found.runId !== options.runId
+      ? { ...event, run_id: options.runId }
+      : event;
 }
 
 type RunStart = Extract<ArchiveRunRecord, { record_type: 'run_start' }>;
@@ -78,6 +83,8 @@ async function* watchDirectory(
   options: WatchOptions,
   pollMs: number,
   notice: (m: string) => void,
+  /** Set to the run's id in the files once it is known. */
+  found: { runId: string | undefined },
 ): AsyncGenerator<CanonicalEvent> {
   const graceMs = options.graceMs ?? 2000;
   const follow = <T>(name: string, validate: ConstructorParameters<typeof FileFollower<T>>[1]) =>
@@ -114,8 +121,8 @@ async function* watchDirectory(
   /** Whether events.ndjson has events of this run: one holding only another run's is not waited for as this run's. */
   let bridgeOfRun = false;
   let firstTimestamp: number | undefined;
-  // As in a replay: the given id, else the archive's, else the bridge's, else (when the run starts) the directory's.
-  let runId = options.runId;
+  // The archive's id, else the bridge's, else (when the run starts) the directory's; a given id relabels it (watchSource).
+  let runId: string | undefined;
   let merge: IterationMerge | undefined;
   let started = false;
   /** What may be sent, decided at the end of the previous poll: every line written before that evidence has been read since. */
@@ -168,6 +175,7 @@ async function* watchDirectory(
     // bridge's first event may be an earlier run's (a directory written again), so it names the run only once the run starts.
     if (!started) runId ??= start?.run_id ?? (starting || !existsSync(join(dir, archiveDir)) ? read.events[0]?.run_id : undefined);
     if (starting) runId ??= runIdFromDirectory(dir);
+    found.runId = runId;
     // The run id names a directory of the archive only when it is a plain name (no `..`, no `/`).
     if (!summaries && runId !== undefined && safeName(runId) === runId)
       summaries = follow<ArchiveEpisodeRecord>(join(archiveDir, runId, 'episodes.jsonl'), SOURCE_VALIDATORS.ArchiveEpisodeRecord);

@@ -128,3 +128,23 @@ describe('each source alone gives what the sinks need', () => {
     expect(episodes(events).some((e) => e.episode.summary.signals.user?.value === 1)).toBe(true);
   });
 });
+
+describe('--run-id on an output directory', () => {
+  /** Events with the run id left out, to compare a run sent under another id with itself. */
+  const withoutRunId = (events: CanonicalEvent[]) => events.map(({ run_id: _, ...rest }) => rest);
+
+  it('an id that names no run there sends the run found, all of it, under that id', async () => {
+    const plain = await collect(join(FIXTURES, 'normal'));
+    const relabelled = await collect(join(FIXTURES, 'normal'), { runId: 'fresh-run' });
+    expect(relabelled.problems).toEqual([]);
+    expect(new Set(relabelled.events.map((e) => e.run_id))).toEqual(new Set(['fresh-run']));
+    // Nothing of the archive or the bridge is left behind for not carrying the new id.
+    expect(withoutRunId(relabelled.events)).toEqual(withoutRunId(plain.events));
+  });
+
+  it('the id of the run there (the archive and the bridge share it) changes nothing', async () => {
+    const plain = await collect(join(FIXTURES, 'normal'));
+    const named = await collect(join(FIXTURES, 'normal'), { runId: plain.events[0].run_id });
+    expect(named.events).toEqual(plain.events);
+  });
+});

@@ -16,7 +16,7 @@ async function until(check: () => boolean, ms = 60_000): Promise<void> {
   for (const end = Date.now() + ms; !check(); await tick(10)) if (Date.now() > end) throw new Error('timed out waiting');
 }
 
-function start(path: string, graceMs = 60_000) {
+function start(path: string, graceMs = 60_000, runId?: string) {
   const stop = new AbortController();
   const events: CanonicalEvent[] = [];
   const notices: string[] = [];
@@ -28,6 +28,7 @@ function start(path: string, graceMs = 60_000) {
       pollMs: 10,
       // Long: an iteration waits for its dump line here, never for a clock (a loaded machine is slow, not wrong).
       graceMs,
+      runId,
       signal: stop.signal,
     }))
       events.push(e);
@@ -266,6 +267,18 @@ describe('watch a path that does not exist yet', () => {
     await w.done;
     expect(w.problems).toEqual([]);
     expect(w.events).toEqual((await collect(dir)).events);
+  });
+});
+
+describe('watch --run-id', () => {
+  it('sends the run being written under the given id, all of it, as a replay with the same id does', async () => {
+    // A finished run (real ClawLoop output with the bridge's events): the watch ends at its run_complete.
+    const dir = join(ROOT, 'test', 'fixtures', 'clawloop', 'normal');
+    const w = start(dir, 60_000, 'fresh-run');
+    await w.done;
+    expect(w.problems).toEqual([]);
+    expect(new Set(w.events.map((e) => e.run_id))).toEqual(new Set(['fresh-run']));
+    expect(w.events).toEqual((await collect(dir, { runId: 'fresh-run' })).events);
   });
 });
 
