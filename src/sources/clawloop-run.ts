@@ -162,7 +162,9 @@ export function* uniqueEpisodes(groups: ReadonlyArray<readonly EpisodeEvent[]>):
 export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOptions): AsyncGenerator<CanonicalEvent> {
   const relabel = { to: options.runId, from: undefined as string | undefined };
   for await (const event of readRun(layout, options, (dataId) => (relabel.from = dataId)))
-    yield relabel.to !== undefined && relabel.from !== relabel.to && event.run_id === relabel.from ? { ...event, run_id: relabel.to } : event;
+    yield relabel.to !== undefined && relabel.from !== relabel.to && event.run_id === relabel.from
+      ? { ...event, run_id: relabel.to }
+      : event;
 }
 
 async function* readRun(layout: RunLayout, options: RunSourceOptions, found: (runId: string) => void): AsyncGenerator<CanonicalEvent> {
