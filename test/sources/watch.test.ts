@@ -11,6 +11,16 @@ import { ROOT, requireSample } from '../helpers/paths.js';
 const sample = requireSample();
 const lines = (file: string) => readFileSync(join(sample, file), 'utf8').split('\n').filter(Boolean);
 const tick = (ms = 80) => new Promise((r) => setTimeout(r, ms));
+/** Lines of a file of one of the real-ClawLoop fixtures (test/fixtures/clawloop/<name>). */
+const fixture = (name: string, file: string) =>
+  readFileSync(join(ROOT, 'test', 'fixtures', 'clawloop', name, file), 'utf8')
+    .split('\n')
+    .filter(Boolean);
+/** The iteration a line of ClawLoop's files or the bridge's events belongs to. */
+const iterationOf = (line: string) => {
+  const v = JSON.parse(line) as { iteration?: number; iteration_num?: number };
+  return v.iteration ?? v.iteration_num;
+};
 /** Waits until `check` holds (a loaded machine may take longer than a tick), failing after `ms`. */
 async function until(check: () => boolean, ms = 60_000): Promise<void> {
   for (const end = Date.now() + ms; !check(); await tick(10)) if (Date.now() > end) throw new Error('timed out waiting');
@@ -84,12 +94,7 @@ describe('watch an output directory while ClawLoop writes it', () => {
 
 describe("watch an output directory with the bridge's events.ndjson in it", () => {
   // A real ClawLoop run (learning_loop 3 × 4) with the bridge writing events.ndjson beside ClawLoop's files.
-  const NORMAL = join(ROOT, 'test', 'fixtures', 'clawloop', 'normal');
-  const of = (file: string) => readFileSync(join(NORMAL, file), 'utf8').split('\n').filter(Boolean);
-  const iterationOf = (line: string) => {
-    const v = JSON.parse(line) as { iteration?: number; iteration_num?: number };
-    return v.iteration ?? v.iteration_num;
-  };
+  const of = (file: string) => fixture('normal', file);
 
   /** Writes the fixture's lines into `dir` in the order ClawLoop's loop writes them, one iteration at a time. */
   async function writeRun(dir: string, withDump: boolean, w: ReturnType<typeof start>) {
@@ -137,12 +142,7 @@ describe("watch an output directory with the bridge's events.ndjson in it", () =
 });
 
 describe('watch an output directory whose bridge writes after the grace of the first iteration', () => {
-  const NORMAL = join(ROOT, 'test', 'fixtures', 'clawloop', 'normal');
-  const of = (file: string) => readFileSync(join(NORMAL, file), 'utf8').split('\n').filter(Boolean);
-  const iterationOf = (line: string) => {
-    const v = JSON.parse(line) as { iteration?: number; iteration_num?: number };
-    return v.iteration ?? v.iteration_num;
-  };
+  const of = (file: string) => fixture('normal', file);
 
   it("sends the bridge's late episodes and names what it could not send (run.started's config and tags)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'watch-late-bridge-'));
@@ -180,15 +180,6 @@ describe('watch an output directory whose bridge writes after the grace of the f
 describe("watch an output directory whose events.ndjson holds another run's events", () => {
   // A real run (normal: learning_loop 3 × 4 with the dump) and, already in events.ndjson, the bridge's events of
   // another run (live: a bridge without archive=, or an earlier run written into the same directory).
-  const fixture = (name: string, file: string) =>
-    readFileSync(join(ROOT, 'test', 'fixtures', 'clawloop', name, file), 'utf8')
-      .split('\n')
-      .filter(Boolean);
-  const iterationOf = (line: string) => {
-    const v = JSON.parse(line) as { iteration?: number; iteration_num?: number };
-    return v.iteration ?? v.iteration_num;
-  };
-
   it("sends each iteration once its dump line is there: the other run's file is not waited for", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'watch-other-bridge-'));
     mkdirSync(join(dir, 'archive'));
@@ -218,8 +209,7 @@ describe("watch an output directory whose events.ndjson holds another run's even
 
 describe('watch an output directory ClawLoop writes alone (no dump, no bridge)', () => {
   // A real ClawLoop run (learning_loop 3 × 4) with only its own files: experiment.jsonl, evolution.jsonl, the archive.
-  const NO_DUMP = join(ROOT, 'test', 'fixtures', 'clawloop', 'no-dump');
-  const of = (file: string) => readFileSync(join(NO_DUMP, file), 'utf8').split('\n').filter(Boolean);
+  const of = (file: string) => fixture('no-dump', file);
 
   it.each([
     ['the output directory', 'archive/'],
