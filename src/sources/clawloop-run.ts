@@ -39,7 +39,7 @@ import { Peekable } from './peekable.js';
 import type { ProblemHandler } from './problems.js';
 import { readRecords, type RecordLine } from './records.js';
 import { inKeyOrder } from './reorder.js';
-import { runIdFromDirectory } from './run-id.js';
+import { runIdFromDirectory, underRunId } from './run-id.js';
 
 /** File names inside an output directory. */
 export const OUTPUT_FILES = {
@@ -160,14 +160,11 @@ export function* uniqueEpisodes(groups: ReadonlyArray<readonly EpisodeEvent[]>):
  * the bridge's run), that run is the one read; otherwise the run found is read and every event of it carries that id.
  */
 export async function* readClawLoopRun(layout: RunLayout, options: RunSourceOptions): AsyncGenerator<CanonicalEvent> {
-  const relabel = { to: options.runId, from: undefined as string | undefined };
-  for await (const event of readRun(layout, options, (dataId) => (relabel.from = dataId)))
-    yield relabel.to !== undefined && relabel.from !== relabel.to && event.run_id === relabel.from
-      ? { ...event, run_id: relabel.to }
-      : event;
+  const found: { runId?: string } = {};
+  yield* underRunId(options.runId, found, readRun(layout, options, found));
 }
 
-async function* readRun(layout: RunLayout, options: RunSourceOptions, found: (runId: string) => void): AsyncGenerator<CanonicalEvent> {
+async function* readRun(layout: RunLayout, options: RunSourceOptions, found: { runId?: string }): AsyncGenerator<CanonicalEvent> {
   const { onProblem } = options;
   const notice = options.onNotice ?? (() => {});
   if (!layout.experiment && !layout.callback && !layout.archive && !layout.events) {
@@ -187,7 +184,7 @@ async function* readRun(layout: RunLayout, options: RunSourceOptions, found: (ru
   // The id the run has in the files: the given one when it names the archive's chosen run or the bridge's.
   const named = options.runId !== undefined && (options.runId === start?.run_id || options.runId === bridgeRunId);
   const runId = named ? options.runId! : (start?.run_id ?? bridgeRunId ?? options.runId ?? runIdFromDirectory(layout.dir));
-  found(runId);
+  found.runId = runId;
   const bridge = new BridgeEvents(layout.events, runId, onProblem);
 
   // Each file in iteration order (a few lines out of place are put back; see reorder.ts), whatever order they were written in.

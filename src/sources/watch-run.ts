@@ -1,12 +1,14 @@
 /**
  * Follows a ClawLoop run while it is written: an events .ndjson (the bridge's output) or an output directory.
  *
- * In a directory (ClawLoop's files, and the bridge's events.ndjson when it writes there), lines of every file are held by iteration and an iteration is sent (its episodes, the iteration,
- * its evolution steps — the order of a replay) once it is done being written, which is decided from what was seen one
- * whole poll earlier, so every line written before that evidence has been read by the time the iteration is sent:
+ * In a directory (ClawLoop's files, and the bridge's events.ndjson when it writes there), lines of every file are held
+ * by iteration and an iteration is sent (its episodes, the iteration, its evolution steps — the order of a replay) once
+ * it is done being written, which is decided from what was seen one whole poll earlier, so every line written before
+ * that evidence has been read by the time the iteration is sent:
  * - a later iteration appeared in any file (ClawLoop writes iteration i completely before i + 1), or
  * - every per-iteration file that exists (experiment.jsonl, the after_iteration dump, the archive's iterations, the
- *   bridge's events with the iteration's iteration event) has reached it; a file that does not exist is waited for only `graceMs`, or
+ *   bridge's events with the iteration's iteration event) has reached it; a file that does not exist is waited for
+ *   only `graceMs`, or
  * - the archive says the run completed, or the watch stops: everything held is sent, an unterminated last line
  *   included (src/sources/follow.ts).
  * The archive's episode summaries (under archive/<run id>/) and its variants (for the playbook) are read as they come and
@@ -38,7 +40,7 @@ import { safeName } from '../core/safe-name.js';
 import { FileFollower } from './follow.js';
 import { eventValidatorFor } from './ndjson-events.js';
 import type { ProblemHandler } from './problems.js';
-import { runIdFromDirectory } from './run-id.js';
+import { runIdFromDirectory, underRunId } from './run-id.js';
 import { IterationMerge, type DenseFile } from './watch-merge.js';
 import { pause } from '../core/pause.js';
 
@@ -67,12 +69,9 @@ export async function* watchSource(path: string, options: WatchOptions): AsyncGe
     yield* await follower.poll({ final: true });
     return;
   }
-  // `runId`: the run being written is sent under it (its own id found in the files is replaced, as in a replay).
-  const found = { runId: undefined as string | undefined };
-  for await (const event of watchDirectory(path, options, pollMs, notice, found))
-    yield options.runId !== undefined && event.run_id === found.runId && found.runId !== options.runId
-      ? { ...event, run_id: options.runId }
-      : event;
+  // `runId`: the run being written is sent under it, as in a replay.
+  const found: { runId?: string } = {};
+  yield* underRunId(options.runId, found, watchDirectory(path, options, pollMs, notice, found));
 }
 
 type RunStart = Extract<ArchiveRunRecord, { record_type: 'run_start' }>;
@@ -84,7 +83,7 @@ async function* watchDirectory(
   pollMs: number,
   notice: (m: string) => void,
   /** Set to the run's id in the files once it is known. */
-  found: { runId: string | undefined },
+  found: { runId?: string },
 ): AsyncGenerator<CanonicalEvent> {
   const graceMs = options.graceMs ?? 2000;
   const follow = <T>(name: string, validate: ConstructorParameters<typeof FileFollower<T>>[1]) =>
